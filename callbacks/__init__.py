@@ -1,0 +1,1 @@
+"""Thin Dash callbacks; each module exposes ``register(app, ...)``."""

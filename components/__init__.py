@@ -1,0 +1,1 @@
+"""Layout pieces, user-facing text, theme and pure figure builders."""

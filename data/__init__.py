@@ -1,0 +1,1 @@
+"""Source tables with provenance, their schemas, the loaders and the immutable model."""
