@@ -1,0 +1,81 @@
+"""Column names as constants: every table, loader, query and figure refers to these, never to literals."""
+
+from __future__ import annotations
+
+from typing import Final
+
+# facts.csv: one row per published figure
+FACT_ID: Final = "fact_id"
+METRIC: Final = "metric"
+VALUE: Final = "value"
+UNIT: Final = "unit"
+YEAR: Final = "year"
+AS_OF: Final = "as_of"
+DONOR: Final = "donor"
+RANK: Final = "rank"
+SOURCE_ID: Final = "source_id"
+SECTION: Final = "section"
+TABLE: Final = "table"
+PAGE: Final = "page"
+QUOTE_NL: Final = "quote_nl"
+NOTE_EN: Final = "note_en"
+NOTE_NL: Final = "note_nl"
+
+# sources.csv: one row per source document
+SOURCE_FILE: Final = "file"
+SOURCE_TITLE_EN: Final = "title_en"
+SOURCE_TITLE_NL: Final = "title_nl"
+PUBLISHER: Final = "publisher"
+PUBLISHED: Final = "published"
+
+# donors.csv: one row per donor, keyed by a short stable key
+DONOR_KEY: Final = "donor"
+OFFICIAL_NAME: Final = "official_name"
+NAME_EN: Final = "name_en"
+NAME_NL: Final = "name_nl"
+
+# contradictions.csv
+CONTRADICTION_ID: Final = "contradiction_id"
+FACT_IDS: Final = "fact_ids"
+VIEW: Final = "view"
+TEXT_EN: Final = "text_en"
+TEXT_NL: Final = "text_nl"
+
+# relevance.csv (scorecard section 5.1)
+PRIORITY_NL: Final = "priority_nl"
+PRIORITY_EN: Final = "priority_en"
+RATING_NL: Final = "rating_nl"
+RATING_EN: Final = "rating_en"
+RATING_LEVEL: Final = "rating_level"
+
+# Derived frames returned by model queries
+AMOUNT: Final = "amount_usd_m"  # USD million, as the scorecard publishes them
+TOTAL: Final = "total_usd_m"
+SHARE: Final = "share"  # fraction 0..1 of the member-state total
+IS_OTHER: Final = "is_other"
+CHANGE_ABS: Final = "change_usd_m"
+CHANGE_PCT: Final = "change_pct"  # fraction, e.g. 0.391 for +39.1 %
+RANK_CHANGE: Final = "rank_change"  # positive = moved up
+INCLUDES_NEGATIVE: Final = "includes_negative"
+
+# Long revenue table (CEB exports and the app's own XLSX template)
+ENTITY: Final = "entity"
+REV_TYPE: Final = "rev_type"
+AMOUNT_USD: Final = "amount_usd"  # plain USD, as CEB publishes them
+FILE: Final = "file"
+LINE: Final = "line"  # 1-based line in the source file (header = 1)
+
+# Revenue types, as CEB names them
+REV_ASSESSED: Final = "Assessed Contributions"
+REV_CORE: Final = "Voluntary core (un-earmarked) contributions"
+REV_EARMARKED: Final = "Voluntary non-core (earmarked) contributions"
+REV_OTHER: Final = "Revenue from other activities"
+REV_TYPES: Final = (REV_ASSESSED, REV_CORE, REV_EARMARKED, REV_OTHER)
+
+# Per-donor split frame (wide): USD million per revenue kind
+ASSESSED: Final = "assessed_usd_m"
+CORE: Final = "core_usd_m"
+EARMARKED: Final = "earmarked_usd_m"
+OTHER: Final = "other_usd_m"
+VOLUNTARY: Final = "voluntary_usd_m"  # core + earmarked: what the scorecard ranking counts
+CORE_SHARE: Final = "core_share"  # core / voluntary, fraction
