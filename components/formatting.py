@@ -1,0 +1,60 @@
+"""Number formatting per language, so every label, table and export agrees with the UI language.
+
+Dutch writes ``1.365`` and ``52,0 %``; English writes ``1,365`` and ``52.0%``. Plotly's own axis
+formatting follows ``layout.separators`` (see :func:`plotly_separators`).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+Lang = Literal["nl", "en"]
+LANGS: tuple[Lang, ...] = ("nl", "en")
+DEFAULT_LANG: Lang = "nl"
+
+
+def as_lang(value: object) -> Lang:
+    """Coerce anything (URL parameter, dropdown value) to a supported language."""
+    return "en" if value == "en" else "nl"
+
+
+def fmt_number(value: float | int | None, lang: Lang, decimals: int = 0) -> str:
+    """Format with the language's thousands and decimal separators; ``–`` for missing values."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    if lang == "nl":
+        text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+    return text.replace("-", "−")
+
+
+def fmt_signed(value: float | int | None, lang: Lang, decimals: int = 0) -> str:
+    """A change with an explicit sign, so a rise and a fall read differently at a glance."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = fmt_number(abs(value), lang, decimals)
+    if value > 0:
+        return "+" + text
+    if value < 0:
+        return "−" + text
+    return text
+
+
+def fmt_pct(fraction: float | None, lang: Lang, decimals: int = 1, signed: bool = False) -> str:
+    """A fraction (0.52) as a percentage: ``52,0 %`` in Dutch, ``52.0%`` in English."""
+    if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
+        return "–"
+    number = (fmt_signed if signed else fmt_number)(fraction * 100, lang, decimals)
+    return f"{number} %" if lang == "nl" else f"{number}%"
+
+
+def fmt_usd_m(value: float | None, lang: Lang, decimals: int = 0) -> str:
+    """USD million with its unit, as the scorecard writes it (``USD 1.365 mln``)."""
+    unit = "mln" if lang == "nl" else "million"
+    return f"USD {fmt_number(value, lang, decimals)} {unit}"
+
+
+def plotly_separators(lang: Lang) -> str:
+    """Plotly's ``layout.separators``: decimal mark first, thousands mark second."""
+    return ",." if lang == "nl" else ".,"
