@@ -17,6 +17,9 @@ SOURCE_ID: Final = "source_id"
 SECTION: Final = "section"
 TABLE: Final = "table"
 PAGE: Final = "page"
+LINE_IN_SOURCE: Final = "line"  # line in the extracted text of the source document
+QUALIFIER: Final = "qualifier"  # "", "approx", "more_than", "at_least"
+PERIOD: Final = "period"
 QUOTE_NL: Final = "quote_nl"
 NOTE_EN: Final = "note_en"
 NOTE_NL: Final = "note_nl"
@@ -27,6 +30,8 @@ SOURCE_TITLE_EN: Final = "title_en"
 SOURCE_TITLE_NL: Final = "title_nl"
 PUBLISHER: Final = "publisher"
 PUBLISHED: Final = "published"
+SOURCE_NOTE_EN: Final = "note_en"
+SOURCE_NOTE_NL: Final = "note_nl"
 
 # donors.csv: one row per donor, keyed by a short stable key
 DONOR_KEY: Final = "donor"
@@ -36,6 +41,7 @@ NAME_NL: Final = "name_nl"
 
 # contradictions.csv
 CONTRADICTION_ID: Final = "contradiction_id"
+KIND: Final = "kind"  # "contradiction" or "difference"
 FACT_IDS: Final = "fact_ids"
 VIEW: Final = "view"
 TEXT_EN: Final = "text_en"

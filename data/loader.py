@@ -1,0 +1,131 @@
+"""Reads the curated tables, converts them to their declared dtypes and validates them.
+
+Everything is read as text first so that a bad cell can be reported exactly (file, row as a
+spreadsheet shows it, column) instead of pandas silently guessing a dtype.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from data import columns as c
+from data.errors import DataLoadError
+from data.schema import CONTRADICTIONS, DONORS, FACTS, RELEVANCE, SOURCES, TableSpec
+
+DATA_DIR = Path(__file__).resolve().parent
+HEADER_ROWS = 1  # spreadsheet row of the header; data row i (0-based) is row i + 2
+
+
+@dataclass(frozen=True)
+class SeedTables:
+    """The validated source tables, as read from disk."""
+
+    sources: pd.DataFrame
+    donors: pd.DataFrame
+    facts: pd.DataFrame
+    relevance: pd.DataFrame
+    contradictions: pd.DataFrame
+
+
+def _row(index: object) -> int | None:
+    return int(index) + HEADER_ROWS + 1 if isinstance(index, int) else None
+
+
+def _read_text(path: Path, spec: TableSpec) -> pd.DataFrame:
+    if not path.is_file():
+        raise DataLoadError(path.name, "file not found in " + str(path.parent))
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataLoadError(path.name, f"not UTF-8 text ({exc.reason})") from exc
+    except pd.errors.ParserError as exc:
+        raise DataLoadError(path.name, f"not a well-formed CSV table ({exc})") from exc
+    except pd.errors.EmptyDataError as exc:
+        raise DataLoadError(path.name, "the file is empty") from exc
+    expected = list(spec.dtypes)
+    missing = [col for col in expected if col not in raw.columns]
+    if missing:
+        raise DataLoadError(path.name, f"missing column(s) {missing}; expected {expected}", row=1)
+    extra = [col for col in raw.columns if col not in expected]
+    if extra:
+        raise DataLoadError(path.name, f"unexpected column(s) {extra}; expected {expected}", row=1)
+    return raw[expected]
+
+
+def _convert(raw: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
+    """Give every column its declared dtype; empty cells become missing values."""
+    out: dict[str, pd.Series] = {}
+    for col, dtype in spec.dtypes.items():
+        text = raw[col].str.strip()
+        empty = text == ""
+        if dtype == "string":
+            out[col] = text.mask(empty).astype("string")
+            continue
+        numbers = pd.to_numeric(text.mask(empty), errors="coerce")
+        bad = numbers.isna() & ~empty
+        if dtype == "Int64":
+            bad |= numbers.notna() & (numbers % 1 != 0)
+        if bad.any():
+            index = bad.idxmax()
+            kind = "a whole number" if dtype == "Int64" else "a number"
+            raise DataLoadError(
+                spec.file, f"'{raw.at[index, col]}' is not {kind}", row=_row(index), column=col
+            )
+        out[col] = numbers.astype(dtype)
+    return pd.DataFrame(out)
+
+
+def read_table(directory: Path, spec: TableSpec) -> pd.DataFrame:
+    """Read and validate one table; raise DataLoadError on the first problem found."""
+    frame = _convert(_read_text(directory / spec.file, spec), spec)
+    try:
+        return spec.schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        case = exc.failure_cases.iloc[0]
+        index = case["index"]
+        column = case["column"]
+        value = case["failure_case"]
+        check = case["check"]
+        if check == "multiple_fields_uniqueness" or str(check).startswith("field_uniqueness"):
+            message = f"duplicate value '{value}'; it must be unique"
+        elif check == "not_nullable":
+            message = "empty cell; a value is required"
+        else:
+            message = f"value '{value}' fails the rule {check}"
+        row = _row(int(index)) if pd.notna(index) else None
+        raise DataLoadError(spec.file, message, row=row, column=str(column)) from exc
+
+
+def _check_references(
+    frame: pd.DataFrame, spec: TableSpec, column: str, allowed: set[str], what: str
+) -> None:
+    for index, value in frame[column].items():
+        if pd.isna(value):
+            continue
+        for part in str(value).split(";"):
+            if part not in allowed:
+                raise DataLoadError(
+                    spec.file, f"'{part}' is not a known {what}", row=_row(index), column=column
+                )
+
+
+def load_seed(directory: Path = DATA_DIR) -> SeedTables:
+    """Load all curated tables and check the references between them."""
+    tables = SeedTables(
+        sources=read_table(directory, SOURCES),
+        donors=read_table(directory, DONORS),
+        facts=read_table(directory, FACTS),
+        relevance=read_table(directory, RELEVANCE),
+        contradictions=read_table(directory, CONTRADICTIONS),
+    )
+    source_ids = set(tables.sources[c.SOURCE_ID])
+    _check_references(tables.facts, FACTS, c.SOURCE_ID, source_ids, "source_id in sources.csv")
+    _check_references(tables.facts, FACTS, c.DONOR, set(tables.donors[c.DONOR_KEY]), "donor in donors.csv")
+    _check_references(tables.relevance, RELEVANCE, c.SOURCE_ID, source_ids, "source_id in sources.csv")
+    fact_ids = set(tables.facts[c.FACT_ID])
+    _check_references(tables.contradictions, CONTRADICTIONS, c.FACT_IDS, fact_ids, "fact_id in facts.csv")
+    return tables

@@ -1,0 +1,214 @@
+"""The immutable model every view queries. Queries return new frames; nothing here mutates.
+
+The ranking views work on two frames whatever their origin: ``ranking`` (the donors listed per
+year with rank and amount) and ``totals`` (the total those donors are a part of). The seed model
+builds them from the scorecard's table; a loaded revenue file builds them from its rows.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+
+from data import columns as c
+from data.derive import change, growth, share, with_other, year_on_year
+from data.loader import SeedTables, load_seed
+
+Basis = Literal["scorecard", "revenue"]
+RANKING_TABLE_METRIC = "donor_contribution"
+TOTAL_METRIC = "member_state_total"
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """The headline numbers of the first screen, each with the year it refers to."""
+
+    year: int
+    total: float
+    top_donor: str
+    top_amount: float
+    top_share: float
+    earmarked_share: float
+    earmarked_year: int
+    budget: float
+    budget_year: int
+
+
+@dataclass(frozen=True)
+class FundingModel:
+    """Validated tables plus the ranking and totals they imply."""
+
+    tables: SeedTables
+    ranking_table: pd.DataFrame
+    totals_table: pd.DataFrame
+    basis: Basis = "scorecard"
+    label: str = "scorecard_2024"
+    _names: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+
+    # construction -------------------------------------------------------------------------
+    @classmethod
+    def from_seed(cls, tables: SeedTables | None = None) -> FundingModel:
+        tables = tables if tables is not None else load_seed()
+        facts = tables.facts
+        rows = facts[facts[c.METRIC] == RANKING_TABLE_METRIC]
+        names = tables.donors.set_index(c.DONOR_KEY)
+        ranking = pd.DataFrame(
+            {
+                c.YEAR: rows[c.YEAR].astype("int64"),
+                c.RANK: rows[c.RANK].astype("Int64"),
+                c.DONOR_KEY: rows[c.DONOR].astype("string"),
+                c.NAME_EN: rows[c.DONOR].map(names[c.NAME_EN]).astype("string"),
+                c.NAME_NL: rows[c.DONOR].map(names[c.NAME_NL]).astype("string"),
+                c.AMOUNT: rows[c.VALUE].astype("float64"),
+                c.INCLUDES_NEGATIVE: False,
+                c.FACT_ID: rows[c.FACT_ID].astype("string"),
+            }
+        ).sort_values([c.YEAR, c.RANK], ignore_index=True)
+        total_rows = facts[facts[c.METRIC] == TOTAL_METRIC]
+        totals = pd.DataFrame(
+            {
+                c.YEAR: total_rows[c.YEAR].astype("int64"),
+                c.TOTAL: total_rows[c.VALUE].astype("float64"),
+                c.FACT_ID: total_rows[c.FACT_ID].astype("string"),
+            }
+        ).sort_values(c.YEAR, ignore_index=True)
+        donor_names = {
+            str(k): (str(r[c.NAME_EN]), str(r[c.NAME_NL])) for k, r in names.iterrows()
+        }
+        return cls(tables, ranking, totals, "scorecard", "scorecard_2024", donor_names)
+
+    # lookups ------------------------------------------------------------------------------
+    def years(self) -> list[int]:
+        return sorted(int(y) for y in self.totals_table[c.YEAR].unique())
+
+    def latest_year(self) -> int:
+        return self.years()[-1]
+
+    def donor_name(self, key: str, lang: str) -> str:
+        """Short donor name in the language; unknown keys are shown as given."""
+        en, nl = self._names.get(key, (key, key))
+        return nl if lang == "nl" else en
+
+    def donors(self) -> list[str]:
+        """Every donor listed in any year, in order of their best rank then name."""
+        best = self.ranking_table.groupby(c.DONOR_KEY)[c.RANK].min().sort_values(kind="stable")
+        return [str(k) for k in best.index]
+
+    def total(self, year: int) -> float:
+        row = self.totals_table[self.totals_table[c.YEAR] == year]
+        if row.empty:
+            raise KeyError(f"no total for {year}")
+        return float(row[c.TOTAL].iloc[0])
+
+    def fact(self, fact_id: str) -> pd.Series:
+        facts = self.tables.facts
+        return facts[facts[c.FACT_ID] == fact_id].iloc[0].copy()
+
+    def facts_by_metric(self, *metrics: str) -> pd.DataFrame:
+        facts = self.tables.facts
+        return facts[facts[c.METRIC].isin(metrics)].reset_index(drop=True)
+
+    # views --------------------------------------------------------------------------------
+    def ranking(self, year: int) -> pd.DataFrame:
+        """The year's listed donors with their share, plus the rest as 'other donors'."""
+        rows = self.ranking_table[self.ranking_table[c.YEAR] == year]
+        return with_other(rows.reset_index(drop=True), self.total(year))
+
+    def ranking_over_time(self) -> pd.DataFrame:
+        """Every listed donor-year with amount, rank and change against the year before."""
+        totals = self.totals_table.set_index(c.YEAR)[c.TOTAL]
+        frame = year_on_year(self.ranking_table)
+        return frame.assign(**{c.SHARE: frame[c.AMOUNT] / frame[c.YEAR].map(totals)})
+
+    def totals_over_time(self) -> pd.DataFrame:
+        """The total per year with its change against the year before."""
+        frame = self.totals_table.sort_values(c.YEAR, ignore_index=True)
+        prev = frame[c.TOTAL].shift(1)
+        return frame.assign(
+            **{c.CHANGE_ABS: frame[c.TOTAL] - prev, c.CHANGE_PCT: (frame[c.TOTAL] - prev) / prev}
+        )
+
+    def budget(self) -> pd.DataFrame:
+        """IOM's budget series (one value per year, first mention wins), with an index 100 base."""
+        rows = self.facts_by_metric("budget").drop_duplicates(c.YEAR).sort_values(c.YEAR)
+        base = float(rows[c.VALUE].iloc[0])
+        return rows.assign(index=rows[c.VALUE] / base * 100).reset_index(drop=True)
+
+    def budget_growth(self) -> pd.DataFrame:
+        """Growth between consecutive budget points and over the whole series."""
+        series = self.budget()
+        points = list(zip(series[c.YEAR].astype(int), series[c.VALUE].astype(float), strict=True))
+        pairs = list(zip(points, points[1:], strict=False))
+        if len(points) > 2:
+            pairs.append((points[0], points[-1]))
+        rows = []
+        for (y0, v0), (y1, v1) in pairs:
+            total, annual = growth(v0, v1, y1 - y0)
+            rows.append({"from_year": y0, "to_year": y1, "from": v0, "to": v1, "total": total, "annual": annual})
+        return pd.DataFrame(rows)
+
+    def earmarking(self) -> pd.DataFrame:
+        """The facts behind the earmarked-versus-core view."""
+        return self.facts_by_metric(
+            "earmarked_share", "earmarked_share_after_reform", "funding_compact_core_guideline",
+            "earmarked_contributions", "nl_core_contribution", "assessed_increase",
+        )  # fmt: skip
+
+    def organisation(self) -> pd.DataFrame:
+        """Organisation facts from both documents, for the at-a-glance view."""
+        return self.facts_by_metric(
+            "founded", "member_states", "observer_states", "field_offices", "office_countries",
+            "locations", "staff", "operational_staff", "staff_non_staff", "staff_consultants",
+            "active_projects", "humanitarian_share", "localisation_share",
+            "localisation_commitment", "operational_expenditure", "people_on_the_move",
+            "regional_offices", "compass_partner_countries", "cccm_countries", "dtm_countries",
+        )  # fmt: skip
+
+    def contradictions(self, view: str | None = None) -> pd.DataFrame:
+        frame = self.tables.contradictions
+        if view is not None:
+            frame = frame[frame[c.VIEW].str.split(";").apply(lambda views: view in views)]
+        return frame.reset_index(drop=True)
+
+    def key_figures(self, year: int) -> KeyFigures:
+        ranking = self.ranking(year)
+        listed = ranking[~ranking[c.IS_OTHER]].sort_values(c.RANK)
+        top = listed.iloc[0]
+        total = self.total(year)
+        earmarked = self._nearest("earmarked_share", year)
+        budget = self._nearest("budget", year)
+        return KeyFigures(
+            year=year,
+            total=total,
+            top_donor=str(top[c.DONOR_KEY]),
+            top_amount=float(top[c.AMOUNT]),
+            top_share=share(float(top[c.AMOUNT]), total),
+            earmarked_share=float(earmarked[c.VALUE]) / 100,
+            earmarked_year=int(earmarked[c.YEAR]),
+            budget=float(budget[c.VALUE]),
+            budget_year=int(budget[c.YEAR]),
+        )
+
+    def donor_change(self, donor: str, year: int) -> tuple[float, float] | None:
+        """Change of a donor's amount against the previous year, if both years list it."""
+        frame = self.ranking_table
+        now = frame[(frame[c.YEAR] == year) & (frame[c.DONOR_KEY] == donor)]
+        before = frame[(frame[c.YEAR] == year - 1) & (frame[c.DONOR_KEY] == donor)]
+        if now.empty or before.empty:
+            return None
+        return change(float(before[c.AMOUNT].iloc[0]), float(now[c.AMOUNT].iloc[0]))
+
+    def _nearest(self, metric: str, year: int) -> pd.Series:
+        """The metric's value for the year, or else the closest earlier (else later) year."""
+        rows = self.facts_by_metric(metric).dropna(subset=[c.YEAR]).drop_duplicates(c.YEAR)
+        years = rows[c.YEAR].astype(int)
+        earlier = rows[years <= year]
+        pick = earlier.loc[years[years <= year].idxmax()] if not earlier.empty else rows.loc[years.idxmin()]
+        return pick.copy()
+
+
+def is_missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
