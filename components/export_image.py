@@ -1,0 +1,413 @@
+"""Charts as self-explaining images for memos and slides.
+
+An analyst pastes a PNG into a memo and the chart leaves the dashboard for good: whoever reads
+the memo sees neither the filters nor the source panel. So every exported image carries its own
+title, the filters in force, the unit, the source, the data date and a link back to the view.
+
+Layout is computed rather than left to plotly's automargin: plotly can only push margins for
+axes and legends, not for free annotations such as the footer, so the margins here are estimated
+(conservatively, from the font metrics of the widest font the server has, DejaVu Sans) from the
+text the figure will contain. Axis automargin stays on as a fallback for labels we under-estimate.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import html
+import math
+import re
+import tempfile
+import textwrap
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from components.formatting import Lang, fmt_number, plotly_separators
+from components.i18n import t
+
+ImageFormat = Literal["png", "svg"]
+
+# Plotly's line spacing for multi-line text (svg_text_utils LINE_SPACING).
+LINE_HEIGHT = 1.3
+# Average advance of a character as a fraction of the font size. DejaVu Sans is wider than the
+# Inter / Segoe UI the theme asks for, so these over-estimate on machines that have those fonts,
+# which costs a little white space instead of a cut-off label.
+CHAR_WIDTH = 0.6
+BOLD_CHAR_WIDTH = 0.68
+# Plotly puts the subtitle this far below the last title line.
+SUBTITLE_GAP = 4
+# Width of a legend item's symbol plus the gaps around it (plotly: itemwidth 30 + text gap).
+LEGEND_SYMBOL = 46
+TEXT_COLOR = "#1f2933"
+MUTED_COLOR = "#52606d"
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class ExportMeta:
+    """Everything an image needs to explain itself once it has left the dashboard.
+
+    ``notes`` are printed in the footer above the source line; pass the chart's caveats
+    (contradictions between sources) here, because the figure's own ``source`` annotation,
+    where the dashboard shows them, is dropped from exports.
+    """
+
+    title: str
+    subtitle: str
+    unit: str
+    source: str
+    data_as_of: dt.date
+    permalink: str
+    lang: Lang
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Preset:
+    """An output size: layout size in CSS px times ``scale`` gives the exact pixel size.
+
+    Font sizes are in CSS px, so they keep the same size relative to the image whatever the
+    scale; the scale makes line widths and markers crisp at print resolution.
+    """
+
+    name: str
+    width: int
+    height: float
+    scale: float
+    font_size: int
+    title_size: int
+    subtitle_size: int
+    footer_size: int
+    pad: int
+
+    @property
+    def pixel_width(self) -> int:
+        """Width of the rendered PNG in pixels."""
+        return round(self.width * self.scale)
+
+    @property
+    def pixel_height(self) -> int:
+        """Height of the rendered PNG in pixels."""
+        return round(self.height * self.scale)
+
+
+# memo: 16 x 9 cm at 300 dpi (half an A4 page wide) = 1890 x 1063 px. 1063 is prime, so no
+# integer layout height gives it at a scale other than 1; 425.2 x 2.5 is exactly 1063.0 in IEEE
+# arithmetic (asserted in the tests), and 756 CSS px for 16 cm makes 13 px text print at 7.8 pt.
+PRESETS: dict[str, Preset] = {
+    "memo": Preset("memo", 756, 425.2, 2.5, 13, 17, 13, 11, 14),
+    "slide": Preset("slide", 960, 540, 2, 15, 22, 16, 12, 20),
+    "square": Preset("square", 720, 720, 1.5, 14, 20, 15, 12, 18),
+}
+
+
+def format_date(day: dt.date, lang: Lang) -> str:
+    """``23-11-2026`` in Dutch, ``23 Nov 2026`` in English, without depending on the OS locale."""
+    if lang == "nl":
+        return f"{day.day:02d}-{day.month:02d}-{day.year}"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def _text_width(text: str, size: float, bold: bool = False) -> float:
+    """Estimated rendered width in CSS px."""
+    return len(text) * size * (BOLD_CHAR_WIDTH if bold else CHAR_WIDTH)
+
+
+def _wrap(text: str, width_px: float, size: float, bold: bool = False) -> list[str]:
+    """Plain-text lines that fit ``width_px``; existing ``<br>`` breaks are kept."""
+    chars = max(10, int(width_px / (size * (BOLD_CHAR_WIDTH if bold else CHAR_WIDTH))))
+    lines: list[str] = []
+    for paragraph in re.split(r"<br\s*/?>", text):
+        # URLs have no spaces; breaking them mid-word beats running off the image.
+        lines.extend(
+            textwrap.wrap(paragraph, chars, break_long_words=True, break_on_hyphens=False) or [""]
+        )
+    return lines
+
+
+def _markup(lines: Sequence[str], bold: bool = False) -> str:
+    """Lines as plotly text: HTML-escaped so a ``<`` or ``&`` in a title cannot break the SVG."""
+    escaped = [html.escape(line, quote=False) for line in lines]
+    if bold:
+        escaped = [f"<b>{line}</b>" for line in escaped]
+    return "<br>".join(escaped)
+
+
+def _values(trace: Any, attr: str) -> list[Any]:
+    """A trace's data array as a list, whatever container plotly holds it in."""
+    value = getattr(trace, attr, None)
+    return [] if value is None else list(value)
+
+
+def _legend_entries(fig: go.Figure) -> list[str]:
+    """Names plotly will show in the legend, mirroring its show-if-more-than-one rule."""
+    if fig.layout.showlegend is False:
+        return []
+    pies: list[str] = []
+    named: list[str] = []
+    for trace in fig.data:
+        if trace.visible is False:
+            continue
+        if trace.type in ("pie", "funnelarea"):
+            pies.extend(str(label) for label in _values(trace, "labels"))
+        elif getattr(trace, "showlegend", None) is not False:
+            named.append(str(trace.name or ""))
+    if fig.layout.showlegend is None and len(named) < 2 and not pies:
+        return []
+    return pies + named
+
+
+def _legend_height(fig: go.Figure, preset: Preset, usable: float) -> float:
+    """Height of a horizontal legend whose items flow into as many rows as needed."""
+    entries = _legend_entries(fig)
+    if not entries:
+        return 0.0
+    size = preset.font_size
+    widths = [LEGEND_SYMBOL + _text_width(name, size) for name in entries]
+    legend_title = fig.layout.legend.title.text
+    if legend_title:
+        widths.insert(0, _text_width(str(legend_title), size) + 10)
+    rows, row_width = 1, 0.0
+    for width in widths:
+        if row_width and row_width + width > usable:
+            rows, row_width = rows + 1, 0.0
+        row_width += width
+    return rows * (size * LINE_HEIGHT + 6) + 10
+
+
+def _axis_title_height(axis: Any, size: float) -> float:
+    """Space an axis title takes across its axis (rotated titles take their line height)."""
+    text = axis.title.text
+    if not text:
+        return 0.0
+    title_size = axis.title.font.size or size
+    return (str(text).count("<br>") + 1) * title_size * LINE_HEIGHT + 10
+
+
+def _axis_labels(fig: go.Figure, letter: Literal["x", "y"], lang: Lang) -> tuple[list[str], bool]:
+    """The tick labels an axis will likely show, and whether they are categories."""
+    axis = fig.layout[f"{letter}axis"]
+    if axis.ticktext is not None:
+        return [str(v) for v in axis.ticktext], True
+    values: list[Any] = []
+    for trace in fig.data:
+        if trace.type in ("pie", "funnelarea", "sunburst", "treemap", "sankey", "table"):
+            continue
+        if getattr(trace, f"{letter}axis", letter) in (None, letter):
+            values.extend(_values(trace, letter))
+    if not values:
+        return [], False
+    if axis.type == "category" or any(isinstance(v, str) for v in values):
+        return [str(v) for v in dict.fromkeys(values)], True
+    numbers = [abs(float(v)) for v in values if isinstance(v, int | float) and math.isfinite(v)]
+    biggest = fmt_number(max(numbers, default=0.0), lang)
+    affixes = f"{axis.tickprefix or ''}{axis.ticksuffix or ''}"
+    # Room for a rounded-up top tick, decimals and a minus sign.
+    return [biggest + affixes + "000"], False
+
+
+def _category_label_size(labels: list[str], size: float) -> tuple[float, float]:
+    """Width of the widest label and height of the tallest (labels may hold ``<br>``)."""
+    lines = [re.split(r"<br\s*/?>", re.sub(r"</?b>", "", label)) for label in labels]
+    width = max((_text_width(line, size) for parts in lines for line in parts), default=0.0)
+    height = max((len(parts) for parts in lines), default=1) * size * LINE_HEIGHT
+    return width, height
+
+
+def _bottom_axis_space(fig: go.Figure, preset: Preset, plot_width: float, lang: Lang) -> float:
+    """Room under the plot for x tick labels, rotated as plotly would, plus the axis title."""
+    axis = fig.layout.xaxis
+    labels, categorical = _axis_labels(fig, "x", lang)
+    if not labels or axis.visible is False or axis.showticklabels is False:
+        return 0.0
+    size = axis.tickfont.size or preset.font_size
+    width, height = _category_label_size(labels, size)
+    if isinstance(axis.tickangle, int | float):
+        angle = math.radians(axis.tickangle)
+        label_space = abs(math.sin(angle)) * width + abs(math.cos(angle)) * height
+    elif not categorical or width <= 0.9 * plot_width / len(labels):
+        label_space = height
+    elif 2 * height <= plot_width / len(labels):  # fits at plotly's first fallback, 30 degrees
+        label_space = 0.5 * width + 0.87 * height
+    else:
+        label_space = width
+    return label_space + 10 + _axis_title_height(axis, size)
+
+
+def _left_axis_space(fig: go.Figure, preset: Preset, lang: Lang) -> float:
+    """Room left of the plot for y tick labels and the (rotated) y axis title."""
+    axis = fig.layout.yaxis
+    labels, _ = _axis_labels(fig, "y", lang)
+    if not labels or axis.visible is False or axis.showticklabels is False:
+        return 0.0
+    size = axis.tickfont.size or preset.font_size
+    width, _ = _category_label_size(labels, size)
+    return width + 10 + _axis_title_height(axis, size)
+
+
+def _has_cartesian_axes(fig: go.Figure) -> bool:
+    """Pies and tables have no axes, so they need no room for tick labels."""
+    return any(
+        trace.type not in ("pie", "funnelarea", "sunburst", "treemap", "sankey", "table")
+        for trace in fig.data
+    )
+
+
+def footer_lines(meta: ExportMeta, width_px: float, size: float) -> list[str]:
+    """Notes, source with data date, and the permalink, wrapped to the footer width."""
+    as_of = t("export.as_of", meta.lang, date=format_date(meta.data_as_of, meta.lang))
+    lines: list[str] = []
+    for note in meta.notes:
+        lines.extend(_wrap(note, width_px, size))
+    lines.extend(_wrap(" · ".join(part for part in (meta.source, as_of) if part), width_px, size))
+    if meta.permalink:
+        lines.extend(_wrap(meta.permalink, width_px, size))
+    return lines
+
+
+def export_figure(fig: go.Figure, meta: ExportMeta, preset: str) -> go.Figure:
+    """A copy of ``fig`` laid out to stand alone as an image at ``preset``'s size.
+
+    Contract with the figure builders: annotations whose ``name`` starts with ``source`` are
+    removed, because the export footer (notes, source, data date, permalink) replaces them;
+    every other annotation is kept as is. The figure's title, margins, legend position and size
+    are replaced; its traces, axes and ``layout.separators`` (the language's number format) are
+    kept, with separators filled in from ``meta.lang`` if the figure has none. ``fig`` itself is
+    never modified.
+    """
+    spec = PRESETS[preset]
+    out = go.Figure(copy.deepcopy(fig))
+    lang = meta.lang
+    width, height, pad = spec.width, spec.height, spec.pad
+    usable = width - 2 * pad
+
+    title = _wrap(meta.title, usable, spec.title_size, bold=True)
+    unit = t("export.unit", lang, unit=meta.unit) if meta.unit else ""
+    subtitle_text = " · ".join(part for part in (meta.subtitle, unit) if part)
+    subtitle = _wrap(subtitle_text, usable, spec.subtitle_size) if subtitle_text else []
+    footer = footer_lines(meta, usable, spec.footer_size)
+
+    title_height = len(title) * spec.title_size * LINE_HEIGHT
+    subtitle_height = len(subtitle) * spec.subtitle_size * LINE_HEIGHT
+    top = pad + title_height + (SUBTITLE_GAP + subtitle_height if subtitle else 0)
+    # Breathing room, and space for value labels plotly draws above the tallest bar.
+    top += spec.font_size * 1.6
+
+    footer_height = len(footer) * spec.footer_size * LINE_HEIGHT
+    legend_height = _legend_height(out, spec, usable)
+    cartesian = _has_cartesian_axes(out)
+    left = pad + (_left_axis_space(out, spec, lang) if cartesian else 0)
+    right = pad + spec.font_size
+    plot_width = max(width - left - right, 1)
+    axis_space = _bottom_axis_space(out, spec, plot_width, lang) if cartesian else 0
+    bottom = pad + footer_height + spec.font_size * 0.8 + legend_height + axis_space
+
+    out.layout.annotations = [
+        a for a in out.layout.annotations if not str(a.name or "").startswith("source")
+    ]
+    out.add_annotation(
+        name="export-footer",
+        text=_markup(footer),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="bottom",
+        # Pixel shifts from the plot's corner reach the image's corner independently of the
+        # plot's size, which paper fractions would not.
+        xshift=-(left - pad),
+        yshift=-(bottom - pad),
+        align="left",
+        showarrow=False,
+        font={"size": spec.footer_size, "color": MUTED_COLOR},
+    )
+    out.update_layout(
+        width=width,
+        height=height,
+        autosize=False,
+        separators=out.layout.separators or plotly_separators(lang),
+        paper_bgcolor="white",
+        font={"size": spec.font_size, "color": TEXT_COLOR},
+        title={
+            "text": _markup(title, bold=True),
+            "subtitle": {
+                "text": _markup(subtitle),
+                "font": {"size": spec.subtitle_size, "color": MUTED_COLOR},
+            },
+            "xref": "container",
+            "yref": "container",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1 - pad / height,
+            "yanchor": "top",
+            "pad": {"l": pad, "t": 0, "r": 0, "b": 0},
+            "font": {"size": spec.title_size, "color": TEXT_COLOR},
+            "automargin": False,
+        },
+        margin={"l": left, "r": right, "t": top, "b": bottom, "pad": 0, "autoexpand": True},
+        legend={
+            "orientation": "h",
+            "xref": "container",
+            "yref": "container",
+            "x": pad / width,
+            "xanchor": "left",
+            "y": (pad + footer_height + spec.font_size * 0.4) / height,
+            "yanchor": "bottom",
+            "font": {"size": spec.font_size},
+            "bgcolor": "rgba(0,0,0,0)",
+        },
+    )
+    if cartesian:
+        out.update_xaxes(automargin=True)
+        out.update_yaxes(automargin=True)
+    return out
+
+
+def _render_options(preset: str) -> dict[str, float]:
+    """Width, height and scale for plotly's image export."""
+    spec = PRESETS[preset]
+    return {"width": spec.width, "height": spec.height, "scale": spec.scale}
+
+
+def figure_image(fig: go.Figure, meta: ExportMeta, preset: str, fmt: ImageFormat = "png") -> bytes:
+    """One image; starts a headless Chromium per call, so prefer ``figure_images`` for several."""
+    image: bytes = pio.to_image(
+        export_figure(fig, meta, preset), format=fmt, **_render_options(preset)
+    )
+    return image
+
+
+def figure_images(
+    items: Sequence[tuple[go.Figure, ExportMeta]], preset: str, fmt: ImageFormat = "png"
+) -> list[bytes]:
+    """Several images from one Chromium session, which is most of the cost of an image.
+
+    ``plotly.io.write_images`` is plotly's batch API and only writes files, so the images pass
+    through a private temporary directory.
+    """
+    if not items:
+        return []
+    figures = [export_figure(fig, meta, preset) for fig, meta in items]
+    options = _render_options(preset)
+    with tempfile.TemporaryDirectory(prefix="iom-export-") as folder:
+        paths = [Path(folder) / f"{index}.{fmt}" for index in range(len(figures))]
+        pio.write_images(figures, paths, format=fmt, **options)
+        return [path.read_bytes() for path in paths]
+
+
+def export_filename(meta: ExportMeta, kind: str, ext: str) -> str:
+    """``iom-funding-2023-memo-2026-11-23.png``: ASCII only, so it survives mail and SharePoint."""
+
+    def slug(text: str, limit: int) -> str:
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
+
+    parts = [slug(meta.title, 60) or "iom", slug(kind, 20), meta.data_as_of.isoformat()]
+    return "-".join(part for part in parts if part) + "." + (slug(ext, 10) or "bin")

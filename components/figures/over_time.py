@@ -1,0 +1,73 @@
+"""Bump chart of donor ranks across years: movement is the slope of each donor's line."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.figures.common import contradiction_notes, source_line
+from components.formatting import Lang, fmt_number, fmt_pct, fmt_signed
+from components.i18n import t
+from components.theme import apply_theme, donor_color
+from data import columns as c
+
+
+def over_time_figure(
+    frame: pd.DataFrame, lang: Lang, highlight: str | None, contradictions: pd.DataFrame, pages: list[int]
+) -> go.Figure:
+    """One line per donor through its ranks; years a donor is not listed leave a gap."""
+    fig = go.Figure()
+    years = sorted(int(y) for y in frame[c.YEAR].unique())
+    name_col = c.NAME_NL if lang == "nl" else c.NAME_EN
+    order = frame.groupby(c.DONOR_KEY)[c.RANK].min().sort_values(kind="stable").index
+    for key in order:
+        rows = frame[frame[c.DONOR_KEY] == key].set_index(c.YEAR).reindex(years)
+        name = str(frame.loc[frame[c.DONOR_KEY] == key, name_col].iloc[0])
+        emphasis = highlight is None or key == highlight
+        hover = [
+            t(
+                "over_time.hover", lang, donor=name, year=y,
+                rank="–" if pd.isna(r[c.RANK]) else int(r[c.RANK]),
+                amount=fmt_number(r[c.AMOUNT], lang),
+                change=fmt_signed(r[c.CHANGE_ABS], lang),
+                pct=fmt_pct(r[c.CHANGE_PCT], lang, signed=True),
+            )
+            if not pd.isna(r[c.RANK]) else ""
+            for y, r in rows.iterrows()
+        ]  # fmt: skip
+        fig.add_trace(
+            go.Scatter(
+                x=years,
+                y=[None if pd.isna(v) else int(v) for v in rows[c.RANK]],
+                mode="lines+markers+text",
+                name=name,
+                line={"color": donor_color(str(key)), "width": 4 if key == highlight else 2.5},
+                marker={"size": 26 if key == highlight else 22, "color": donor_color(str(key)), "line": {"color": "white", "width": 2}},
+                opacity=1.0 if emphasis else 0.5,
+                text=["" if pd.isna(v) else fmt_number(v, lang) for v in rows[c.AMOUNT]],
+                textposition="middle right",
+                textfont={"size": 12},
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+                customdata=[str(key)] * len(years),
+                connectgaps=False,
+            )
+        )
+    max_rank = int(frame[c.RANK].max())
+    fig.update_yaxes(
+        autorange=False, range=[max_rank + 0.7, 0.3], dtick=1, title_text=t("over_time.axis_rank", lang),
+        gridcolor="#eef0f2", zeroline=False,
+    )  # fmt: skip
+    fig.update_xaxes(
+        tickvals=years, ticktext=[str(y) for y in years], range=[years[0] - 0.25, years[-1] + 0.45],
+        title_text=t("over_time.axis_year", lang), showgrid=False,
+    )  # fmt: skip
+    return apply_theme(
+        fig,
+        lang,
+        title=t("over_time.title", lang),
+        subtitle=t("over_time.subtitle", lang),
+        source=source_line(lang, pages, t("source.ranking_table", lang)),
+        notes=contradiction_notes(contradictions, lang),
+        legend_on_top=True,
+    )

@@ -1,0 +1,88 @@
+"""Ranked bars of one year's donors, the rest as 'other donors', one donor highlighted."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.figures.common import contradiction_notes, source_line
+from components.formatting import Lang, fmt_number, fmt_pct
+from components.i18n import t
+from components.theme import apply_theme, donor_color
+from data import columns as c
+
+
+
+def donor_label(row: pd.Series, lang: Lang) -> str:
+    """'1. Verenigde Staten' for listed donors, 'Overige donoren' for the remainder."""
+    if bool(row[c.IS_OTHER]):
+        return t("donor.other", lang)
+    name = row[c.NAME_NL] if lang == "nl" else row[c.NAME_EN]
+    return f"{int(row[c.RANK])}. {name}"
+
+
+def ranking_figure(
+    ranking: pd.DataFrame,
+    total: float,
+    year: int,
+    lang: Lang,
+    highlight: str | None,
+    contradictions: pd.DataFrame,
+    pages: list[int],
+) -> go.Figure:
+    """Horizontal bars, largest on top, labelled with amount and share of the total."""
+    rows = ranking.iloc[::-1]  # plotly draws the first category at the bottom
+    labels = [donor_label(r, lang) for _, r in rows.iterrows()]
+    keys = [str(k) for k in rows[c.DONOR_KEY]]
+    colours = [donor_color(k) for k in keys]
+    dimmed = highlight is not None and highlight in keys
+    opacity = [1.0 if (not dimmed or k == highlight) else 0.45 for k in keys]
+    texts = [
+        f"{fmt_number(a, lang)} · {fmt_pct(s, lang)}"
+        for a, s in zip(rows[c.AMOUNT], rows[c.SHARE], strict=True)
+    ]
+    hover = [
+        t("ranking.hover", lang, rank="–" if pd.isna(r) else int(r), amount=fmt_number(a, lang), share=fmt_pct(s, lang))
+        for r, a, s in zip(rows[c.RANK], rows[c.AMOUNT], rows[c.SHARE], strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=list(rows[c.AMOUNT]),
+            y=labels,
+            orientation="h",
+            marker={
+                "color": colours,
+                "opacity": opacity,
+                "line": {"color": ["#1f2933" if k == highlight else "rgba(0,0,0,0)" for k in keys], "width": 2},
+            },
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
+            customdata=keys,
+            hovertext=hover,
+            hovertemplate="<b>%{y}</b><br>%{hovertext}<extra></extra>",
+            name=str(year),
+        )
+    )
+    fig.update_xaxes(
+        title_text=t("ranking.axis", lang), tickformat=",d", gridcolor="#e4e7eb",
+        range=[0, float(rows[c.AMOUNT].max()) * 1.28],
+    )  # fmt: skip
+    fig.update_yaxes(automargin=True, tickfont={"size": 13})
+    if highlight in keys:
+        fig.update_yaxes(
+            ticktext=[f"<b>{lab}</b>" if k == highlight else lab for lab, k in zip(labels, keys, strict=True)],
+            tickvals=labels,
+        )
+    notes = contradiction_notes(contradictions, lang)
+    if bool(ranking[c.IS_OTHER].any()):
+        notes.append(t("ranking.other_note", lang))
+    fig.update_layout(showlegend=False, bargap=0.25)
+    return apply_theme(
+        fig,
+        lang,
+        title=t("ranking.title", lang, year=year),
+        subtitle=t("ranking.subtitle", lang, total=fmt_number(total, lang)),
+        source=source_line(lang, pages, t("source.ranking_table", lang)),
+        notes=notes,
+    )

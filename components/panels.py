@@ -1,0 +1,204 @@
+"""Pure builders of the non-chart pieces: key-figure cards, tables, notes and source rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from dash import html
+
+from components.formatting import Lang, fmt_number, fmt_pct, fmt_signed
+from components.i18n import t
+from data import columns as c
+from data.model import FundingModel, KeyFigures
+
+
+def _card(label: str, value: str, detail: str, card_id: str) -> html.Div:
+    return html.Div(
+        [html.Div(label, className="kpi-label"), html.Div(value, className="kpi-value"), html.Div(detail, className="kpi-detail")],
+        className="kpi",
+        id=card_id,
+    )
+
+
+def kpi_cards(model: FundingModel, kf: KeyFigures, lang: Lang) -> list[html.Div]:
+    """The headline numbers; a figure from another year than the chosen one says so."""
+    other = t("kpi.note_other_year", lang)
+    unit_m = t("unit.usd_m", lang)
+    return [
+        _card(t("kpi.total", lang, year=kf.year), f"{fmt_number(kf.total, lang)} {unit_m}", "", "kpi-total"),
+        _card(
+            t("kpi.top", lang, year=kf.year),
+            model.donor_name(kf.top_donor, lang),
+            f"{fmt_number(kf.top_amount, lang)} {unit_m} · {fmt_pct(kf.top_share, lang)}",
+            "kpi-top",
+        ),
+        _card(
+            t("kpi.earmarked", lang, year=kf.earmarked_year),
+            fmt_pct(kf.earmarked_share, lang, 0),
+            other if kf.earmarked_year != kf.year else "",
+            "kpi-earmarked",
+        ),
+        _card(
+            t("kpi.budget", lang, year=kf.budget_year),
+            f"{fmt_number(kf.budget, lang, 2)} {t('unit.usd_bn', lang)}",
+            other if kf.budget_year != kf.year else "",
+            "kpi-budget",
+        ),
+    ]
+
+
+def _table(header: list[str], rows: list[list[Any]], class_name: str = "data-table") -> html.Table:
+    return html.Table(
+        [html.Thead(html.Tr([html.Th(h, scope="col") for h in header])), html.Tbody([html.Tr([html.Td(v) for v in r]) for r in rows])],
+        className=class_name,
+    )
+
+
+def over_time_table(model: FundingModel, lang: Lang) -> html.Table:
+    """Rank, amount, share and year-on-year change per donor and year, plus the totals."""
+    frame = model.ranking_over_time()
+    name_col = c.NAME_NL if lang == "nl" else c.NAME_EN
+    header = [t(k, lang) for k in ("table.year", "table.rank", "table.donor", "table.amount", "table.share", "table.change_abs", "table.change_pct", "table.rank_change")]
+    rows: list[list[Any]] = []
+    totals = model.totals_over_time().set_index(c.YEAR)
+    for year in model.years():
+        for _, r in frame[frame[c.YEAR] == year].iterrows():
+            rank_change = r[c.RANK_CHANGE]
+            rows.append([
+                year, int(r[c.RANK]), r[name_col], fmt_number(r[c.AMOUNT], lang), fmt_pct(r[c.SHARE], lang),
+                fmt_signed(r[c.CHANGE_ABS], lang), fmt_pct(r[c.CHANGE_PCT], lang, signed=True),
+                "–" if pd.isna(rank_change) else fmt_signed(int(rank_change), lang),
+            ])  # fmt: skip
+        total = totals.loc[year]
+        rows.append([
+            year, "", html.B(t("table.total_row", lang)), html.B(fmt_number(total[c.TOTAL], lang)), fmt_pct(1.0, lang),
+            fmt_signed(total[c.CHANGE_ABS], lang), fmt_pct(total[c.CHANGE_PCT], lang, signed=True), "",
+        ])  # fmt: skip
+    return _table(header, rows)
+
+
+def budget_table(growth: pd.DataFrame, lang: Lang) -> html.Table:
+    header = [t(k, lang) for k in ("budget.from", "budget.to", "budget.total_growth", "budget.annual_growth")]
+    rows = [
+        [
+            f"{int(g['from_year'])}: USD {fmt_number(g['from'], lang, 2)} {t('unit.usd_bn', lang).split()[-1]}",
+            f"{int(g['to_year'])}: USD {fmt_number(g['to'], lang, 2)} {t('unit.usd_bn', lang).split()[-1]}",
+            fmt_pct(g["total"], lang, 1, signed=True),
+            fmt_pct(g["annual"], lang, 1),
+        ]
+        for _, g in growth.iterrows()
+    ]
+    return _table(header, rows)
+
+
+def format_fact_value(row: pd.Series, lang: Lang) -> str:
+    """A fact's value as published, with its qualifier ('about', 'more than') and unit."""
+    value = float(row[c.VALUE])
+    decimals = 0 if value == int(value) else len(f"{value}".split(".")[1])
+    unit = str(row[c.UNIT])
+    if unit == "year":
+        text = str(int(value))
+    elif unit == "%":
+        text = fmt_pct(value / 100, lang, decimals)
+    else:
+        text = f"{fmt_number(value, lang, decimals)} {t('unit.' + unit, lang)}"
+    qualifier = row[c.QUALIFIER]
+    if isinstance(qualifier, str) and qualifier:
+        text = f"{t('qualifier.' + qualifier, lang)} {text}"
+    return text
+
+
+def _source_short(model: FundingModel, row: pd.Series, lang: Lang) -> str:
+    source = str(row[c.SOURCE_ID])
+    label = t("source.scorecard" if source == "scorecard_2024" else "source.factsheet", lang).split(": ", 1)[1]
+    page = row[c.PAGE]
+    return f"{label}, {t('source.page', lang, page=int(page))}" if not pd.isna(page) else label
+
+
+def organisation_cards(model: FundingModel, lang: Lang) -> list[html.Div]:
+    """One card per metric with its value per year, each value with its source."""
+    facts = model.organisation()
+    cards = []
+    for metric, group in facts.groupby(c.METRIC, sort=False):
+        group = group.drop_duplicates([c.YEAR, c.VALUE]).sort_values(c.YEAR)
+        items = [
+            html.Li(
+                [
+                    html.Span(format_fact_value(r, lang), className="fact-value"),
+                    html.Span(f" ({int(r[c.YEAR])})" if not pd.isna(r[c.YEAR]) else "", className="fact-year"),
+                    html.Div(_source_short(model, r, lang), className="fact-source", title=str(r[c.QUOTE_NL])),
+                ]
+            )
+            for _, r in group.iterrows()
+        ]
+        cards.append(html.Div([html.H3(t(f"metric.{metric}", lang)), html.Ul(items)], className="fact-card"))
+    return cards
+
+
+def relevance_table(model: FundingModel, lang: Lang) -> html.Table:
+    rel = model.tables.relevance
+    p_col, r_col = (c.PRIORITY_NL, c.RATING_NL) if lang == "nl" else (c.PRIORITY_EN, c.RATING_EN)
+    rows = [[r[p_col], html.Span(r[r_col], className=f"rating rating-{int(r[c.RATING_LEVEL])}")] for _, r in rel.iterrows()]
+    return _table([t("organisation.priority", lang), t("organisation.rating", lang)], rows)
+
+
+def notes_box(contradictions: pd.DataFrame, lang: Lang) -> list[html.Div]:
+    """Contradictions that affect a view, shown beside its chart."""
+    column = c.TEXT_NL if lang == "nl" else c.TEXT_EN
+    return [
+        html.Div([html.B(t(f"sources.kind.{r[c.KIND]}", lang) + ": "), r[column]], className=f"note note-{r[c.KIND]}")
+        for _, r in contradictions.iterrows()
+    ]
+
+
+def source_rows(model: FundingModel, lang: Lang) -> list[dict[str, Any]]:
+    """Every fact as a row of the sources grid, labels in the chosen language."""
+    facts = model.tables.facts
+    sources = model.tables.sources.set_index(c.SOURCE_ID)
+    title_col = c.SOURCE_TITLE_NL if lang == "nl" else c.SOURCE_TITLE_EN
+    note_col = c.NOTE_NL if lang == "nl" else c.NOTE_EN
+    rows = []
+    for _, r in facts.iterrows():
+        rows.append(
+            {
+                "id": r[c.FACT_ID],
+                "metric": t(f"metric.{r[c.METRIC]}", lang),
+                "value": float(r[c.VALUE]),
+                "value_text": format_fact_value(r, lang),
+                "year": None if pd.isna(r[c.YEAR]) else int(r[c.YEAR]),
+                "donor": "" if pd.isna(r[c.DONOR]) else model.donor_name(str(r[c.DONOR]), lang),
+                "rank": None if pd.isna(r[c.RANK]) else int(r[c.RANK]),
+                "source": sources.at[r[c.SOURCE_ID], title_col],
+                "file": sources.at[r[c.SOURCE_ID], c.SOURCE_FILE],
+                "section": r[c.SECTION],
+                "table": "" if pd.isna(r[c.TABLE]) else r[c.TABLE],
+                "page": None if pd.isna(r[c.PAGE]) else int(r[c.PAGE]),
+                "line": int(r[c.LINE_IN_SOURCE]),
+                "quote": " ".join(str(r[c.QUOTE_NL]).split()),
+                "note": "" if pd.isna(r[note_col]) else r[note_col],
+            }
+        )
+    return rows
+
+
+SOURCE_COLUMNS = (
+    ("metric", "col.metric", 230), ("value_text", "col.value", 140), ("year", "col.year", 80),
+    ("donor", "col.donor", 140), ("rank", "col.rank", 80), ("source", "col.source", 220),
+    ("section", "col.section", 260), ("page", "col.page", 80), ("line", "col.line", 90),
+    ("quote", "col.quote", 380), ("note", "col.note", 320), ("file", "col.file", 200),
+)  # fmt: skip
+
+
+def source_columns(lang: Lang) -> list[dict[str, Any]]:
+    """AG Grid column definitions with headers in the chosen language."""
+    numeric = {"year", "rank", "page", "line"}
+    return [
+        {
+            "field": field, "headerName": t(key, lang), "width": width, "sortable": True,
+            "filter": "agNumberColumnFilter" if field in numeric else "agTextColumnFilter",
+            "wrapText": field in {"quote", "note", "section"}, "autoHeight": field in {"quote", "note"},
+            "tooltipField": field if field in {"quote", "note"} else None,
+        }
+        for field, key, width in SOURCE_COLUMNS
+    ]  # fmt: skip

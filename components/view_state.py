@@ -1,0 +1,56 @@
+"""The view's state as it lives in the URL: parse a query string, write one back.
+
+Everything a user can set is here, so a copied link reopens the same view. Unknown or invalid
+values fall back to defaults instead of failing, since links get edited and truncated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qs, urlencode
+
+from components import ids
+from components.formatting import DEFAULT_LANG, Lang, as_lang
+
+BUDGET_MODES = ("absolute", "index")
+DEFAULT_DONOR = "NLD"
+
+
+@dataclass(frozen=True)
+class ViewState:
+    lang: Lang
+    year: int
+    donor: str
+    view: str
+    budget: str
+
+
+def default_state(years: list[int], donors: list[str]) -> ViewState:
+    donor = DEFAULT_DONOR if DEFAULT_DONOR in donors else (donors[0] if donors else "")
+    return ViewState(DEFAULT_LANG, max(years), donor, ids.TAB_RANKING, BUDGET_MODES[0])
+
+
+def parse_state(search: str | None, years: list[int], donors: list[str]) -> ViewState:
+    """Read ``?lang=en&year=2022&donor=DEU&view=budget&budget=index``; keep what is valid."""
+    state = default_state(years, donors)
+    params = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+    if "lang" in params:
+        state = replace(state, lang=as_lang(params["lang"]))
+    year = params.get("year", "")
+    if year.isdigit() and int(year) in years:
+        state = replace(state, year=int(year))
+    donor = params.get("donor", "").upper()
+    if donor in donors:
+        state = replace(state, donor=donor)
+    if params.get("view") in ids.TABS:
+        state = replace(state, view=params["view"])
+    if params.get("budget") in BUDGET_MODES:
+        state = replace(state, budget=params["budget"])
+    return state
+
+
+def to_search(state: ViewState) -> str:
+    """The query string for a state; always complete, so links survive changed defaults."""
+    return "?" + urlencode(
+        {"lang": state.lang, "year": state.year, "donor": state.donor, "view": state.view, "budget": state.budget}
+    )
