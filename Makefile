@@ -1,0 +1,30 @@
+# Two commands matter: `make run` starts the app, `make test` runs the whole suite.
+# Both create .venv and install the pinned dependencies on first use.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+ARGS ?=
+
+.PHONY: run test lint unit browser bench chromium
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) app.py $(ARGS)
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-dejavu-core; }
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
+test: $(VENV)/.installed chromium lint
+	$(VENV)/bin/pytest -q -p no:playwright
+
+bench: $(VENV)/.installed chromium
+	$(PY) -m bench.bench_load
+	$(PY) -m bench.bench_browser
