@@ -23,7 +23,9 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 def create_app(model: FundingModel | None = None) -> Dash:
     """Build a ready-to-serve Dash app from a model (the built-in seed data by default)."""
     model = model if model is not None else FundingModel.from_seed()
-    app = Dash(__name__, assets_folder=str(ASSETS), title="IOM funding · financiering", update_title=None)
+    app = Dash(
+        __name__, assets_folder=str(ASSETS), title="IOM funding · financiering", update_title=""
+    )
     state = default_state(model.years(), model.donors())
     app.layout = build_layout(state, model.years(), donor_options(model, state.lang))
     callbacks.register(app, model)

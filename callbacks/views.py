@@ -68,7 +68,11 @@ def register(app: Dash, model: FundingModel) -> None:
     def earmarking(lang: str) -> tuple[go.Figure, go.Figure, list[html.Div]]:
         lang_ = as_lang(lang)
         facts, notes = model.earmarking(), model.contradictions("earmarking")
-        return earmarking_figure(facts, lang_, notes), nl_core_figure(facts, lang_), panels.notes_box(notes, lang_)
+        return (
+            earmarking_figure(facts, lang_, notes),
+            nl_core_figure(facts, lang_),
+            panels.notes_box(notes, lang_),
+        )
 
     @app.callback(
         Output(ids.BUDGET_GRAPH, "figure"),
@@ -90,7 +94,10 @@ def register(app: Dash, model: FundingModel) -> None:
     )
     def organisation(lang: str) -> tuple[list[Any], list[Any]]:
         lang_ = as_lang(lang)
-        relevance = [html.H2(t("organisation.relevance", lang_)), panels.relevance_table(model, lang_)]
+        relevance = [
+            html.H2(t("organisation.relevance", lang_)),
+            panels.relevance_table(model, lang_),
+        ]
         notes = panels.notes_box(model.contradictions("organisation"), lang_)
         return [*panels.organisation_cards(model, lang_), *notes], relevance
 
@@ -102,5 +109,8 @@ def register(app: Dash, model: FundingModel) -> None:
     )
     def sources(lang: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Any]]:
         lang_ = as_lang(lang)
-        listed = [html.H2(t("sources.contradictions", lang_)), *panels.notes_box(model.contradictions(), lang_)]
+        listed = [
+            html.H2(t("sources.contradictions", lang_)),
+            *panels.notes_box(model.contradictions(), lang_),
+        ]
         return source_columns(lang_), source_rows(model, lang_), listed

@@ -44,13 +44,19 @@ APP_TEXT: Texts = {
         "nl": "Bron: Ministerie van Buitenlandse Zaken, Scorekaart IOM 2024",
         "en": "Source: Netherlands Ministry of Foreign Affairs, IOM scorecard 2024",
     },
-    "source.factsheet": {"nl": "Bron: IOM-factsheet (circa 2019)", "en": "Source: IOM factsheet (about 2019)"},
+    "source.factsheet": {
+        "nl": "Bron: IOM-factsheet (circa 2019)",
+        "en": "Source: IOM factsheet (about 2019)",
+    },
     "source.page": {"nl": "p. {page}", "en": "p. {page}"},
     "source.ranking_table": {
         "nl": "tabel 'Overzicht bijdragen en ranking grootste donoren'",
         "en": "table 'Overview of contributions and ranking of largest donors'",
     },
-    "ranking.title": {"nl": "Grootste donoren van IOM in {year}", "en": "Largest donors to IOM in {year}"},
+    "ranking.title": {
+        "nl": "Grootste donoren van IOM in {year}",
+        "en": "Largest donors to IOM in {year}",
+    },
     "ranking.subtitle": {
         "nl": "Bijdrage in USD mln en aandeel in het totaal van de lidstaten (USD {total} mln); rang volgens de bron",
         "en": "Contribution in USD million and share of the member-state total (USD {total} million); rank as published",
@@ -126,10 +132,16 @@ APP_TEXT: Texts = {
         "en": "Index, 2010 = 100; labels: growth between points (total and average per year)",
     },
     "budget.series": {"nl": "Begroting", "en": "Budget"},
-    "budget.approx": {"nl": "≈ (ongeveer, volgens de bron)", "en": "≈ (approximate, per the source)"},
+    "budget.approx": {
+        "nl": "≈ (ongeveer, volgens de bron)",
+        "en": "≈ (approximate, per the source)",
+    },
     "budget.axis_abs": {"nl": "USD mld", "en": "USD billion"},
     "budget.axis_index": {"nl": "Index (2010 = 100)", "en": "Index (2010 = 100)"},
-    "budget.growth_label": {"nl": "{total}<br>({annual} per jaar)", "en": "{total}<br>({annual} a year)"},
+    "budget.growth_label": {
+        "nl": "{total}<br>({annual} per jaar)",
+        "en": "{total}<br>({annual} a year)",
+    },
     "budget.from": {"nl": "Van", "en": "From"},
     "budget.to": {"nl": "Tot", "en": "To"},
     "budget.total_growth": {"nl": "Groei totaal", "en": "Total growth"},
@@ -146,7 +158,10 @@ APP_TEXT: Texts = {
         "nl": "Elk getal in het dashboard, met bron, vindplaats en het oorspronkelijke citaat. Sorteer en filter per kolom.",
         "en": "Every figure in the dashboard, with source, location and the original Dutch quote. Sort and filter per column.",
     },
-    "sources.contradictions": {"nl": "Tegenstrijdigheden en verschillen", "en": "Contradictions and differences"},
+    "sources.contradictions": {
+        "nl": "Tegenstrijdigheden en verschillen",
+        "en": "Contradictions and differences",
+    },
     "sources.kind.contradiction": {"nl": "Tegenstrijdig", "en": "Contradiction"},
     "sources.kind.difference": {"nl": "Verschil", "en": "Difference"},
     "col.metric": {"nl": "Gegeven", "en": "Figure"},
@@ -175,49 +190,130 @@ APP_TEXT: Texts = {
 
 # Labels of the metrics in facts.csv.
 METRIC_TEXT: Texts = {
-    "metric.donor_contribution": {"nl": "Bijdrage donor (tabel)", "en": "Donor contribution (table)"},
-    "metric.member_state_total": {"nl": "Totaal bijdragen lidstaten", "en": "Total member-state contributions"},
-    "metric.donor_contribution_stated": {"nl": "Bijdrage donor (tekst)", "en": "Donor contribution (text)"},
+    "metric.donor_contribution": {
+        "nl": "Bijdrage donor (tabel)",
+        "en": "Donor contribution (table)",
+    },
+    "metric.member_state_total": {
+        "nl": "Totaal bijdragen lidstaten",
+        "en": "Total member-state contributions",
+    },
+    "metric.donor_contribution_stated": {
+        "nl": "Bijdrage donor (tekst)",
+        "en": "Donor contribution (text)",
+    },
     "metric.budget": {"nl": "Begroting", "en": "Budget"},
-    "metric.budget_growth_stated": {"nl": "Groei middelen (genoemd)", "en": "Growth of resources (stated)"},
-    "metric.operational_expenditure": {"nl": "Operationele uitgaven", "en": "Operational expenditure"},
-    "metric.earmarked_contributions": {"nl": "Geoormerkte vrijwillige bijdragen", "en": "Earmarked voluntary contributions"},
+    "metric.budget_growth_stated": {
+        "nl": "Groei middelen (genoemd)",
+        "en": "Growth of resources (stated)",
+    },
+    "metric.operational_expenditure": {
+        "nl": "Operationele uitgaven",
+        "en": "Operational expenditure",
+    },
+    "metric.earmarked_contributions": {
+        "nl": "Geoormerkte vrijwillige bijdragen",
+        "en": "Earmarked voluntary contributions",
+    },
     "metric.earmarked_share": {"nl": "Geoormerkt aandeel", "en": "Earmarked share"},
-    "metric.earmarked_share_after_reform": {"nl": "Geoormerkt aandeel na hervorming", "en": "Earmarked share after reform"},
-    "metric.assessed_increase": {"nl": "Verhoging lidmaatschapscontributies", "en": "Increase of assessed contributions"},
-    "metric.funding_compact_core_guideline": {"nl": "Funding Compact: ongeoormerkt (richtlijn)", "en": "Funding compact: unearmarked (guideline)"},
-    "metric.nl_core_contribution": {"nl": "Ongeoormerkte bijdrage Nederland", "en": "Netherlands' unearmarked contribution"},
-    "metric.dag_threshold_voluntary": {"nl": "Drempel Donor Advisory Group (vrijwillig)", "en": "Donor Advisory Group threshold (voluntary)"},
-    "metric.dag_threshold_core": {"nl": "Drempel Donor Advisory Group (ongeoormerkt)", "en": "Donor Advisory Group threshold (unearmarked)"},
-    "metric.localisation_commitment": {"nl": "Grand Bargain: via lokale partners (commitment)", "en": "Grand Bargain: via local partners (commitment)"},
-    "metric.localisation_share": {"nl": "Budget via lokale partners", "en": "Budget via local partners"},
-    "metric.humanitarian_share": {"nl": "Aandeel humanitaire hulp in de begroting", "en": "Humanitarian share of the budget"},
+    "metric.earmarked_share_after_reform": {
+        "nl": "Geoormerkt aandeel na hervorming",
+        "en": "Earmarked share after reform",
+    },
+    "metric.assessed_increase": {
+        "nl": "Verhoging lidmaatschapscontributies",
+        "en": "Increase of assessed contributions",
+    },
+    "metric.funding_compact_core_guideline": {
+        "nl": "Funding Compact: ongeoormerkt (richtlijn)",
+        "en": "Funding compact: unearmarked (guideline)",
+    },
+    "metric.nl_core_contribution": {
+        "nl": "Ongeoormerkte bijdrage Nederland",
+        "en": "Netherlands' unearmarked contribution",
+    },
+    "metric.dag_threshold_voluntary": {
+        "nl": "Drempel Donor Advisory Group (vrijwillig)",
+        "en": "Donor Advisory Group threshold (voluntary)",
+    },
+    "metric.dag_threshold_core": {
+        "nl": "Drempel Donor Advisory Group (ongeoormerkt)",
+        "en": "Donor Advisory Group threshold (unearmarked)",
+    },
+    "metric.localisation_commitment": {
+        "nl": "Grand Bargain: via lokale partners (commitment)",
+        "en": "Grand Bargain: via local partners (commitment)",
+    },
+    "metric.localisation_share": {
+        "nl": "Budget via lokale partners",
+        "en": "Budget via local partners",
+    },
+    "metric.humanitarian_share": {
+        "nl": "Aandeel humanitaire hulp in de begroting",
+        "en": "Humanitarian share of the budget",
+    },
     "metric.founded": {"nl": "Opgericht", "en": "Founded"},
     "metric.member_states": {"nl": "Lidstaten", "en": "Member states"},
     "metric.observer_states": {"nl": "Waarnemende staten", "en": "Observer states"},
     "metric.field_offices": {"nl": "Veldkantoren", "en": "Field offices"},
     "metric.office_countries": {"nl": "Landen met kantoren", "en": "Countries with offices"},
     "metric.active_projects": {"nl": "Actieve projecten", "en": "Active projects"},
-    "metric.staff": {"nl": "Personeel (incl. niet in dienst en adviseurs)", "en": "Staff (incl. non-staff and consultants)"},
+    "metric.staff": {
+        "nl": "Personeel (incl. niet in dienst en adviseurs)",
+        "en": "Staff (incl. non-staff and consultants)",
+    },
     "metric.staff_non_staff": {"nl": "Niet in dienst zijnde werknemers", "en": "Non-staff workers"},
     "metric.staff_consultants": {"nl": "Consultants", "en": "Consultants"},
     "metric.staff_growth": {"nl": "Groei personeelsbestand", "en": "Workforce growth"},
-    "metric.compass_partner_countries": {"nl": "COMPASS-partnerlanden", "en": "COMPASS partner countries"},
+    "metric.compass_partner_countries": {
+        "nl": "COMPASS-partnerlanden",
+        "en": "COMPASS partner countries",
+    },
     "metric.cccm_countries": {"nl": "Landen met CCCM-cluster", "en": "Countries with CCCM cluster"},
-    "metric.dtm_countries": {"nl": "Landen met Displacement Tracking Matrix", "en": "Countries with Displacement Tracking Matrix"},
+    "metric.dtm_countries": {
+        "nl": "Landen met Displacement Tracking Matrix",
+        "en": "Countries with Displacement Tracking Matrix",
+    },
     "metric.locations": {"nl": "Locaties", "en": "Locations"},
     "metric.operational_staff": {"nl": "Operationeel personeel", "en": "Operational staff"},
-    "metric.staff_field_share": {"nl": "Personeel actief in het veld", "en": "Staff working in the field"},
-    "metric.people_on_the_move": {"nl": "Mensen in beweging wereldwijd", "en": "People on the move worldwide"},
+    "metric.staff_field_share": {
+        "nl": "Personeel actief in het veld",
+        "en": "Staff working in the field",
+    },
+    "metric.people_on_the_move": {
+        "nl": "Mensen in beweging wereldwijd",
+        "en": "People on the move worldwide",
+    },
     "metric.regional_offices": {"nl": "Regionale kantoren", "en": "Regional offices"},
-    "metric.administrative_centres": {"nl": "Administratieve centra", "en": "Administrative centres"},
+    "metric.administrative_centres": {
+        "nl": "Administratieve centra",
+        "en": "Administrative centres",
+    },
     "metric.liaison_offices": {"nl": "Speciale liaisonbureaus", "en": "Special liaison offices"},
-    "metric.resource_mobilisation_offices": {"nl": "Kantoren voor middelenmobilisatie", "en": "Resource mobilisation offices"},
-    "metric.development_fund_new_projects": {"nl": "Ontwikkelingsfonds: nieuwe projecten", "en": "Development fund: new projects"},
-    "metric.development_fund_countries": {"nl": "Ontwikkelingsfonds: bereikte landen", "en": "Development fund: countries reached"},
-    "metric.development_fund_active_projects": {"nl": "Ontwikkelingsfonds: actieve projecten", "en": "Development fund: active projects"},
-    "metric.level3_emergencies": {"nl": "Actieve crises (niveau 3)", "en": "Active crises (level 3)"},
-    "metric.major_crisis_interventions": {"nl": "Belangrijke crisisinterventies", "en": "Major crisis interventions"},
+    "metric.resource_mobilisation_offices": {
+        "nl": "Kantoren voor middelenmobilisatie",
+        "en": "Resource mobilisation offices",
+    },
+    "metric.development_fund_new_projects": {
+        "nl": "Ontwikkelingsfonds: nieuwe projecten",
+        "en": "Development fund: new projects",
+    },
+    "metric.development_fund_countries": {
+        "nl": "Ontwikkelingsfonds: bereikte landen",
+        "en": "Development fund: countries reached",
+    },
+    "metric.development_fund_active_projects": {
+        "nl": "Ontwikkelingsfonds: actieve projecten",
+        "en": "Development fund: active projects",
+    },
+    "metric.level3_emergencies": {
+        "nl": "Actieve crises (niveau 3)",
+        "en": "Active crises (level 3)",
+    },
+    "metric.major_crisis_interventions": {
+        "nl": "Belangrijke crisisinterventies",
+        "en": "Major crisis interventions",
+    },
 }
 
 # Units as facts.csv writes them.

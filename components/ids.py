@@ -24,7 +24,14 @@ TAB_EARMARKING: Final = "earmarking"
 TAB_BUDGET: Final = "budget"
 TAB_ORGANISATION: Final = "organisation"
 TAB_SOURCES: Final = "sources"
-TABS: Final = (TAB_RANKING, TAB_OVER_TIME, TAB_EARMARKING, TAB_BUDGET, TAB_ORGANISATION, TAB_SOURCES)
+TABS: Final = (
+    TAB_RANKING,
+    TAB_OVER_TIME,
+    TAB_EARMARKING,
+    TAB_BUDGET,
+    TAB_ORGANISATION,
+    TAB_SOURCES,
+)
 
 RANKING_GRAPH: Final = "ranking-graph"
 RANKING_NOTES: Final = "ranking-notes"

@@ -6,6 +6,8 @@ the static skeleton carries ids, not wording.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import dash_ag_grid as dag
 from dash import dcc, html
 
@@ -14,7 +16,11 @@ from components.formatting import LANGS
 from components.i18n import t
 from components.view_state import BUDGET_MODES, ViewState
 
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+GRAPH_CONFIG: Any = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+}
 
 
 def _graph(graph_id: str, class_name: str = "graph") -> dcc.Graph:
@@ -32,7 +38,9 @@ def _tab(tab_id: str, state: ViewState, children: list) -> dcc.Tab:
     )
 
 
-def build_layout(state: ViewState, years: list[int], donor_options: list[dict[str, str]]) -> html.Div:
+def build_layout(
+    state: ViewState, years: list[int], donor_options: list[dict[str, str]]
+) -> html.Div:
     lang = state.lang
     controls = html.Div(
         [
@@ -40,8 +48,11 @@ def build_layout(state: ViewState, years: list[int], donor_options: list[dict[st
                 [
                     html.Label(t("control.year", lang), id=ids.YEAR_LABEL, htmlFor=ids.YEAR),
                     dcc.RadioItems(
-                        id=ids.YEAR, options=[{"label": str(y), "value": y} for y in years], value=state.year,
-                        inline=True, className="segmented",
+                        id=ids.YEAR,
+                        options=[{"label": str(y), "value": y} for y in years],
+                        value=state.year,
+                        inline=True,
+                        className="segmented",
                     ),
                 ],
                 className="control",
@@ -49,7 +60,14 @@ def build_layout(state: ViewState, years: list[int], donor_options: list[dict[st
             html.Div(
                 [
                     html.Label(t("control.donor", lang), id=ids.DONOR_LABEL, htmlFor=ids.DONOR),
-                    dcc.Dropdown(id=ids.DONOR, value=state.donor, options=donor_options, clearable=False, searchable=True, className="donor-dropdown"),
+                    dcc.Dropdown(
+                        id=ids.DONOR,
+                        value=state.donor,
+                        options=donor_options,
+                        clearable=False,
+                        searchable=True,
+                        className="donor-dropdown",
+                    ),
                 ],
                 className="control control-donor",
             ),
@@ -57,18 +75,27 @@ def build_layout(state: ViewState, years: list[int], donor_options: list[dict[st
                 [
                     html.Label(t("control.lang", lang), id=ids.LANG_LABEL, htmlFor=ids.LANG),
                     dcc.RadioItems(
-                        id=ids.LANG, options=[{"label": code.upper(), "value": code} for code in LANGS],
-                        value=lang, inline=True, className="segmented",
+                        id=ids.LANG,
+                        options=[{"label": code.upper(), "value": code} for code in LANGS],
+                        value=lang,
+                        inline=True,
+                        className="segmented",
                     ),
                 ],
                 className="control",
             ),
         ],
         className="controls",
-    )  # fmt: skip
+    )
     header = html.Header(
         [
-            html.Div([html.H1(t("app.title", lang), id=ids.TITLE), html.P(t("app.subtitle", lang), id=ids.SUBTITLE)], className="titles"),
+            html.Div(
+                [
+                    html.H1(t("app.title", lang), id=ids.TITLE),
+                    html.P(t("app.subtitle", lang), id=ids.SUBTITLE),
+                ],
+                className="titles",
+            ),
             controls,
         ],
         className="app-header",
@@ -78,25 +105,55 @@ def build_layout(state: ViewState, years: list[int], donor_options: list[dict[st
         value=state.view,
         className="tabs",
         children=[
-            _tab(ids.TAB_RANKING, state, [_graph(ids.RANKING_GRAPH, "graph graph-main"), html.Div(id=ids.RANKING_NOTES, className="notes")]),
             _tab(
-                ids.TAB_OVER_TIME, state,
-                [_graph(ids.OVER_TIME_GRAPH), html.Div(id=ids.OVER_TIME_TABLE, className="table-wrap"), html.Div(id=ids.OVER_TIME_NOTES, className="notes")],
+                ids.TAB_RANKING,
+                state,
+                [
+                    _graph(ids.RANKING_GRAPH, "graph graph-main"),
+                    html.Div(id=ids.RANKING_NOTES, className="notes"),
+                ],
             ),
             _tab(
-                ids.TAB_EARMARKING, state,
+                ids.TAB_OVER_TIME,
+                state,
                 [
-                    html.Div([_graph(ids.EARMARKING_GRAPH, "graph graph-wide"), _graph(ids.NL_CORE_GRAPH, "graph graph-narrow")], className="graph-row"),
+                    _graph(ids.OVER_TIME_GRAPH),
+                    html.Div(id=ids.OVER_TIME_TABLE, className="table-wrap"),
+                    html.Div(id=ids.OVER_TIME_NOTES, className="notes"),
+                ],
+            ),
+            _tab(
+                ids.TAB_EARMARKING,
+                state,
+                [
+                    html.Div(
+                        [
+                            _graph(ids.EARMARKING_GRAPH, "graph graph-wide"),
+                            _graph(ids.NL_CORE_GRAPH, "graph graph-narrow"),
+                        ],
+                        className="graph-row",
+                    ),
                     html.Div(id=ids.EARMARKING_NOTES, className="notes"),
                 ],
             ),
             _tab(
-                ids.TAB_BUDGET, state,
+                ids.TAB_BUDGET,
+                state,
                 [
                     html.Div(
                         [
-                            html.Label(t("control.budget_mode", lang), id=ids.BUDGET_MODE_LABEL, htmlFor=ids.BUDGET_MODE),
-                            dcc.RadioItems(id=ids.BUDGET_MODE, value=state.budget, options=[{"label": m, "value": m} for m in BUDGET_MODES], inline=True, className="segmented"),
+                            html.Label(
+                                t("control.budget_mode", lang),
+                                id=ids.BUDGET_MODE_LABEL,
+                                htmlFor=ids.BUDGET_MODE,
+                            ),
+                            dcc.RadioItems(
+                                id=ids.BUDGET_MODE,
+                                value=state.budget,
+                                options=[{"label": m, "value": m} for m in BUDGET_MODES],
+                                inline=True,
+                                className="segmented",
+                            ),
                         ],
                         className="control control-inline",
                     ),
@@ -106,30 +163,49 @@ def build_layout(state: ViewState, years: list[int], donor_options: list[dict[st
                 ],
             ),
             _tab(
-                ids.TAB_ORGANISATION, state,
-                [html.Div(id=ids.ORGANISATION, className="fact-grid"), html.Div(id=ids.RELEVANCE, className="table-wrap")],
+                ids.TAB_ORGANISATION,
+                state,
+                [
+                    html.Div(id=ids.ORGANISATION, className="fact-grid"),
+                    html.Div(id=ids.RELEVANCE, className="table-wrap"),
+                ],
             ),
             _tab(
-                ids.TAB_SOURCES, state,
+                ids.TAB_SOURCES,
+                state,
                 [
                     html.P(id=ids.SOURCES_INTRO),
                     html.Div(id=ids.CONTRADICTIONS, className="notes"),
                     dag.AgGrid(
                         id=ids.SOURCES_GRID,
                         defaultColDef={"resizable": True, "floatingFilter": True},
-                        dashGridOptions={"pagination": True, "paginationPageSize": 20, "tooltipShowDelay": 300, "enableCellTextSelection": True},
+                        dashGridOptions={
+                            "pagination": True,
+                            "paginationPageSize": 20,
+                            "tooltipShowDelay": 300,
+                            "enableCellTextSelection": True,
+                        },
                         className="ag-theme-alpine sources-grid",
                         style={"height": "640px"},
                     ),
                 ],
             ),
         ],
-    )  # fmt: skip
+    )
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
             header,
-            html.Main([html.Section(id=ids.KPIS, className="kpis", **{"aria-live": "polite"}), tabs]),
+            html.Main(
+                [
+                    html.Section(
+                        id=ids.KPIS,
+                        className="kpis",
+                        **cast(dict[str, Any], {"aria-live": "polite"}),
+                    ),
+                    tabs,
+                ]
+            ),
             html.Footer(t("footer.text", lang), id=ids.FOOTER),
         ],
         className="app",

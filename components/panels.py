@@ -15,7 +15,11 @@ from data.model import FundingModel, KeyFigures
 
 def _card(label: str, value: str, detail: str, card_id: str) -> html.Div:
     return html.Div(
-        [html.Div(label, className="kpi-label"), html.Div(value, className="kpi-value"), html.Div(detail, className="kpi-detail")],
+        [
+            html.Div(label, className="kpi-label"),
+            html.Div(value, className="kpi-value"),
+            html.Div(detail, className="kpi-detail"),
+        ],
         className="kpi",
         id=card_id,
     )
@@ -26,7 +30,12 @@ def kpi_cards(model: FundingModel, kf: KeyFigures, lang: Lang) -> list[html.Div]
     other = t("kpi.note_other_year", lang)
     unit_m = t("unit.usd_m", lang)
     return [
-        _card(t("kpi.total", lang, year=kf.year), f"{fmt_number(kf.total, lang)} {unit_m}", "", "kpi-total"),
+        _card(
+            t("kpi.total", lang, year=kf.year),
+            f"{fmt_number(kf.total, lang)} {unit_m}",
+            "",
+            "kpi-total",
+        ),
         _card(
             t("kpi.top", lang, year=kf.year),
             model.donor_name(kf.top_donor, lang),
@@ -50,7 +59,10 @@ def kpi_cards(model: FundingModel, kf: KeyFigures, lang: Lang) -> list[html.Div]
 
 def _table(header: list[str], rows: list[list[Any]], class_name: str = "data-table") -> html.Table:
     return html.Table(
-        [html.Thead(html.Tr([html.Th(h, scope="col") for h in header])), html.Tbody([html.Tr([html.Td(v) for v in r]) for r in rows])],
+        [
+            html.Thead(html.Tr([html.Th(h, scope="col") for h in header])),
+            html.Tbody([html.Tr([html.Td(v) for v in r]) for r in rows]),
+        ],
         className=class_name,
     )
 
@@ -59,27 +71,56 @@ def over_time_table(model: FundingModel, lang: Lang) -> html.Table:
     """Rank, amount, share and year-on-year change per donor and year, plus the totals."""
     frame = model.ranking_over_time()
     name_col = c.NAME_NL if lang == "nl" else c.NAME_EN
-    header = [t(k, lang) for k in ("table.year", "table.rank", "table.donor", "table.amount", "table.share", "table.change_abs", "table.change_pct", "table.rank_change")]
+    header = [
+        t(k, lang)
+        for k in (
+            "table.year",
+            "table.rank",
+            "table.donor",
+            "table.amount",
+            "table.share",
+            "table.change_abs",
+            "table.change_pct",
+            "table.rank_change",
+        )
+    ]
     rows: list[list[Any]] = []
     totals = model.totals_over_time().set_index(c.YEAR)
     for year in model.years():
         for _, r in frame[frame[c.YEAR] == year].iterrows():
             rank_change = r[c.RANK_CHANGE]
-            rows.append([
-                year, int(r[c.RANK]), r[name_col], fmt_number(r[c.AMOUNT], lang), fmt_pct(r[c.SHARE], lang),
-                fmt_signed(r[c.CHANGE_ABS], lang), fmt_pct(r[c.CHANGE_PCT], lang, signed=True),
-                "–" if pd.isna(rank_change) else fmt_signed(int(rank_change), lang),
-            ])  # fmt: skip
-        total = totals.loc[year]
-        rows.append([
-            year, "", html.B(t("table.total_row", lang)), html.B(fmt_number(total[c.TOTAL], lang)), fmt_pct(1.0, lang),
-            fmt_signed(total[c.CHANGE_ABS], lang), fmt_pct(total[c.CHANGE_PCT], lang, signed=True), "",
-        ])  # fmt: skip
+            rows.append(
+                [
+                    year,
+                    int(r[c.RANK]),
+                    r[name_col],
+                    fmt_number(float(r[c.AMOUNT]), lang),
+                    fmt_pct(float(r[c.SHARE]), lang),
+                    fmt_signed(float(r[c.CHANGE_ABS]), lang),
+                    fmt_pct(float(r[c.CHANGE_PCT]), lang, signed=True),
+                    "–" if pd.isna(rank_change) else fmt_signed(int(rank_change), lang),
+                ]
+            )
+        rows.append(
+            [
+                year,
+                "",
+                html.B(t("table.total_row", lang)),
+                html.B(fmt_number(float(totals.at[year, c.TOTAL]), lang)),
+                fmt_pct(1.0, lang),
+                fmt_signed(float(totals.at[year, c.CHANGE_ABS]), lang),
+                fmt_pct(float(totals.at[year, c.CHANGE_PCT]), lang, signed=True),
+                "",
+            ]
+        )
     return _table(header, rows)
 
 
 def budget_table(growth: pd.DataFrame, lang: Lang) -> html.Table:
-    header = [t(k, lang) for k in ("budget.from", "budget.to", "budget.total_growth", "budget.annual_growth")]
+    header = [
+        t(k, lang)
+        for k in ("budget.from", "budget.to", "budget.total_growth", "budget.annual_growth")
+    ]
     rows = [
         [
             f"{int(g['from_year'])}: USD {fmt_number(g['from'], lang, 2)} {t('unit.usd_bn', lang).split()[-1]}",
@@ -111,7 +152,9 @@ def format_fact_value(row: pd.Series, lang: Lang) -> str:
 
 def _source_short(model: FundingModel, row: pd.Series, lang: Lang) -> str:
     source = str(row[c.SOURCE_ID])
-    label = t("source.scorecard" if source == "scorecard_2024" else "source.factsheet", lang).split(": ", 1)[1]
+    label = t("source.scorecard" if source == "scorecard_2024" else "source.factsheet", lang).split(
+        ": ", 1
+    )[1]
     page = row[c.PAGE]
     return f"{label}, {t('source.page', lang, page=int(page))}" if not pd.isna(page) else label
 
@@ -126,20 +169,32 @@ def organisation_cards(model: FundingModel, lang: Lang) -> list[html.Div]:
             html.Li(
                 [
                     html.Span(format_fact_value(r, lang), className="fact-value"),
-                    html.Span(f" ({int(r[c.YEAR])})" if not pd.isna(r[c.YEAR]) else "", className="fact-year"),
-                    html.Div(_source_short(model, r, lang), className="fact-source", title=str(r[c.QUOTE_NL])),
+                    html.Span(
+                        f" ({int(r[c.YEAR])})" if not pd.isna(r[c.YEAR]) else "",
+                        className="fact-year",
+                    ),
+                    html.Div(
+                        _source_short(model, r, lang),
+                        className="fact-source",
+                        title=str(r[c.QUOTE_NL]),
+                    ),
                 ]
             )
             for _, r in group.iterrows()
         ]
-        cards.append(html.Div([html.H3(t(f"metric.{metric}", lang)), html.Ul(items)], className="fact-card"))
+        cards.append(
+            html.Div([html.H3(t(f"metric.{metric}", lang)), html.Ul(items)], className="fact-card")
+        )
     return cards
 
 
 def relevance_table(model: FundingModel, lang: Lang) -> html.Table:
     rel = model.tables.relevance
     p_col, r_col = (c.PRIORITY_NL, c.RATING_NL) if lang == "nl" else (c.PRIORITY_EN, c.RATING_EN)
-    rows = [[r[p_col], html.Span(r[r_col], className=f"rating rating-{int(r[c.RATING_LEVEL])}")] for _, r in rel.iterrows()]
+    rows = [
+        [r[p_col], html.Span(r[r_col], className=f"rating rating-{int(r[c.RATING_LEVEL])}")]
+        for _, r in rel.iterrows()
+    ]
     return _table([t("organisation.priority", lang), t("organisation.rating", lang)], rows)
 
 
@@ -147,7 +202,10 @@ def notes_box(contradictions: pd.DataFrame, lang: Lang) -> list[html.Div]:
     """Contradictions that affect a view, shown beside its chart."""
     column = c.TEXT_NL if lang == "nl" else c.TEXT_EN
     return [
-        html.Div([html.B(t(f"sources.kind.{r[c.KIND]}", lang) + ": "), r[column]], className=f"note note-{r[c.KIND]}")
+        html.Div(
+            [html.B(t(f"sources.kind.{r[c.KIND]}", lang) + ": "), r[column]],
+            className=f"note note-{r[c.KIND]}",
+        )
         for _, r in contradictions.iterrows()
     ]
 
@@ -183,11 +241,19 @@ def source_rows(model: FundingModel, lang: Lang) -> list[dict[str, Any]]:
 
 
 SOURCE_COLUMNS = (
-    ("metric", "col.metric", 230), ("value_text", "col.value", 140), ("year", "col.year", 80),
-    ("donor", "col.donor", 140), ("rank", "col.rank", 80), ("source", "col.source", 220),
-    ("section", "col.section", 260), ("page", "col.page", 80), ("line", "col.line", 90),
-    ("quote", "col.quote", 380), ("note", "col.note", 320), ("file", "col.file", 200),
-)  # fmt: skip
+    ("metric", "col.metric", 230),
+    ("value_text", "col.value", 140),
+    ("year", "col.year", 80),
+    ("donor", "col.donor", 140),
+    ("rank", "col.rank", 80),
+    ("source", "col.source", 220),
+    ("section", "col.section", 260),
+    ("page", "col.page", 80),
+    ("line", "col.line", 90),
+    ("quote", "col.quote", 380),
+    ("note", "col.note", 320),
+    ("file", "col.file", 200),
+)
 
 
 def source_columns(lang: Lang) -> list[dict[str, Any]]:
@@ -195,10 +261,14 @@ def source_columns(lang: Lang) -> list[dict[str, Any]]:
     numeric = {"year", "rank", "page", "line"}
     return [
         {
-            "field": field, "headerName": t(key, lang), "width": width, "sortable": True,
+            "field": field,
+            "headerName": t(key, lang),
+            "width": width,
+            "sortable": True,
             "filter": "agNumberColumnFilter" if field in numeric else "agTextColumnFilter",
-            "wrapText": field in {"quote", "note", "section"}, "autoHeight": field in {"quote", "note"},
+            "wrapText": field in {"quote", "note", "section"},
+            "autoHeight": field in {"quote", "note"},
             "tooltipField": field if field in {"quote", "note"} else None,
         }
         for field, key, width in SOURCE_COLUMNS
-    ]  # fmt: skip
+    ]

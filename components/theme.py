@@ -93,7 +93,13 @@ def apply_theme(
             "yanchor": "top",
             "font": {"size": 17},
         },
-        margin={"l": 12, "r": 24, "t": 110 if legend_on_top else 78, "b": axis_space + 16 * lines + 10, "autoexpand": True},
+        margin={
+            "l": 12,
+            "r": 24,
+            "t": 110 if legend_on_top else 78,
+            "b": axis_space + 16 * lines + 10,
+            "autoexpand": True,
+        },
         paper_bgcolor="white",
         plot_bgcolor="white",
         hoverlabel={"font": {"family": FONT_FAMILY}},
@@ -102,8 +108,15 @@ def apply_theme(
     fig.add_annotation(
         name="source",
         text=footer,
-        xref="paper", yref="paper", x=0, xanchor="left",
-        y=0, yanchor="top", yshift=-axis_space,
-        showarrow=False, align="left", font={"size": 11, "color": MUTED_COLOR},
-    )  # fmt: skip
+        xref="paper",
+        yref="paper",
+        x=0,
+        xanchor="left",
+        y=0,
+        yanchor="top",
+        yshift=-axis_space,
+        showarrow=False,
+        align="left",
+        font={"size": 11, "color": MUTED_COLOR},
+    )
     return fig

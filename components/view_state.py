@@ -52,5 +52,11 @@ def parse_state(search: str | None, years: list[int], donors: list[str]) -> View
 def to_search(state: ViewState) -> str:
     """The query string for a state; always complete, so links survive changed defaults."""
     return "?" + urlencode(
-        {"lang": state.lang, "year": state.year, "donor": state.donor, "view": state.view, "budget": state.budget}
+        {
+            "lang": state.lang,
+            "year": state.year,
+            "donor": state.donor,
+            "view": state.view,
+            "budget": state.budget,
+        }
     )

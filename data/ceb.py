@@ -1,4 +1,4 @@
-"""Load UN CEB "revenue by government donor" exports and derive the per-donor figures for one entity.
+"""Load UN CEB "revenue by government donor" exports and derive per-donor figures for one entity.
 
 The CEB publishes one long table per calendar year (donor x UN entity x revenue type). Analysts
 upload those exports, or the same table saved from Excel, to rebuild the donor ranking themselves.
@@ -12,6 +12,7 @@ upload can hold a million rows and must load in seconds.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import itertools
@@ -75,7 +76,7 @@ DONOR_NAMES_PATH: Final = Path(__file__).with_name("donor_names.csv")
 DONOR_NAME_COLUMNS: Final = (DONOR_KEY, OFFICIAL_NAME, NAME_EN, NAME_NL)
 
 HEADER_SEARCH_ROWS: Final = 10
-"""How far down a misplaced header is looked for, to tell "title rows above" from "wrong columns"."""
+"""How far down a misplaced header is looked for: tells "title rows above" from "wrong columns"."""
 
 REVENUE_COLUMNS: Final = (DONOR, ENTITY, REV_TYPE, YEAR, AMOUNT_USD, FILE, LINE)
 _KEY_COLUMNS: Final = [DONOR, ENTITY, REV_TYPE, YEAR]
@@ -182,10 +183,11 @@ def _read_csv(name: str, content: bytes) -> tuple[list[str], pd.DataFrame, np.nd
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = content.count(b"\n", 0, exc.start) + 1
+        start = exc.start + (len(codecs.BOM_UTF8) if content.startswith(codecs.BOM_UTF8) else 0)
+        line = content.count(b"\n", 0, start) + 1
         raise DataLoadError(
             name,
-            f"the file is not UTF-8 text (undecodable byte 0x{content[exc.start]:02x}); "
+            f"the file is not UTF-8 text (undecodable byte 0x{content[start]:02x}); "
             "save it as 'CSV UTF-8' or upload the .xlsx instead",
             row=line,
         ) from exc
@@ -206,7 +208,7 @@ def _read_csv(name: str, content: bytes) -> tuple[list[str], pd.DataFrame, np.nd
         )
     except (pd.errors.ParserError, csv.Error) as exc:
         raise _csv_structure_error(name, text, width, exc) from exc
-    if body.shape[1] != width:  # pragma: no cover - guarded by the head check above
+    if body.shape[1] != width:  # the head check above makes this a should-not-happen guard
         raise DataLoadError(name, "the header and the rows have different column counts", row=1)
     return header, body, _csv_lines(text, body)
 
@@ -227,7 +229,7 @@ def _csv_head(name: str, text: str) -> list[tuple[int, list[str]]]:
 
 
 def _csv_lines(text: str, body: pd.DataFrame) -> np.ndarray:
-    """Physical line of each parsed row: row i sits on line i + 2 unless a quoted field spans lines."""
+    """Physical line of each row: row i is on line i + 2 unless a quoted field spans lines."""
     rows = len(body)
     physical = text.count("\n") + (0 if text.endswith("\n") else 1)
     offsets = np.arange(2, rows + 2, dtype=np.int64)
@@ -243,15 +245,17 @@ def _csv_lines(text: str, body: pd.DataFrame) -> np.ndarray:
 def _csv_structure_error(name: str, text: str, width: int, exc: Exception) -> DataLoadError:
     """Re-read with the csv module (only on failure) to give the exact line of a malformed row."""
     reader = csv.reader(io.StringIO(text), strict=True)
+    last_line = 0
     try:
         for cells in reader:
             if len(cells) > width:
                 return _too_many_values(name, reader.line_num, len(cells), width)
+            last_line = reader.line_num
     except csv.Error as inner:
         return DataLoadError(
             name,
             f"the CSV cannot be parsed ({inner}); look for an unclosed double quote",
-            row=reader.line_num + 1,
+            row=last_line + 1,
         )
     return DataLoadError(name, f"the CSV cannot be parsed: {exc}")
 
@@ -359,7 +363,9 @@ def _check_header(name: str, head: list[tuple[int, list[str]]]) -> list[str]:
                 name, "this column appears more than once in the header", first_line, column
             )
     missing = [column for column in CEB_COLUMNS if column not in normalised]
-    unexpected = [cell.strip() for cell, n in zip(first, normalised, strict=True) if n and n not in expected]
+    unexpected = [
+        cell.strip() for cell, n in zip(first, normalised, strict=True) if n and n not in expected
+    ]
     if missing or unexpected:
         parts = []
         if missing:
@@ -464,8 +470,9 @@ def _tidy(name: str, header: list[str], body: pd.DataFrame, lines: np.ndarray) -
         ~year_ok[year_codes],
         lines,
         CEB_YEAR,
-        lambda row: f"calendar year '{year_texts[year_codes[row]]}' is not a 4-digit year, "
-        "e.g. 2024",
+        lambda row: (
+            f"calendar year '{year_texts[year_codes[row]]}' is not a 4-digit year, e.g. 2024"
+        ),
     )
     amounts = _parse_amounts(name, amount_text, lines)
 
@@ -487,7 +494,8 @@ def _tidy(name: str, header: list[str], body: pd.DataFrame, lines: np.ndarray) -
 
 def _parse_amounts(name: str, compact: pd.Series, lines: np.ndarray) -> np.ndarray:
     """USD amounts with space thousands separators; other whitespace only re-tried where needed."""
-    values = pd.to_numeric(compact, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    numbers = pd.to_numeric(compact, errors="coerce")
+    values = numbers.to_numpy(dtype=np.float64, na_value=np.nan, copy=True)
     bad = ~np.isfinite(values)
     if bad.any():  # no-break spaces (Excel in nl/fr locales) and tabs: a slower pass, few rows
         retried = compact[bad].str.replace(r"\s+", "", regex=True)
@@ -513,10 +521,12 @@ def _parse_amounts(name: str, compact: pd.Series, lines: np.ndarray) -> np.ndarr
         bad,
         lines,
         CEB_AMOUNT,
-        lambda row: f"amount '{texts[row]}' is not a number; write plain USD with a '.' for "
-        "decimals and spaces (or nothing) between thousands, e.g. 6 248 523.86",
+        lambda row: (
+            f"amount '{texts[row]}' is not a number; write plain USD with a '.' for "
+            "decimals and spaces (or nothing) between thousands, e.g. 6 248 523.86"
+        ),
     )
-    return values  # pragma: no cover - _fail_first raised above
+    raise AssertionError("unreachable: _fail_first raised for the bad amounts")
 
 
 def _check_duplicates(frame: pd.DataFrame) -> None:
@@ -525,21 +535,23 @@ def _check_duplicates(frame: pd.DataFrame) -> None:
     if not later.any():
         return
     second = int(np.flatnonzero(later)[0])
-    key = frame.iloc[second]
     same = np.ones(len(frame), dtype=bool)
     for column in _KEY_COLUMNS:
-        same &= (frame[column] == key[column]).to_numpy()
+        same &= (frame[column] == frame[column].iat[second]).to_numpy()
     first = int(np.flatnonzero(same)[0])
-    first_file, first_line = str(frame[FILE].iat[first]), int(frame[LINE].iat[first])
-    where = f"row {first_line}" if first_file == key[FILE] else f"row {first_line} of {first_file}"
+    files = frame[FILE].to_numpy(dtype=object)
+    lines = frame[LINE].to_numpy(dtype=np.int64)
+    where = f"row {lines[first]}"
+    if files[first] != files[second]:
+        where += f" of {files[first]}"
+    key = " / ".join(str(frame[column].iat[second]) for column in _KEY_COLUMNS)
     others = int(later.sum()) - 1
     more = f" ({others} more duplicate row{'s' if others > 1 else ''})" if others else ""
     raise DataLoadError(
-        str(key[FILE]),
+        str(files[second]),
         f"duplicate row: same {CEB_DONOR}, {CEB_ENTITY}, {CEB_REV_TYPE} and {CEB_YEAR} as "
-        f"{where} ({key[DONOR]} / {key[ENTITY]} / {key[REV_TYPE]} / {key[YEAR]}); keep only one"
-        + more,
-        int(key[LINE]),
+        f"{where} ({key}); keep only one{more}",
+        int(lines[second]),
     )
 
 
@@ -577,17 +589,25 @@ def load_donor_names(path: Path | None = None) -> pd.DataFrame:
             lambda _: "empty value; every donor needs a key, the official name and both names",
         )
     for column in (DONOR_KEY, OFFICIAL_NAME):
-        repeated = frame[column].duplicated(keep="first").to_numpy()
-        _fail_first(
-            source.name,
-            repeated,
-            lines,
-            column,
-            lambda row, column=column: f"'{frame[column].iat[row]}' is already used on row "
-            f"{int(lines[np.flatnonzero((frame[column] == frame[column].iat[row]).to_numpy())[0]])}"
-            "; each must be unique",
-        )
+        _check_unique(source.name, frame[column].tolist(), lines, column)
     return frame.reset_index(drop=True)
+
+
+def _check_unique(name: str, values: list[str], lines: np.ndarray, column: str) -> None:
+    """Name the earlier row too, so the curator sees which of the two entries to merge."""
+    first_line: dict[str, int] = {}
+    repeated = np.zeros(len(values), dtype=bool)
+    for position, value in enumerate(values):
+        if value in first_line:
+            repeated[position] = True
+        else:
+            first_line[value] = int(lines[position])
+
+    def describe(row: int) -> str:
+        value = values[row]
+        return f"'{value}' is already used on row {first_line[value]}; each must be unique"
+
+    _fail_first(name, repeated, lines, column, describe)
 
 
 def map_donor_names(frame: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
@@ -654,7 +674,7 @@ def donor_split(
     sums = (
         rows.groupby([*keys, REV_TYPE], observed=True)[AMOUNT_USD]
         .sum()
-        .unstack(REV_TYPE, fill_value=0.0)
+        .unstack(REV_TYPE, fill_value=0)
         .reindex(columns=list(_SPLIT_COLUMNS), fill_value=0.0)
         .rename(columns=_SPLIT_COLUMNS)
         .rename_axis(columns=None)

@@ -20,7 +20,9 @@ def share(part: float, total: float) -> float:
 def change(previous: float, current: float) -> tuple[float, float]:
     """Absolute and relative change; the relative change is NaN when there is no base."""
     absolute = current - previous
-    relative = absolute / previous if previous not in (0, 0.0) and not math.isnan(previous) else math.nan
+    relative = (
+        absolute / previous if previous not in (0, 0.0) and not math.isnan(previous) else math.nan
+    )
     return absolute, relative
 
 
@@ -47,7 +49,9 @@ def with_other(ranking: pd.DataFrame, total: float) -> pd.DataFrame:
         other.update({c.DONOR_KEY: "OTHER", c.AMOUNT: rest, c.IS_OTHER: True})
         if c.YEAR in out.columns and len(out):
             other[c.YEAR] = out[c.YEAR].iloc[0]
-        out = pd.concat([out, pd.DataFrame([other]).astype(out.dtypes.to_dict())], ignore_index=True)
+        out = pd.concat(
+            [out, pd.DataFrame([other]).astype(out.dtypes.to_dict())], ignore_index=True
+        )
     return out.assign(**{c.SHARE: out[c.AMOUNT] / total if total > 0 else math.nan})
 
 
@@ -66,10 +70,9 @@ def year_on_year(frame: pd.DataFrame) -> pd.DataFrame:
     abs_change = (ordered[c.AMOUNT] - prev_amount).where(consecutive)
     pct_change = (abs_change / prev_amount).where(consecutive & (prev_amount > 0))
     rank_change = (prev_rank - ordered[c.RANK]).where(consecutive)
-    return ordered.assign(
-        **{
-            c.CHANGE_ABS: abs_change.astype("float64"),
-            c.CHANGE_PCT: pct_change.astype("float64"),
-            c.RANK_CHANGE: rank_change.astype("Int64"),
-        }
-    ).sort_values([c.YEAR, c.RANK], ignore_index=True)
+    changes: dict[str, pd.Series] = {
+        c.CHANGE_ABS: abs_change.astype("float64"),
+        c.CHANGE_PCT: pct_change.astype("float64"),
+        c.RANK_CHANGE: rank_change.astype("Int64"),
+    }
+    return ordered.assign(**changes).sort_values([c.YEAR, c.RANK], ignore_index=True)

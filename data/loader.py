@@ -72,9 +72,8 @@ def _convert(raw: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
         if bad.any():
             index = bad.idxmax()
             kind = "a whole number" if dtype == "Int64" else "a number"
-            raise DataLoadError(
-                spec.file, f"'{raw.at[index, col]}' is not {kind}", row=_row(index), column=col
-            )
+            value = str(raw.at[index, col])
+            raise DataLoadError(spec.file, f"'{value}' is not {kind}", row=_row(index), column=col)
         out[col] = numbers.astype(dtype)
     return pd.DataFrame(out)
 
@@ -124,8 +123,14 @@ def load_seed(directory: Path = DATA_DIR) -> SeedTables:
     )
     source_ids = set(tables.sources[c.SOURCE_ID])
     _check_references(tables.facts, FACTS, c.SOURCE_ID, source_ids, "source_id in sources.csv")
-    _check_references(tables.facts, FACTS, c.DONOR, set(tables.donors[c.DONOR_KEY]), "donor in donors.csv")
-    _check_references(tables.relevance, RELEVANCE, c.SOURCE_ID, source_ids, "source_id in sources.csv")
+    _check_references(
+        tables.facts, FACTS, c.DONOR, set(tables.donors[c.DONOR_KEY]), "donor in donors.csv"
+    )
+    _check_references(
+        tables.relevance, RELEVANCE, c.SOURCE_ID, source_ids, "source_id in sources.csv"
+    )
     fact_ids = set(tables.facts[c.FACT_ID])
-    _check_references(tables.contradictions, CONTRADICTIONS, c.FACT_IDS, fact_ids, "fact_id in facts.csv")
+    _check_references(
+        tables.contradictions, CONTRADICTIONS, c.FACT_IDS, fact_ids, "fact_id in facts.csv"
+    )
     return tables

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 import pandas as pd
@@ -75,9 +76,7 @@ class FundingModel:
                 c.FACT_ID: total_rows[c.FACT_ID].astype("string"),
             }
         ).sort_values(c.YEAR, ignore_index=True)
-        donor_names = {
-            str(k): (str(r[c.NAME_EN]), str(r[c.NAME_NL])) for k, r in names.iterrows()
-        }
+        donor_names = {str(k): (str(r[c.NAME_EN]), str(r[c.NAME_NL])) for k, r in names.iterrows()}
         return cls(tables, ranking, totals, "scorecard", "scorecard_2024", donor_names)
 
     # lookups ------------------------------------------------------------------------------
@@ -141,31 +140,59 @@ class FundingModel:
         """Growth between consecutive budget points and over the whole series."""
         series = self.budget()
         points = list(zip(series[c.YEAR].astype(int), series[c.VALUE].astype(float), strict=True))
-        pairs = list(zip(points, points[1:], strict=False))
+        pairs = list(pairwise(points))
         if len(points) > 2:
             pairs.append((points[0], points[-1]))
         rows = []
         for (y0, v0), (y1, v1) in pairs:
             total, annual = growth(v0, v1, y1 - y0)
-            rows.append({"from_year": y0, "to_year": y1, "from": v0, "to": v1, "total": total, "annual": annual})
+            rows.append(
+                {
+                    "from_year": y0,
+                    "to_year": y1,
+                    "from": v0,
+                    "to": v1,
+                    "total": total,
+                    "annual": annual,
+                }
+            )
         return pd.DataFrame(rows)
 
     def earmarking(self) -> pd.DataFrame:
         """The facts behind the earmarked-versus-core view."""
         return self.facts_by_metric(
-            "earmarked_share", "earmarked_share_after_reform", "funding_compact_core_guideline",
-            "earmarked_contributions", "nl_core_contribution", "assessed_increase",
-        )  # fmt: skip
+            "earmarked_share",
+            "earmarked_share_after_reform",
+            "funding_compact_core_guideline",
+            "earmarked_contributions",
+            "nl_core_contribution",
+            "assessed_increase",
+        )
 
     def organisation(self) -> pd.DataFrame:
         """Organisation facts from both documents, for the at-a-glance view."""
         return self.facts_by_metric(
-            "founded", "member_states", "observer_states", "field_offices", "office_countries",
-            "locations", "staff", "operational_staff", "staff_non_staff", "staff_consultants",
-            "active_projects", "humanitarian_share", "localisation_share",
-            "localisation_commitment", "operational_expenditure", "people_on_the_move",
-            "regional_offices", "compass_partner_countries", "cccm_countries", "dtm_countries",
-        )  # fmt: skip
+            "founded",
+            "member_states",
+            "observer_states",
+            "field_offices",
+            "office_countries",
+            "locations",
+            "staff",
+            "operational_staff",
+            "staff_non_staff",
+            "staff_consultants",
+            "active_projects",
+            "humanitarian_share",
+            "localisation_share",
+            "localisation_commitment",
+            "operational_expenditure",
+            "people_on_the_move",
+            "regional_offices",
+            "compass_partner_countries",
+            "cccm_countries",
+            "dtm_countries",
+        )
 
     def contradictions(self, view: str | None = None) -> pd.DataFrame:
         frame = self.tables.contradictions
@@ -203,11 +230,11 @@ class FundingModel:
 
     def _nearest(self, metric: str, year: int) -> pd.Series:
         """The metric's value for the year, or else the closest earlier (else later) year."""
-        rows = self.facts_by_metric(metric).dropna(subset=[c.YEAR]).drop_duplicates(c.YEAR)
-        years = rows[c.YEAR].astype(int)
-        earlier = rows[years <= year]
-        pick = earlier.loc[years[years <= year].idxmax()] if not earlier.empty else rows.loc[years.idxmin()]
-        return pick.copy()
+        rows = (
+            self.facts_by_metric(metric).dropna(subset=[c.YEAR]).sort_values(c.YEAR, kind="stable")
+        )
+        earlier = rows[rows[c.YEAR] <= year]
+        return (earlier.iloc[-1] if not earlier.empty else rows.iloc[0]).copy()
 
 
 def is_missing(value: object) -> bool:

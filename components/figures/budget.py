@@ -13,7 +13,11 @@ from data import columns as c
 
 
 def budget_figure(
-    series: pd.DataFrame, growth: pd.DataFrame, lang: Lang, indexed: bool, contradictions: pd.DataFrame
+    series: pd.DataFrame,
+    growth: pd.DataFrame,
+    lang: Lang,
+    indexed: bool,
+    contradictions: pd.DataFrame,
 ) -> go.Figure:
     """Line through the published budget points; approximate points drawn hollow."""
     column = "index" if indexed else c.VALUE
@@ -21,38 +25,67 @@ def budget_figure(
     values = [float(v) for v in series[column]]
     approx = [q == "approx" for q in series[c.QUALIFIER].fillna("")]
     decimals = 0 if indexed else 2
-    labels = [("≈ " if a else "") + fmt_number(v, lang, decimals) for v, a in zip(values, approx, strict=True)]
+    labels = [
+        ("≈ " if a else "") + fmt_number(v, lang, decimals)
+        for v, a in zip(values, approx, strict=True)
+    ]
     fig = go.Figure(
         go.Scatter(
-            x=years, y=values, mode="lines+markers+text", name=t("budget.series", lang),
+            x=years,
+            y=values,
+            mode="lines+markers+text",
+            name=t("budget.series", lang),
             line={"color": BUDGET_COLOR, "width": 3},
             marker={
-                "size": 12, "color": ["white" if a else BUDGET_COLOR for a in approx],
+                "size": 12,
+                "color": ["white" if a else BUDGET_COLOR for a in approx],
                 "line": {"color": BUDGET_COLOR, "width": 2.5},
             },
-            text=labels, textposition="top center", textfont={"size": 13},
+            text=labels,
+            textposition="top center",
+            textfont={"size": 13},
             hovertemplate="%{x}: %{text}<extra></extra>",
         )
-    )  # fmt: skip
+    )
     consecutive = growth[growth["to_year"] - growth["from_year"] < (years[-1] - years[0])]
     lookup = dict(zip(years, values, strict=True))
     top = max(values) * 1.2
     for _, g in consecutive.iterrows():
         x0, x1 = int(g["from_year"]), int(g["to_year"])
         fig.add_annotation(
-            x=(x0 + x1) / 2, y=top * 0.06, xref="x", yref="y", yanchor="bottom",
-            text=f"{x0}→{x1}: " + t("budget.growth_label", lang, total=fmt_pct(g["total"], lang, 1, signed=True), annual=fmt_pct(g["annual"], lang, 1)),
-            showarrow=False, font={"size": 12, "color": "#1f2933"}, bgcolor="rgba(255,255,255,0.9)",
-        )  # fmt: skip
+            x=(x0 + x1) / 2,
+            y=top * 0.06,
+            xref="x",
+            yref="y",
+            yanchor="bottom",
+            text=f"{x0}→{x1}: "
+            + t(
+                "budget.growth_label",
+                lang,
+                total=fmt_pct(g["total"], lang, 1, signed=True),
+                annual=fmt_pct(g["annual"], lang, 1),
+            ),
+            showarrow=False,
+            font={"size": 12, "color": "#1f2933"},
+            bgcolor="rgba(255,255,255,0.9)",
+        )
         for x in (x0, x1):
             fig.add_shape(
-                type="line", x0=x, x1=x, y0=0, y1=lookup[x], xref="x", yref="y",
+                type="line",
+                x0=x,
+                x1=x,
+                y0=0,
+                y1=lookup[x],
+                xref="x",
+                yref="y",
                 line={"color": "#cbd2d9", "width": 1, "dash": "dot"},
-            )  # fmt: skip
+            )
     fig.update_yaxes(
-        range=[0, top], title_text=t("budget.axis_index" if indexed else "budget.axis_abs", lang),
-        gridcolor="#e4e7eb", tickformat=",d" if indexed else ",.1f",
-    )  # fmt: skip
+        range=[0, top],
+        title_text=t("budget.axis_index" if indexed else "budget.axis_abs", lang),
+        gridcolor="#e4e7eb",
+        tickformat=",d" if indexed else ",.1f",
+    )
     fig.update_xaxes(range=[years[0] - 1, years[-1] + 1], dtick=2, showgrid=False)
     fig.update_layout(showlegend=False)
     pages = sorted({int(p) for p in series[c.PAGE].dropna()})
@@ -60,9 +93,11 @@ def budget_figure(
     if any(approx):
         notes.append("○ " + t("budget.approx", lang))
     return apply_theme(
-        fig, lang,
+        fig,
+        lang,
         title=t("budget.title", lang),
         subtitle=t("budget.subtitle_index" if indexed else "budget.subtitle_abs", lang),
         source=source_line(lang, pages),
-        notes=notes, axis_space=36,
-    )  # fmt: skip
+        notes=notes,
+        axis_space=36,
+    )

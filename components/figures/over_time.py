@@ -13,7 +13,11 @@ from data import columns as c
 
 
 def over_time_figure(
-    frame: pd.DataFrame, lang: Lang, highlight: str | None, contradictions: pd.DataFrame, pages: list[int]
+    frame: pd.DataFrame,
+    lang: Lang,
+    highlight: str | None,
+    contradictions: pd.DataFrame,
+    pages: list[int],
 ) -> go.Figure:
     """One line per donor through its ranks; years a donor is not listed leave a gap."""
     fig = go.Figure()
@@ -26,15 +30,19 @@ def over_time_figure(
         emphasis = highlight is None or key == highlight
         hover = [
             t(
-                "over_time.hover", lang, donor=name, year=y,
+                "over_time.hover",
+                lang,
+                donor=name,
+                year=y,
                 rank="–" if pd.isna(r[c.RANK]) else int(r[c.RANK]),
                 amount=fmt_number(r[c.AMOUNT], lang),
                 change=fmt_signed(r[c.CHANGE_ABS], lang),
                 pct=fmt_pct(r[c.CHANGE_PCT], lang, signed=True),
             )
-            if not pd.isna(r[c.RANK]) else ""
+            if not pd.isna(r[c.RANK])
+            else ""
             for y, r in rows.iterrows()
-        ]  # fmt: skip
+        ]
         fig.add_trace(
             go.Scatter(
                 x=years,
@@ -42,7 +50,11 @@ def over_time_figure(
                 mode="lines+markers+text",
                 name=name,
                 line={"color": donor_color(str(key)), "width": 4 if key == highlight else 2.5},
-                marker={"size": 26 if key == highlight else 22, "color": donor_color(str(key)), "line": {"color": "white", "width": 2}},
+                marker={
+                    "size": 26 if key == highlight else 22,
+                    "color": donor_color(str(key)),
+                    "line": {"color": "white", "width": 2},
+                },
                 opacity=1.0 if emphasis else 0.5,
                 text=["" if pd.isna(v) else fmt_number(v, lang) for v in rows[c.AMOUNT]],
                 textposition="middle right",
@@ -55,13 +67,20 @@ def over_time_figure(
         )
     max_rank = int(frame[c.RANK].max())
     fig.update_yaxes(
-        autorange=False, range=[max_rank + 0.7, 0.3], dtick=1, title_text=t("over_time.axis_rank", lang),
-        gridcolor="#eef0f2", zeroline=False,
-    )  # fmt: skip
+        autorange=False,
+        range=[max_rank + 0.7, 0.3],
+        dtick=1,
+        title_text=t("over_time.axis_rank", lang),
+        gridcolor="#eef0f2",
+        zeroline=False,
+    )
     fig.update_xaxes(
-        tickvals=years, ticktext=[str(y) for y in years], range=[years[0] - 0.25, years[-1] + 0.45],
-        title_text=t("over_time.axis_year", lang), showgrid=False,
-    )  # fmt: skip
+        tickvals=years,
+        ticktext=[str(y) for y in years],
+        range=[years[0] - 0.25, years[-1] + 0.45],
+        title_text=t("over_time.axis_year", lang),
+        showgrid=False,
+    )
     return apply_theme(
         fig,
         lang,

@@ -12,7 +12,6 @@ from components.theme import apply_theme, donor_color
 from data import columns as c
 
 
-
 def donor_label(row: pd.Series, lang: Lang) -> str:
     """'1. Verenigde Staten' for listed donors, 'Overige donoren' for the remainder."""
     if bool(row[c.IS_OTHER]):
@@ -42,7 +41,13 @@ def ranking_figure(
         for a, s in zip(rows[c.AMOUNT], rows[c.SHARE], strict=True)
     ]
     hover = [
-        t("ranking.hover", lang, rank="–" if pd.isna(r) else int(r), amount=fmt_number(a, lang), share=fmt_pct(s, lang))
+        t(
+            "ranking.hover",
+            lang,
+            rank="–" if pd.isna(r) else int(r),
+            amount=fmt_number(a, lang),
+            share=fmt_pct(s, lang),
+        )
         for r, a, s in zip(rows[c.RANK], rows[c.AMOUNT], rows[c.SHARE], strict=True)
     ]
     fig = go.Figure(
@@ -53,7 +58,10 @@ def ranking_figure(
             marker={
                 "color": colours,
                 "opacity": opacity,
-                "line": {"color": ["#1f2933" if k == highlight else "rgba(0,0,0,0)" for k in keys], "width": 2},
+                "line": {
+                    "color": ["#1f2933" if k == highlight else "rgba(0,0,0,0)" for k in keys],
+                    "width": 2,
+                },
             },
             text=texts,
             textposition="outside",
@@ -65,13 +73,18 @@ def ranking_figure(
         )
     )
     fig.update_xaxes(
-        title_text=t("ranking.axis", lang), tickformat=",d", gridcolor="#e4e7eb",
+        title_text=t("ranking.axis", lang),
+        tickformat=",d",
+        gridcolor="#e4e7eb",
         range=[0, float(rows[c.AMOUNT].max()) * 1.28],
-    )  # fmt: skip
+    )
     fig.update_yaxes(automargin=True, tickfont={"size": 13})
     if highlight in keys:
         fig.update_yaxes(
-            ticktext=[f"<b>{lab}</b>" if k == highlight else lab for lab, k in zip(labels, keys, strict=True)],
+            ticktext=[
+                f"<b>{lab}</b>" if k == highlight else lab
+                for lab, k in zip(labels, keys, strict=True)
+            ],
             tickvals=labels,
         )
     notes = contradiction_notes(contradictions, lang)
