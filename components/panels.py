@@ -86,6 +86,9 @@ def over_time_table(model: FundingModel, lang: Lang) -> html.Table:
     ]
     rows: list[list[Any]] = []
     totals = model.totals_over_time().set_index(c.YEAR)
+    total, total_abs, total_pct = (
+        totals[col].astype(float).to_dict() for col in (c.TOTAL, c.CHANGE_ABS, c.CHANGE_PCT)
+    )
     for year in model.years():
         for _, r in frame[frame[c.YEAR] == year].iterrows():
             rank_change = r[c.RANK_CHANGE]
@@ -106,10 +109,10 @@ def over_time_table(model: FundingModel, lang: Lang) -> html.Table:
                 year,
                 "",
                 html.B(t("table.total_row", lang)),
-                html.B(fmt_number(float(totals.at[year, c.TOTAL]), lang)),
+                html.B(fmt_number(total[year], lang)),
                 fmt_pct(1.0, lang),
-                fmt_signed(float(totals.at[year, c.CHANGE_ABS]), lang),
-                fmt_pct(float(totals.at[year, c.CHANGE_PCT]), lang, signed=True),
+                fmt_signed(total_abs[year], lang),
+                fmt_pct(total_pct[year], lang, signed=True),
                 "",
             ]
         )
