@@ -16,6 +16,7 @@ import copy
 import datetime as dt
 import html
 import math
+import numbers
 import re
 import tempfile
 import textwrap
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -38,12 +40,20 @@ LINE_HEIGHT = 1.3
 # Average advance of a character as a fraction of the font size. DejaVu Sans is wider than the
 # Inter / Segoe UI the theme asks for, so these over-estimate on machines that have those fonts,
 # which costs a little white space instead of a cut-off label.
-CHAR_WIDTH = 0.6
-BOLD_CHAR_WIDTH = 0.68
-# Plotly puts the subtitle this far below the last title line.
-SUBTITLE_GAP = 4
+CHAR_WIDTH = 0.56
+BOLD_CHAR_WIDTH = 0.63
+# Plotly's text metrics (alignment constants): a top-anchored single line is shifted down by
+# CAP_SHIFT em; a glyph reaches DESCENT em below its baseline; the subtitle starts
+# SUBTITLE_PADDING em (of its own size) below the title's bounding box.
+CAP_SHIFT = 0.7
+DESCENT = 0.25
+SUBTITLE_PADDING = 1.6
 # Width of a legend item's symbol plus the gaps around it (plotly: itemwidth 30 + text gap).
 LEGEND_SYMBOL = 46
+NBSP = "\u00a0"
+ISO_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?([ T]\d{2}:\d{2}(:\d{2})?)?$")
+# The widest label plotly's date axes use at these sizes ("Sep 2023", "2023-09").
+DATE_LABEL = "Sep 2023"
 TEXT_COLOR = "#1f2933"
 MUTED_COLOR = "#52606d"
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -178,7 +188,7 @@ def _legend_height(fig: go.Figure, preset: Preset, usable: float) -> float:
         if row_width and row_width + width > usable:
             rows, row_width = rows + 1, 0.0
         row_width += width
-    return rows * (size * LINE_HEIGHT + 6) + 10
+    return rows * (size * LINE_HEIGHT + 5) + 5
 
 
 def _axis_title_height(axis: Any, size: float) -> float:
@@ -203,13 +213,24 @@ def _axis_labels(fig: go.Figure, letter: Literal["x", "y"], lang: Lang) -> tuple
             values.extend(_values(trace, letter))
     if not values:
         return [], False
+    if axis.type == "date" or all(_is_date(v) for v in values):
+        return [DATE_LABEL], False
     if axis.type == "category" or any(isinstance(v, str) for v in values):
         return [str(v) for v in dict.fromkeys(values)], True
-    numbers = [abs(float(v)) for v in values if isinstance(v, int | float) and math.isfinite(v)]
-    biggest = fmt_number(max(numbers, default=0.0), lang)
+    magnitudes = [
+        abs(float(v)) for v in values if isinstance(v, numbers.Real) and math.isfinite(float(v))
+    ]
+    biggest = fmt_number(max(magnitudes, default=0.0), lang)
     affixes = f"{axis.tickprefix or ''}{axis.ticksuffix or ''}"
     # Room for a rounded-up top tick, decimals and a minus sign.
     return [biggest + affixes + "000"], False
+
+
+def _is_date(value: object) -> bool:
+    """Dates (objects or ISO strings) get date ticks from plotly, not one label per value."""
+    if isinstance(value, dt.date | np.datetime64):
+        return True
+    return isinstance(value, str) and ISO_DATE.match(value) is not None
 
 
 def _category_label_size(labels: list[str], size: float) -> tuple[float, float]:
@@ -259,13 +280,35 @@ def _has_cartesian_axes(fig: go.Figure) -> bool:
     )
 
 
+def _header_geometry(spec: Preset, title_lines: int, subtitle_lines: int) -> tuple[float, float]:
+    """Where to anchor the title, and where the title block (with subtitle) ends, in px.
+
+    Plotly drops the cap shift of a top-anchored title once it has several lines (its first
+    baseline then sits on the anchor, so the first line would stick out of the image); the
+    anchor is moved down by that shift to make both cases start ``pad`` below the edge.
+    """
+    title_size, subtitle_size = spec.title_size, spec.subtitle_size
+    first_baseline = spec.pad + CAP_SHIFT * title_size
+    anchor = spec.pad if title_lines == 1 else first_baseline
+    bottom = first_baseline + (title_lines - 1) * LINE_HEIGHT * title_size + DESCENT * title_size
+    if subtitle_lines:
+        subtitle_y = bottom + SUBTITLE_PADDING * subtitle_size
+        shift = CAP_SHIFT if subtitle_lines == 1 else 0.0  # the same quirk, not correctable here
+        last = subtitle_y + (shift + (subtitle_lines - 1) * LINE_HEIGHT) * subtitle_size
+        bottom = last + DESCENT * subtitle_size
+    return anchor, bottom
+
+
 def footer_lines(meta: ExportMeta, width_px: float, size: float) -> list[str]:
     """Notes, source with data date, and the permalink, wrapped to the footer width."""
     as_of = t("export.as_of", meta.lang, date=format_date(meta.data_as_of, meta.lang))
     lines: list[str] = []
     for note in meta.notes:
         lines.extend(_wrap(note, width_px, size))
-    lines.extend(_wrap(" · ".join(part for part in (meta.source, as_of) if part), width_px, size))
+    # No-break spaces keep "data as of 23 Nov 2026" on one line (textwrap only breaks at ASCII
+    # white space); they become plain spaces again so the text stays searchable.
+    source = " · ".join(part for part in (meta.source, as_of.replace(" ", NBSP)) if part)
+    lines.extend(line.replace(NBSP, " ") for line in _wrap(source, width_px, size))
     if meta.permalink:
         lines.extend(_wrap(meta.permalink, width_px, size))
     return lines
@@ -293,11 +336,9 @@ def export_figure(fig: go.Figure, meta: ExportMeta, preset: str) -> go.Figure:
     subtitle = _wrap(subtitle_text, usable, spec.subtitle_size) if subtitle_text else []
     footer = footer_lines(meta, usable, spec.footer_size)
 
-    title_height = len(title) * spec.title_size * LINE_HEIGHT
-    subtitle_height = len(subtitle) * spec.subtitle_size * LINE_HEIGHT
-    top = pad + title_height + (SUBTITLE_GAP + subtitle_height if subtitle else 0)
+    title_y, header_bottom = _header_geometry(spec, len(title), len(subtitle))
     # Breathing room, and space for value labels plotly draws above the tallest bar.
-    top += spec.font_size * 1.6
+    top = header_bottom + spec.font_size * 1.2
 
     footer_height = len(footer) * spec.footer_size * LINE_HEIGHT
     legend_height = _legend_height(out, spec, usable)
@@ -345,7 +386,7 @@ def export_figure(fig: go.Figure, meta: ExportMeta, preset: str) -> go.Figure:
             "yref": "container",
             "x": 0,
             "xanchor": "left",
-            "y": 1 - pad / height,
+            "y": 1 - title_y / height,
             "yanchor": "top",
             "pad": {"l": pad, "t": 0, "r": 0, "b": 0},
             "font": {"size": spec.title_size, "color": TEXT_COLOR},
