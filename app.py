@@ -1,12 +1,13 @@
 """Entry point: load the tables, build the model, lay out the page, register the callbacks.
 
-``python app.py [--port N] [--host H]`` serves on http://127.0.0.1:8050 by default;
-``gunicorn app:server`` serves the same app.
+``python app.py [--port N] [--host H] [--data FILE...]`` serves on http://127.0.0.1:8050 by
+default; ``gunicorn app:server`` serves the same app (start-up files from ``IOM_DATA``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from dash import Dash
@@ -15,20 +16,37 @@ import callbacks
 from callbacks.text import donor_options
 from components.layout import build_layout
 from components.view_state import default_state
+from data import ceb
+from data.errors import DataLoadError
 from data.model import FundingModel
+from data.provider import ModelProvider, Revenue
+from data.store import DatasetStore
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
 
-def create_app(model: FundingModel | None = None) -> Dash:
-    """Build a ready-to-serve Dash app from a model (the built-in seed data by default)."""
-    model = model if model is not None else FundingModel.from_seed()
+def load_startup_files(paths: list[Path]) -> Revenue | None:
+    """Read ``--data`` files once at start-up; a bad file stops start-up with its message."""
+    if not paths:
+        return None
+    frame = ceb.read_revenue_files([(p.name, p.read_bytes()) for p in paths])
+    return Revenue(frame, tuple(p.name for p in paths))
+
+
+def create_app(data_files: list[Path] | None = None, store: DatasetStore | None = None) -> Dash:
+    """Build a ready-to-serve app: the built-in seed data, plus revenue files if given."""
+    models = ModelProvider(
+        FundingModel.from_seed(),
+        store if store is not None else DatasetStore.from_env(),
+        load_startup_files(data_files or []),
+    )
+    model = models.model(None, None, None)
     app = Dash(
         __name__, assets_folder=str(ASSETS), title="IOM funding · financiering", update_title=""
     )
-    state = default_state(model.years(), model.donors())
+    state = default_state(model.years(), model.donors(), models.default_entity(None, None))
     app.layout = build_layout(state, model.years(), donor_options(model, state.lang))
-    callbacks.register(app, model)
+    callbacks.register(app, models)
     return app
 
 
@@ -37,11 +55,28 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8050)
     parser.add_argument("--debug", action="store_true")
+    parser.add_argument(
+        "--data",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="CEB revenue export(s), CSV or XLSX",
+    )
     args = parser.parse_args(argv)
-    app.run(host=args.host, port=args.port, debug=args.debug)
+    try:
+        served = create_app(args.data) if args.data else app
+    except DataLoadError as exc:
+        raise SystemExit(f"Cannot start: {exc}") from exc
+    served.run(host=args.host, port=args.port, debug=args.debug)
 
 
-app = create_app()
+def _env_files() -> list[Path]:
+    """Start-up files for gunicorn, which passes no arguments: IOM_DATA='a.csv b.xlsx'."""
+    return [Path(p) for p in os.environ.get("IOM_DATA", "").split()]
+
+
+app = create_app(_env_files())
 server = app.server
 
 if __name__ == "__main__":

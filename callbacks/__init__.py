@@ -1,14 +1,15 @@
-"""Thin Dash callbacks. ``register(app, model)`` wires them; nothing registers on import."""
+"""Thin Dash callbacks. ``register(app, models)`` wires them; nothing registers on import."""
 
 from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import text, url, views
-from data.model import FundingModel
+from callbacks import data, text, url, views
+from data.provider import ModelProvider
 
 
-def register(app: Dash, model: FundingModel) -> None:
-    url.register(app, model)
-    text.register(app, model)
-    views.register(app, model)
+def register(app: Dash, models: ModelProvider) -> None:
+    data.register(app, models)
+    url.register(app, models)
+    text.register(app, models)
+    views.register(app, models)

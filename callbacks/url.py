@@ -2,28 +2,64 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, ctx, no_update
+from typing import Any
+
+from dash import Dash, Input, Output, State, ctx, no_update
 
 from components import ids
 from components.formatting import as_lang
-from components.view_state import ViewState, parse_state, to_search
-from data.model import FundingModel
+from components.view_state import ViewState, parse_state, to_search, valid_top
+from data.provider import ModelProvider
 
-CONTROLS = (ids.LANG, ids.YEAR, ids.DONOR, ids.VIEW, ids.BUDGET_MODE)
+CONTROLS = (ids.LANG, ids.YEAR, ids.DONOR, ids.VIEW, ids.BUDGET_MODE, ids.TOP_N)
 
 
-def register(app: Dash, model: FundingModel) -> None:
-    years, donors = model.years(), model.donors()
-
+def register(app: Dash, models: ModelProvider) -> None:
     @app.callback(
         Output(ids.URL, "search"),
         *(Output(cid, "value") for cid in CONTROLS),
+        Output(ids.ENTITY, "value", allow_duplicate=True),
         Input(ids.URL, "search"),
         *(Input(cid, "value") for cid in CONTROLS),
+        Input(ids.ENTITY, "value"),
+        State(ids.SESSION, "data"),
+        State(ids.DATASET, "data"),
+        prevent_initial_call="initial_duplicate",
     )
-    def sync(search: str | None, lang: str, year: int, donor: str, view: str, budget: str) -> tuple:
+    def sync(
+        search: str | None,
+        lang: str,
+        year: int,
+        donor: str,
+        view: str,
+        budget: str,
+        top: Any,
+        entity: str | None,
+        session: str | None,
+        dataset: dict[str, Any] | None,
+    ) -> tuple[Any, ...]:
+        dataset_id = (dataset or {}).get("id")
+        model = models.model(session, dataset_id, entity)
+        entities = models.entities(session, dataset_id)
         if ctx.triggered_id in (None, ids.URL):
-            state = parse_state(search, years, donors)
-            return (to_search(state), state.lang, state.year, state.donor, state.view, state.budget)
-        state = ViewState(as_lang(lang), int(year), donor, view, budget)
-        return (to_search(state), *(no_update,) * len(CONTROLS))
+            state = parse_state(search, model.years(), model.donors(), entities)
+            return (
+                to_search(state),
+                state.lang,
+                state.year,
+                state.donor,
+                state.view,
+                state.budget,
+                state.top,
+                state.entity if entities else no_update,
+            )
+        state = ViewState(
+            as_lang(lang),
+            int(year),
+            donor,
+            view,
+            budget,
+            valid_top(top),
+            entity if entities else None,
+        )
+        return (to_search(state), *(no_update,) * (len(CONTROLS) + 1))

@@ -5,45 +5,74 @@ from __future__ import annotations
 from typing import Any
 
 import plotly.graph_objects as go
-from dash import Dash, Input, Output, html
+from dash import Dash, Input, Output, State, html
 
-from components import ids, panels
+from components import captions, ids, panels
 from components.figures.budget import budget_figure
-from components.figures.earmarking import earmarking_figure, nl_core_figure
+from components.figures.earmarking import (
+    donor_core_figure,
+    earmarking_figure,
+    earmarking_years_figure,
+    nl_core_figure,
+)
 from components.figures.over_time import over_time_figure
 from components.figures.ranking import ranking_figure
 from components.formatting import as_lang
 from components.i18n import t
-from components.panels import source_columns, source_rows
-from data import columns as c
+from components.view_state import valid_top
 from data.model import FundingModel
+from data.provider import ModelProvider
+
+DATA = (Input(ids.DATASET, "data"), Input(ids.ENTITY, "value"), State(ids.SESSION, "data"))
 
 
-def _pages(model: FundingModel, fact_ids: Any) -> list[int]:
-    facts = model.tables.facts
-    return [int(p) for p in facts.loc[facts[c.FACT_ID].isin(list(fact_ids)), c.PAGE].dropna()]
+def register(app: Dash, models: ModelProvider) -> None:
+    def model_for(
+        dataset: dict[str, Any] | None, entity: str | None, session: str | None
+    ) -> FundingModel:
+        return models.model(session, (dataset or {}).get("id"), entity)
 
-
-def register(app: Dash, model: FundingModel) -> None:
-    @app.callback(Output(ids.KPIS, "children"), Input(ids.LANG, "value"), Input(ids.YEAR, "value"))
-    def kpis(lang: str, year: int) -> list[html.Div]:
-        return panels.kpi_cards(model, model.key_figures(int(year)), as_lang(lang))
+    @app.callback(
+        Output(ids.KPIS, "children"), Input(ids.LANG, "value"), Input(ids.YEAR, "value"), *DATA
+    )
+    def kpis(
+        lang: str, year: int, dataset: Any, entity: str | None, session: str | None
+    ) -> list[html.Div]:
+        model = model_for(dataset, entity, session)
+        year_ = int(year) if int(year) in model.years() else model.latest_year()
+        return panels.kpi_cards(model, model.key_figures(year_), as_lang(lang))
 
     @app.callback(
         Output(ids.RANKING_GRAPH, "figure"),
         Output(ids.RANKING_NOTES, "children"),
+        Output(ids.COMPARISON, "children"),
         Input(ids.LANG, "value"),
         Input(ids.YEAR, "value"),
         Input(ids.DONOR, "value"),
+        Input(ids.TOP_N, "value"),
+        *DATA,
     )
-    def ranking(lang: str, year: int, donor: str) -> tuple[go.Figure, list[html.Div]]:
-        lang_, year_ = as_lang(lang), int(year)
-        frame = model.ranking(year_)
-        notes = model.contradictions("ranking")
-        notes = notes[notes[c.FACT_IDS].str.contains(f"_{year_}_")]
-        pages = _pages(model, frame[c.FACT_ID].dropna())
-        fig = ranking_figure(frame, model.total(year_), year_, lang_, donor, notes, pages)
-        return fig, panels.notes_box(notes, lang_)
+    def ranking(
+        lang: str,
+        year: int,
+        donor: str,
+        top: Any,
+        dataset: Any,
+        entity: str | None,
+        session: str | None,
+    ) -> tuple[go.Figure, Any, Any]:
+        lang_, model = as_lang(lang), model_for(dataset, entity, session)
+        year_ = int(year) if int(year) in model.years() else model.latest_year()
+        top_n = valid_top(top) if model.basis == "revenue" else None
+        caps = captions.ranking_captions(model, year_, lang_, top_n)
+        fig = ranking_figure(model.ranking(year_, top_n), lang_, donor, caps)
+        notes = panels.notes_box(captions.year_contradictions(model, "ranking", year_), lang_)
+        comparison = (
+            panels.comparison_table(model.comparison(models.seed), model, lang_)
+            if model.basis == "revenue"
+            else []
+        )
+        return fig, notes, comparison
 
     @app.callback(
         Output(ids.OVER_TIME_GRAPH, "figure"),
@@ -51,28 +80,61 @@ def register(app: Dash, model: FundingModel) -> None:
         Output(ids.OVER_TIME_NOTES, "children"),
         Input(ids.LANG, "value"),
         Input(ids.DONOR, "value"),
+        Input(ids.TOP_N, "value"),
+        *DATA,
     )
-    def over_time(lang: str, donor: str) -> tuple[go.Figure, html.Table, list[html.Div]]:
-        lang_ = as_lang(lang)
-        frame = model.ranking_over_time()
-        notes = model.contradictions("over_time")
-        fig = over_time_figure(frame, lang_, donor, notes, _pages(model, frame[c.FACT_ID].dropna()))
-        return fig, panels.over_time_table(model, lang_), panels.notes_box(notes, lang_)
+    def over_time(
+        lang: str, donor: str, top: Any, dataset: Any, entity: str | None, session: str | None
+    ) -> tuple[go.Figure, Any, Any]:
+        lang_, model = as_lang(lang), model_for(dataset, entity, session)
+        top_n = valid_top(top) if model.basis == "revenue" else None
+        donors = model.top_donors(top_n) if top_n else None
+        frame = model.ranking_over_time(donors)
+        fig = over_time_figure(
+            frame, lang_, donor, captions.over_time_captions(model, lang_, top_n)
+        )
+        notes = panels.notes_box(captions.year_contradictions(model, "over_time"), lang_)
+        return fig, panels.over_time_table(model, lang_, donors), notes
 
     @app.callback(
         Output(ids.EARMARKING_GRAPH, "figure"),
         Output(ids.NL_CORE_GRAPH, "figure"),
         Output(ids.EARMARKING_NOTES, "children"),
         Input(ids.LANG, "value"),
+        Input(ids.YEAR, "value"),
+        Input(ids.DONOR, "value"),
+        Input(ids.TOP_N, "value"),
+        *DATA,
     )
-    def earmarking(lang: str) -> tuple[go.Figure, go.Figure, list[html.Div]]:
-        lang_ = as_lang(lang)
-        facts, notes = model.earmarking(), model.contradictions("earmarking")
-        return (
-            earmarking_figure(facts, lang_, notes),
-            nl_core_figure(facts, lang_),
-            panels.notes_box(notes, lang_),
-        )
+    def earmarking(
+        lang: str,
+        year: int,
+        donor: str,
+        top: Any,
+        dataset: Any,
+        entity: str | None,
+        session: str | None,
+    ) -> tuple[go.Figure, go.Figure, Any]:
+        lang_, model = as_lang(lang), model_for(dataset, entity, session)
+        facts = model.earmarking()
+        notes = panels.notes_box(captions.year_contradictions(model, "earmarking"), lang_)
+        if model.basis == "revenue" and model.revenue_totals is not None:
+            year_ = int(year) if int(year) in model.years() else model.latest_year()
+            top_n = valid_top(top)
+            main = earmarking_years_figure(
+                model.revenue_totals, facts, lang_, captions.earmarking_captions(model, lang_)
+            )
+            side = donor_core_figure(
+                model.revenue_split(year_),
+                facts,
+                lang_,
+                donor,
+                captions.donor_core_captions(model, year_, lang_, top_n),
+                top_n,
+            )
+            return main, side, notes
+        main = earmarking_figure(facts, lang_, captions.earmarking_captions(model, lang_))
+        return main, nl_core_figure(facts, lang_, captions.nl_core_captions(model, lang_)), notes
 
     @app.callback(
         Output(ids.BUDGET_GRAPH, "figure"),
@@ -82,10 +144,20 @@ def register(app: Dash, model: FundingModel) -> None:
         Input(ids.BUDGET_MODE, "value"),
     )
     def budget(lang: str, mode: str) -> tuple[go.Figure, html.Table, list[html.Div]]:
-        lang_ = as_lang(lang)
-        growth, notes = model.budget_growth(), model.contradictions("budget")
-        fig = budget_figure(model.budget(), growth, lang_, mode == "index", notes)
-        return fig, panels.budget_table(growth, lang_), panels.notes_box(notes, lang_)
+        lang_, model = as_lang(lang), models.seed
+        growth = model.budget_growth()
+        fig = budget_figure(
+            model.budget(),
+            growth,
+            lang_,
+            mode == "index",
+            captions.budget_captions(model, lang_, mode == "index"),
+        )
+        return (
+            fig,
+            panels.budget_table(growth, lang_),
+            panels.notes_box(model.contradictions("budget"), lang_),
+        )
 
     @app.callback(
         Output(ids.ORGANISATION, "children"),
@@ -93,7 +165,7 @@ def register(app: Dash, model: FundingModel) -> None:
         Input(ids.LANG, "value"),
     )
     def organisation(lang: str) -> tuple[list[Any], list[Any]]:
-        lang_ = as_lang(lang)
+        lang_, model = as_lang(lang), models.seed
         relevance = [
             html.H2(t("organisation.relevance", lang_)),
             panels.relevance_table(model, lang_),
@@ -108,9 +180,9 @@ def register(app: Dash, model: FundingModel) -> None:
         Input(ids.LANG, "value"),
     )
     def sources(lang: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Any]]:
-        lang_ = as_lang(lang)
+        lang_, model = as_lang(lang), models.seed
         listed = [
             html.H2(t("sources.contradictions", lang_)),
             *panels.notes_box(model.contradictions(), lang_),
         ]
-        return source_columns(lang_), source_rows(model, lang_), listed
+        return panels.source_columns(lang_), panels.source_rows(model, lang_), listed

@@ -25,7 +25,7 @@ APP_TEXT: Texts = {
     "budget_mode.absolute": {"nl": "Bedragen (USD mld)", "en": "Amounts (USD bn)"},
     "budget_mode.index": {"nl": "Index (2010 = 100)", "en": "Index (2010 = 100)"},
     "tab.ranking": {"nl": "Ranglijst", "en": "Ranking"},
-    "tab.over_time": {"nl": "Verloop 2021–2023", "en": "Over time 2021–2023"},
+    "tab.over_time": {"nl": "Verloop", "en": "Over time"},
     "tab.earmarking": {"nl": "Geoormerkt vs. kern", "en": "Earmarked vs. core"},
     "tab.budget": {"nl": "Begroting", "en": "Budget"},
     "tab.organisation": {"nl": "Organisatie", "en": "Organisation"},
@@ -186,6 +186,108 @@ APP_TEXT: Texts = {
     "qualifier.more_than": {"nl": "meer dan", "en": "more than"},
     "qualifier.at_least": {"nl": "minstens", "en": "at least"},
     "as_of": {"nl": "stand {date}", "en": "as of {date}"},
+    "source.ceb": {
+        "nl": "Bron: UN CEB, inkomsten per overheidsdonor ({files}), entiteit {entity}",
+        "en": "Source: UN CEB, revenue by government donor ({files}), entity {entity}",
+    },
+    "revenue.apart": {
+        "nl": "Niet in de ranglijst, apart vermeld: verplichte contributies USD {assessed} mln, overige inkomsten USD {other} mln.",
+        "en": "Not in the ranking, shown apart: assessed contributions USD {assessed} million, revenue from other activities USD {other} million.",
+    },
+    "revenue.negative": {
+        "nl": "Inclusief negatieve bedragen (terugbetalingen en correcties) in de getoonde sommen.",
+        "en": "Includes negative amounts (refunds and adjustments) in the sums shown.",
+    },
+    "ranking.title_revenue": {
+        "nl": "Grootste overheidsdonoren van {entity} in {year}",
+        "en": "Largest government donors to {entity} in {year}",
+    },
+    "ranking.subtitle_revenue": {
+        "nl": "Vrijwillige bijdragen (geoormerkt + kern) in USD mln, top {top}; aandeel in alle vrijwillige bijdragen van overheden (USD {total} mln)",
+        "en": "Voluntary contributions (earmarked + core) in USD million, top {top}; share of all governments' voluntary contributions (USD {total} million)",
+    },
+    "ranking.other_note_revenue": {
+        "nl": "Overige donoren = alle overige overheden samen. Gelijke bedragen delen een rang.",
+        "en": "Other donors = all other governments together. Equal amounts share a rank.",
+    },
+    "over_time.title_revenue": {
+        "nl": "Ranglijst van overheidsdonoren van {entity}, {span}",
+        "en": "Ranking of government donors to {entity}, {span}",
+    },
+    "over_time.subtitle_revenue": {
+        "nl": "Rang per jaar op vrijwillige bijdragen (geoormerkt + kern); donoren die in een jaar in de top {top} stonden; label: USD mln",
+        "en": "Rank per year by voluntary contributions (earmarked + core); donors in the top {top} in any year; label: USD million",
+    },
+    "earmarking.title_revenue": {
+        "nl": "{entity}: geoormerkte en ongeoormerkte (kern) vrijwillige bijdragen van overheden",
+        "en": "{entity}: earmarked and unearmarked (core) voluntary contributions from governments",
+    },
+    "earmarking.subtitle_revenue": {
+        "nl": "Aandeel in de vrijwillige bijdragen per jaar; lijnen: niveau na de IOM-hervorming van 2022 en de Funding Compact-richtlijn",
+        "en": "Share of voluntary contributions per year; lines: level after IOM's 2022 reform and the funding-compact guideline",
+    },
+    "donor_core.title": {
+        "nl": "Kernaandeel per donor, {entity} {year}",
+        "en": "Core share per donor, {entity} {year}",
+    },
+    "donor_core.subtitle": {
+        "nl": "Ongeoormerkt deel van de vrijwillige bijdrage van de {top} grootste donoren; label: kern / vrijwillig in USD mln",
+        "en": "Unearmarked part of the voluntary contribution of the {top} largest donors; label: core / voluntary in USD million",
+    },
+    "donor_core.axis": {"nl": "Ongeoormerkt aandeel", "en": "Unearmarked share"},
+    "kpi.total_revenue": {
+        "nl": "Vrijwillig van overheden {year}",
+        "en": "Voluntary from governments {year}",
+    },
+    "data.summary_seed": {
+        "nl": "Gegevens: Scorekaart IOM 2024 (ingebouwd) · CEB-bestanden laden",
+        "en": "Data: IOM scorecard 2024 (built in) · load CEB files",
+    },
+    "data.summary_loaded": {
+        "nl": "Gegevens: {files} ({rows} rijen, entiteit {entity})",
+        "en": "Data: {files} ({rows} rows, entity {entity})",
+    },
+    "data.help": {
+        "nl": "Laad exports 'revenue by government donor' van de UN CEB (CSV of XLSX, één of meer jaren, max. {limit} MB per bestand). De scorekaart blijft de standaard; ranglijst, verloop en oormerking tonen dan alle donoren en jaren uit het bestand.",
+        "en": "Load UN CEB 'revenue by government donor' exports (CSV or XLSX, one or more years, max. {limit} MB per file). The scorecard stays the default; ranking, over time and earmarking then show every donor and year in the file.",
+    },
+    "data.upload": {
+        "nl": "Sleep bestanden hierheen of klik om te kiezen",
+        "en": "Drag files here or click to choose",
+    },
+    "data.entity": {"nl": "VN-entiteit", "en": "UN entity"},
+    "data.top_n": {"nl": "Top N", "en": "Top N"},
+    "data.reset": {"nl": "Terug naar de scorekaart", "en": "Back to the scorecard"},
+    "data.template": {"nl": "Sjabloon (XLSX)", "en": "Template (XLSX)"},
+    "data.loaded": {
+        "nl": "Geladen: {files}, {rows} rijen, jaren {years}.",
+        "en": "Loaded: {files}, {rows} rows, years {years}.",
+    },
+    "data.failed": {
+        "nl": "Niet geladen; de getoonde gegevens blijven staan. {error}",
+        "en": "Not loaded; the data shown stays. {error}",
+    },
+    "data.reset_done": {
+        "nl": "Terug naar de ingebouwde scorekaart.",
+        "en": "Back to the built-in scorecard.",
+    },
+    "comparison.heading": {
+        "nl": "Scorekaart en geladen bestand naast elkaar (zelfde donor en jaar)",
+        "en": "Scorecard and loaded file side by side (same donor and year)",
+    },
+    "comparison.none": {
+        "nl": "Het geladen bestand heeft geen donor-jaren die ook in de scorekaart staan (2021–2023).",
+        "en": "The loaded file has no donor-years that the scorecard also gives (2021–2023).",
+    },
+    "comparison.scorecard": {"nl": "Scorekaart (USD mln)", "en": "Scorecard (USD million)"},
+    "comparison.file": {
+        "nl": "Bestand, vrijwillig (USD mln)",
+        "en": "File, voluntary (USD million)",
+    },
+    "kpi.includes_negative": {
+        "nl": "incl. terugbetalingen (negatief)",
+        "en": "incl. refunds (negative)",
+    },
 }
 
 # Labels of the metrics in facts.csv.

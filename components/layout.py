@@ -12,6 +12,7 @@ import dash_ag_grid as dag
 from dash import dcc, html
 
 from components import ids
+from components.data_panel import data_panel
 from components.formatting import LANGS
 from components.i18n import t
 from components.view_state import BUDGET_MODES, ViewState
@@ -111,6 +112,7 @@ def build_layout(
                 [
                     _graph(ids.RANKING_GRAPH, "graph graph-main"),
                     html.Div(id=ids.RANKING_NOTES, className="notes"),
+                    html.Div(id=ids.COMPARISON, className="table-wrap"),
                 ],
             ),
             _tab(
@@ -195,7 +197,10 @@ def build_layout(
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.SESSION, storage_type="session"),
+            dcc.Store(id=ids.DATASET, storage_type="session"),
             header,
+            data_panel(lang),
             html.Main(
                 [
                     html.Section(

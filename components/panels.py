@@ -31,9 +31,9 @@ def kpi_cards(model: FundingModel, kf: KeyFigures, lang: Lang) -> list[html.Div]
     unit_m = t("unit.usd_m", lang)
     return [
         _card(
-            t("kpi.total", lang, year=kf.year),
+            t("kpi.total_revenue" if model.basis == "revenue" else "kpi.total", lang, year=kf.year),
             f"{fmt_number(kf.total, lang)} {unit_m}",
-            "",
+            t("kpi.includes_negative", lang) if model.includes_negative(kf.year) else "",
             "kpi-total",
         ),
         _card(
@@ -67,9 +67,9 @@ def _table(header: list[str], rows: list[list[Any]], class_name: str = "data-tab
     )
 
 
-def over_time_table(model: FundingModel, lang: Lang) -> html.Table:
+def over_time_table(model: FundingModel, lang: Lang, donors: list[str] | None = None) -> html.Table:
     """Rank, amount, share and year-on-year change per donor and year, plus the totals."""
-    frame = model.ranking_over_time()
+    frame = model.ranking_over_time(donors)
     name_col = c.NAME_NL if lang == "nl" else c.NAME_EN
     header = [
         t(k, lang)
@@ -134,6 +134,36 @@ def budget_table(growth: pd.DataFrame, lang: Lang) -> html.Table:
         for _, g in growth.iterrows()
     ]
     return _table(header, rows)
+
+
+def comparison_table(frame: pd.DataFrame, model: FundingModel, lang: Lang) -> list[Any]:
+    """Scorecard and loaded file side by side where both give the same donor and year."""
+    heading = html.H3(t("comparison.heading", lang))
+    if frame.empty:
+        return [heading, html.P(t("comparison.none", lang))]
+    header = [
+        t(k, lang)
+        for k in (
+            "table.year",
+            "table.donor",
+            "comparison.scorecard",
+            "comparison.file",
+            "table.change_abs",
+            "table.change_pct",
+        )
+    ]
+    rows = [
+        [
+            int(r[c.YEAR]),
+            model.donor_name(str(r[c.DONOR_KEY]), lang),
+            fmt_number(float(r[f"{c.AMOUNT}_scorecard"]), lang),
+            fmt_number(float(r[f"{c.AMOUNT}_file"]), lang, 1),
+            fmt_signed(float(r[c.CHANGE_ABS]), lang, 1),
+            fmt_pct(float(r[c.CHANGE_PCT]), lang, signed=True),
+        ]
+        for _, r in frame.iterrows()
+    ]
+    return [heading, _table(header, rows)]
 
 
 def format_fact_value(row: pd.Series, lang: Lang) -> str:

@@ -14,6 +14,7 @@ from typing import Literal
 
 import pandas as pd
 
+from data import ceb
 from data import columns as c
 from data.derive import change, growth, share, with_other, year_on_year
 from data.loader import SeedTables, load_seed
@@ -48,6 +49,10 @@ class FundingModel:
     basis: Basis = "scorecard"
     label: str = "scorecard_2024"
     _names: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+    entity: str = "IOM"
+    files: tuple[str, ...] = ()
+    split_table: pd.DataFrame | None = None  # revenue basis: per donor-year split
+    revenue_totals: pd.DataFrame | None = None  # revenue basis: per year, all revenue kinds
 
     # construction -------------------------------------------------------------------------
     @classmethod
@@ -78,6 +83,48 @@ class FundingModel:
         ).sort_values(c.YEAR, ignore_index=True)
         donor_names = {str(k): (str(r[c.NAME_EN]), str(r[c.NAME_NL])) for k, r in names.iterrows()}
         return cls(tables, ranking, totals, "scorecard", "scorecard_2024", donor_names)
+
+    @classmethod
+    def from_revenue(
+        cls, revenue: pd.DataFrame, entity: str, tables: SeedTables, files: tuple[str, ...] = ()
+    ) -> FundingModel:
+        """Rank every government donor of ``entity`` by voluntary revenue (earmarked + core).
+
+        That is what the scorecard's ranking counts; assessed contributions and revenue from
+        other activities stay in ``revenue_totals`` and are shown apart.
+        """
+        names = ceb.load_donor_names()
+        ranked = ceb.ranking(revenue, entity, names=names)
+        split = ceb.donor_split(revenue, entity, names=names)
+        totals = ceb.totals(revenue, entity, names=names)
+        ranking = ranked.drop(columns=[c.SHARE])
+        ranking[c.RANK] = ranking[c.RANK].astype("Int64")
+        ranking[c.FACT_ID] = pd.Series(pd.NA, index=ranking.index, dtype="string")
+        totals_table = pd.DataFrame(
+            {
+                c.YEAR: totals[c.YEAR].astype("int64"),
+                c.TOTAL: totals[c.VOLUNTARY].astype("float64"),
+                c.INCLUDES_NEGATIVE: totals[c.INCLUDES_NEGATIVE].astype(bool),
+            }
+        )
+        donor_names = {
+            str(k): (str(en), str(nl))
+            for k, en, nl in split[[c.DONOR_KEY, c.NAME_EN, c.NAME_NL]]
+            .drop_duplicates()
+            .itertuples(index=False)
+        }
+        return cls(
+            tables,
+            ranking,
+            totals_table,
+            "revenue",
+            "ceb",
+            donor_names,
+            entity,
+            files,
+            split,
+            totals,
+        )
 
     # lookups ------------------------------------------------------------------------------
     def years(self) -> list[int]:
@@ -111,15 +158,54 @@ class FundingModel:
         return facts[facts[c.METRIC].isin(metrics)].reset_index(drop=True)
 
     # views --------------------------------------------------------------------------------
-    def ranking(self, year: int) -> pd.DataFrame:
-        """The year's listed donors with their share, plus the rest as 'other donors'."""
+    def ranking(self, year: int, top_n: int | None = None) -> pd.DataFrame:
+        """The year's listed donors with their share, plus the rest as 'other donors'.
+
+        ``top_n`` keeps donors ranked N or better, so tied donors at the cut all stay in.
+        """
         rows = self.ranking_table[self.ranking_table[c.YEAR] == year]
+        if top_n is not None:
+            rows = rows[rows[c.RANK] <= top_n]
         return with_other(rows.reset_index(drop=True), self.total(year))
 
-    def ranking_over_time(self) -> pd.DataFrame:
+    def top_donors(self, top_n: int) -> list[str]:
+        """Donors ranked N or better in at least one year."""
+        rows = self.ranking_table[self.ranking_table[c.RANK] <= top_n]
+        return [str(k) for k in rows[c.DONOR_KEY].unique()]
+
+    def includes_negative(self, year: int) -> bool:
+        """Whether the year's figures are net of refunds or adjustments (negative amounts)."""
+        if c.INCLUDES_NEGATIVE not in self.totals_table.columns:
+            return False
+        rows = self.totals_table[self.totals_table[c.YEAR] == year]
+        return bool(rows[c.INCLUDES_NEGATIVE].any())
+
+    def revenue_split(self, year: int) -> pd.DataFrame:
+        """Per donor of the year: assessed, core, earmarked, other and the core share."""
+        if self.split_table is None:
+            raise ValueError("no revenue data loaded")
+        return self.split_table[self.split_table[c.YEAR] == year].reset_index(drop=True)
+
+    def comparison(self, seed: FundingModel) -> pd.DataFrame:
+        """Donor-years both the scorecard and the loaded file give, with the difference."""
+        ours = self.ranking_table[[c.YEAR, c.DONOR_KEY, c.AMOUNT]]
+        theirs = seed.ranking_table[[c.YEAR, c.DONOR_KEY, c.AMOUNT, c.FACT_ID]]
+        both = theirs.merge(ours, on=[c.YEAR, c.DONOR_KEY], suffixes=("_scorecard", "_file"))
+        file_amount = both[f"{c.AMOUNT}_file"]
+        seed_amount = both[f"{c.AMOUNT}_scorecard"]
+        return both.assign(
+            **{
+                c.CHANGE_ABS: file_amount - seed_amount,
+                c.CHANGE_PCT: (file_amount - seed_amount) / seed_amount,
+            }
+        ).sort_values([c.YEAR, c.DONOR_KEY], ignore_index=True)
+
+    def ranking_over_time(self, donors: list[str] | None = None) -> pd.DataFrame:
         """Every listed donor-year with amount, rank and change against the year before."""
         totals = self.totals_table.set_index(c.YEAR)[c.TOTAL]
         frame = year_on_year(self.ranking_table)
+        if donors is not None:
+            frame = frame[frame[c.DONOR_KEY].isin(donors)].reset_index(drop=True)
         return frame.assign(**{c.SHARE: frame[c.AMOUNT] / frame[c.YEAR].map(totals)})
 
     def totals_over_time(self) -> pd.DataFrame:
@@ -201,11 +287,16 @@ class FundingModel:
         return frame.reset_index(drop=True)
 
     def key_figures(self, year: int) -> KeyFigures:
-        ranking = self.ranking(year)
+        ranking = self.ranking(year, top_n=1)
         listed = ranking[~ranking[c.IS_OTHER]].sort_values(c.RANK)
         top = listed.iloc[0]
         total = self.total(year)
         earmarked = self._nearest("earmarked_share", year)
+        earmarked_share, earmarked_year = float(earmarked[c.VALUE]) / 100, int(earmarked[c.YEAR])
+        if self.revenue_totals is not None:
+            row = self.revenue_totals[self.revenue_totals[c.YEAR] == year].iloc[0]
+            earmarked_share = share(float(row[c.EARMARKED]), float(row[c.VOLUNTARY]))
+            earmarked_year = year
         budget = self._nearest("budget", year)
         return KeyFigures(
             year=year,
@@ -213,8 +304,8 @@ class FundingModel:
             top_donor=str(top[c.DONOR_KEY]),
             top_amount=float(top[c.AMOUNT]),
             top_share=share(float(top[c.AMOUNT]), total),
-            earmarked_share=float(earmarked[c.VALUE]) / 100,
-            earmarked_year=int(earmarked[c.YEAR]),
+            earmarked_share=earmarked_share,
+            earmarked_year=earmarked_year,
             budget=float(budget[c.VALUE]),
             budget_year=int(budget[c.YEAR]),
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.figures.common import contradiction_notes, source_line
+from components.captions import Captions
 from components.formatting import Lang, fmt_number, fmt_pct
 from components.i18n import t
 from components.theme import BUDGET_COLOR, apply_theme
@@ -13,11 +13,7 @@ from data import columns as c
 
 
 def budget_figure(
-    series: pd.DataFrame,
-    growth: pd.DataFrame,
-    lang: Lang,
-    indexed: bool,
-    contradictions: pd.DataFrame,
+    series: pd.DataFrame, growth: pd.DataFrame, lang: Lang, indexed: bool, captions: Captions
 ) -> go.Figure:
     """Line through the published budget points; approximate points drawn hollow."""
     column = "index" if indexed else c.VALUE
@@ -88,16 +84,12 @@ def budget_figure(
     )
     fig.update_xaxes(range=[years[0] - 1, years[-1] + 1], dtick=2, showgrid=False)
     fig.update_layout(showlegend=False)
-    pages = sorted({int(p) for p in series[c.PAGE].dropna()})
-    notes = contradiction_notes(contradictions, lang)
-    if any(approx):
-        notes.append("○ " + t("budget.approx", lang))
     return apply_theme(
         fig,
         lang,
-        title=t("budget.title", lang),
-        subtitle=t("budget.subtitle_index" if indexed else "budget.subtitle_abs", lang),
-        source=source_line(lang, pages),
-        notes=notes,
+        captions.title,
+        captions.subtitle,
+        captions.source,
+        list(captions.notes),
         axis_space=36,
     )

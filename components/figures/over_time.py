@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.figures.common import contradiction_notes, source_line
+from components.captions import Captions
 from components.formatting import Lang, fmt_number, fmt_pct, fmt_signed
 from components.i18n import t
 from components.theme import apply_theme, donor_color
@@ -13,11 +13,7 @@ from data import columns as c
 
 
 def over_time_figure(
-    frame: pd.DataFrame,
-    lang: Lang,
-    highlight: str | None,
-    contradictions: pd.DataFrame,
-    pages: list[int],
+    frame: pd.DataFrame, lang: Lang, highlight: str | None, captions: Captions
 ) -> go.Figure:
     """One line per donor through its ranks; years a donor is not listed leave a gap."""
     fig = go.Figure()
@@ -84,9 +80,9 @@ def over_time_figure(
     return apply_theme(
         fig,
         lang,
-        title=t("over_time.title", lang),
-        subtitle=t("over_time.subtitle", lang),
-        source=source_line(lang, pages, t("source.ranking_table", lang)),
-        notes=contradiction_notes(contradictions, lang),
+        captions.title,
+        captions.subtitle,
+        captions.source,
+        list(captions.notes),
         legend_on_top=True,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.figures.common import contradiction_notes, source_line
+from components.captions import Captions
 from components.formatting import Lang, fmt_number, fmt_pct
 from components.i18n import t
 from components.theme import apply_theme, donor_color
@@ -21,13 +21,7 @@ def donor_label(row: pd.Series, lang: Lang) -> str:
 
 
 def ranking_figure(
-    ranking: pd.DataFrame,
-    total: float,
-    year: int,
-    lang: Lang,
-    highlight: str | None,
-    contradictions: pd.DataFrame,
-    pages: list[int],
+    ranking: pd.DataFrame, lang: Lang, highlight: str | None, captions: Captions
 ) -> go.Figure:
     """Horizontal bars, largest on top, labelled with amount and share of the total."""
     rows = ranking.iloc[::-1]  # plotly draws the first category at the bottom
@@ -69,7 +63,6 @@ def ranking_figure(
             customdata=keys,
             hovertext=hover,
             hovertemplate="<b>%{y}</b><br>%{hovertext}<extra></extra>",
-            name=str(year),
         )
     )
     fig.update_xaxes(
@@ -87,15 +80,10 @@ def ranking_figure(
             ],
             tickvals=labels,
         )
-    notes = contradiction_notes(contradictions, lang)
-    if bool(ranking[c.IS_OTHER].any()):
-        notes.append(t("ranking.other_note", lang))
-    fig.update_layout(showlegend=False, bargap=0.25)
+    footer_lines = sum(1 + len(n) // 100 for n in (*captions.notes, captions.source))
+    fig.update_layout(
+        showlegend=False, bargap=0.25, height=max(470, 190 + 34 * len(rows) + 16 * footer_lines)
+    )
     return apply_theme(
-        fig,
-        lang,
-        title=t("ranking.title", lang, year=year),
-        subtitle=t("ranking.subtitle", lang, total=fmt_number(total, lang)),
-        source=source_line(lang, pages, t("source.ranking_table", lang)),
-        notes=notes,
+        fig, lang, captions.title, captions.subtitle, captions.source, list(captions.notes)
     )
