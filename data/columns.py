@@ -30,6 +30,7 @@ SOURCE_TITLE_EN: Final = "title_en"
 SOURCE_TITLE_NL: Final = "title_nl"
 PUBLISHER: Final = "publisher"
 PUBLISHED: Final = "published"
+RETRIEVED: Final = "retrieved"  # when the figures were taken from the document: the data-as-of date
 SOURCE_NOTE_EN: Final = "note_en"
 SOURCE_NOTE_NL: Final = "note_nl"
 
