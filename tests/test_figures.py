@@ -1,0 +1,365 @@
+"""The figures as a reader sees them, built from the real model: bar order and values, labels in
+both languages, titles, separators, source line, notes, highlighting and colours."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import pytest
+
+from components import captions as cp
+from components.captions import Captions
+from components.figures.budget import budget_figure
+from components.figures.earmarking import earmarking_figure, nl_core_figure
+from components.figures.over_time import over_time_figure
+from components.figures.ranking import ranking_figure
+from components.theme import CORE_COLOR, EARMARKED_COLOR, donor_color
+from data.model import FundingModel
+
+MINUS = "\u2212"
+
+
+@pytest.fixture(scope="module")
+def model() -> FundingModel:
+    return FundingModel.from_seed()
+
+
+def _ranking(model: FundingModel, year: int, lang: str, highlight: str | None = "NLD") -> go.Figure:
+    return ranking_figure(
+        model.ranking(year), lang, highlight, cp.ranking_captions(model, year, lang, None)
+    )
+
+
+def _over_time(model: FundingModel, lang: str, highlight: str | None = "NLD") -> go.Figure:
+    return over_time_figure(
+        model.ranking_over_time(), lang, highlight, cp.over_time_captions(model, lang, None)
+    )
+
+
+def _budget(model: FundingModel, lang: str, indexed: bool) -> go.Figure:
+    return budget_figure(
+        model.budget(),
+        model.budget_growth(),
+        lang,
+        indexed,
+        cp.budget_captions(model, lang, indexed),
+    )
+
+
+def _earmarking(model: FundingModel, lang: str) -> go.Figure:
+    return earmarking_figure(model.earmarking(), lang, cp.earmarking_captions(model, lang))
+
+
+def _footer(fig: go.Figure) -> str:
+    """The source annotation, with the line breaks of the wrapping taken out."""
+    named = [a for a in fig.layout.annotations if a.name == "source"]
+    assert len(named) == 1
+    return named[0].text.replace("<br>", " ")
+
+
+# ranking -------------------------------------------------------------------------------------
+def test_ranking_bars_largest_on_top(model: FundingModel) -> None:
+    bar = _ranking(model, 2023, "nl").data[0]
+    # plotly draws the first category at the bottom: 'other donors' below, USA on top
+    assert list(bar.y) == [
+        "Overige donoren",
+        "6. Nederland",
+        "3. Canada",
+        "2. Duitsland",
+        "1. Verenigde Staten",
+    ]
+    assert list(bar.x) == [703, 62, 214, 279, 1365]
+    assert bar.orientation == "h"
+
+
+@pytest.mark.parametrize(
+    ("year", "x"),
+    [(2022, [632, 60, 132, 272, 929]), (2021, [552, 67, 80, 235, 668])],
+)
+def test_ranking_values_other_years(model: FundingModel, year: int, x: list[float]) -> None:
+    assert list(_ranking(model, year, "nl").data[0].x) == x
+
+
+def test_ranking_labels_dutch(model: FundingModel) -> None:
+    bar = _ranking(model, 2023, "nl").data[0]
+    assert list(bar.text) == [
+        "703 · 26,8 %",
+        "62 · 2,4 %",
+        "214 · 8,2 %",
+        "279 · 10,6 %",
+        "1.365 · 52,0 %",
+    ]
+
+
+def test_ranking_labels_english(model: FundingModel) -> None:
+    bar = _ranking(model, 2023, "en").data[0]
+    assert bar.text[-1] == "1,365 · 52.0%"
+    assert bar.text[0] == "703 · 26.8%"
+    assert list(bar.y) == [
+        "Other donors",
+        "6. Netherlands",
+        "3. Canada",
+        "2. Germany",
+        "1. United States",
+    ]
+
+
+@pytest.mark.parametrize("year", [2021, 2022, 2023])
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [("nl", "Grootste donoren van IOM in {year}"), ("en", "Largest donors to IOM in {year}")],
+)
+def test_ranking_title_names_the_year(
+    model: FundingModel, year: int, lang: str, title: str
+) -> None:
+    assert title.format(year=year) in _ranking(model, year, lang).layout.title.text
+
+
+def test_ranking_subtitle_names_the_total(model: FundingModel) -> None:
+    assert "USD 2.623 mln" in _ranking(model, 2023, "nl").layout.title.subtitle.text
+    assert "USD 2,623 million" in _ranking(model, 2023, "en").layout.title.subtitle.text
+
+
+@pytest.mark.parametrize(("lang", "separators"), [("nl", ",."), ("en", ".,")])
+def test_separators_per_language(model: FundingModel, lang: str, separators: str) -> None:
+    assert _ranking(model, 2023, lang).layout.separators == separators
+    assert _over_time(model, lang).layout.separators == separators
+    assert _budget(model, lang, False).layout.separators == separators
+    assert _earmarking(model, lang).layout.separators == separators
+
+
+def test_ranking_source_names_document_page_and_table(model: FundingModel) -> None:
+    footer = _footer(_ranking(model, 2023, "nl"))
+    assert "Scorekaart IOM 2024" in footer
+    assert "p. 7" in footer
+    assert "Overzicht bijdragen en ranking grootste donoren" in footer
+    assert "IOM scorecard 2024" in _footer(_ranking(model, 2023, "en"))
+
+
+def test_ranking_explains_other_donors(model: FundingModel) -> None:
+    assert "Overige donoren = totaal lidstaten min de genoemde donoren" in _footer(
+        _ranking(model, 2022, "nl")
+    )
+
+
+def test_nl_2023_note_only_in_2023(model: FundingModel) -> None:
+    assert "59,8" in _footer(_ranking(model, 2023, "nl"))
+    assert "59.8" in _footer(_ranking(model, 2023, "en"))
+    assert "59,8" not in _footer(_ranking(model, 2022, "nl"))
+    assert "59,8" not in _footer(_ranking(model, 2021, "nl"))
+
+
+def test_note_shown_only_when_passed(model: FundingModel) -> None:
+    caps = cp.ranking_captions(model, 2023, "nl", None)
+    without = Captions(caps.title, caps.subtitle, caps.source, ())
+    fig = ranking_figure(model.ranking(2023), "nl", "NLD", without)
+    assert "59,8" not in _footer(fig)
+    assert "p. 7" in _footer(fig)
+
+
+def test_highlighted_donor_tick_is_bold(model: FundingModel) -> None:
+    axis = _ranking(model, 2023, "nl", "NLD").layout.yaxis
+    assert "<b>6. Nederland</b>" in axis.ticktext
+    assert [t for t in axis.ticktext if t.startswith("<b>")] == ["<b>6. Nederland</b>"]
+    assert list(axis.tickvals) == [t.replace("<b>", "").replace("</b>", "") for t in axis.ticktext]
+
+
+def test_other_highlight_moves_the_bold(model: FundingModel) -> None:
+    axis = _ranking(model, 2023, "en", "DEU").layout.yaxis
+    assert [t for t in axis.ticktext if t.startswith("<b>")] == ["<b>2. Germany</b>"]
+
+
+def test_highlighted_bar_stays_opaque(model: FundingModel) -> None:
+    bar = _ranking(model, 2023, "nl", "NLD").data[0]
+    opacity = dict(zip(bar.customdata, bar.marker.opacity, strict=True))
+    assert opacity["NLD"] == 1.0
+    assert all(opacity[k] < 1.0 for k in ("USA", "DEU", "CAN", "OTHER"))
+
+
+def test_no_highlight_when_donor_not_listed(model: FundingModel) -> None:
+    # GBR is not listed in 2023: nothing is bold and nothing is dimmed
+    fig = _ranking(model, 2023, "nl", "GBR")
+    assert not any("<b>" in str(t) for t in (fig.layout.yaxis.ticktext or ()))
+    assert set(fig.data[0].marker.opacity) == {1.0}
+
+
+# colours -------------------------------------------------------------------------------------
+def test_one_colour_per_donor_across_figures(model: FundingModel) -> None:
+    ranking_colours = {
+        year: dict(
+            zip(
+                _ranking(model, year, "nl").data[0].customdata,
+                _ranking(model, year, "nl").data[0].marker.color,
+                strict=True,
+            )
+        )
+        for year in (2021, 2022, 2023)
+    }
+    over_time = {tr.customdata[0]: tr.line.color for tr in _over_time(model, "nl").data}
+    for key in ("USA", "DEU", "CAN", "GBR", "NLD"):
+        expected = donor_color(key)
+        assert over_time[key] == expected
+        for colours in ranking_colours.values():
+            if key in colours:
+                assert colours[key] == expected
+    assert len({donor_color(k) for k in ("USA", "DEU", "CAN", "GBR", "NLD", "OTHER")}) == 6
+
+
+def test_netherlands_is_orange_everywhere(model: FundingModel) -> None:
+    assert donor_color("NLD") == "#E69F00"
+    nl_core = nl_core_figure(model.earmarking(), "nl", cp.nl_core_captions(model, "nl"))
+    assert nl_core.data[0].marker.color == "#E69F00"
+
+
+def test_unknown_donor_colour_is_stable_and_not_a_fixed_one() -> None:
+    assert donor_color("FRA") == donor_color("FRA")
+    assert donor_color("FRA") not in {donor_color(k) for k in ("USA", "DEU", "CAN", "GBR", "NLD")}
+
+
+# over time -----------------------------------------------------------------------------------
+def test_over_time_one_trace_per_donor(model: FundingModel) -> None:
+    fig = _over_time(model, "nl")
+    assert [tr.customdata[0] for tr in fig.data] == ["USA", "DEU", "CAN", "GBR", "NLD"]
+    assert [tr.name for tr in fig.data] == [
+        "Verenigde Staten",
+        "Duitsland",
+        "Canada",
+        "Verenigd Koninkrijk",
+        "Nederland",
+    ]
+
+
+def test_over_time_ranks(model: FundingModel) -> None:
+    traces = {tr.customdata[0]: tr for tr in _over_time(model, "nl").data}
+    for trace in traces.values():
+        assert list(trace.x) == [2021, 2022, 2023]
+    assert list(traces["NLD"].y) == [6, 8, 6]
+    assert list(traces["USA"].y) == [1, 1, 1]
+    # gaps where the source does not list the donor
+    assert list(traces["CAN"].y) == [None, 3, 3]
+    assert list(traces["GBR"].y) == [3, None, None]
+
+
+def test_over_time_amount_labels(model: FundingModel) -> None:
+    nl = {tr.customdata[0]: tr for tr in _over_time(model, "nl").data}
+    en = {tr.customdata[0]: tr for tr in _over_time(model, "en").data}
+    assert list(nl["USA"].text) == ["668", "929", "1.365"]
+    assert list(en["USA"].text) == ["668", "929", "1,365"]
+    assert list(nl["NLD"].text) == ["67", "60", "62"]
+    assert list(nl["CAN"].text) == ["", "132", "214"]
+
+
+def test_over_time_hover_shows_change(model: FundingModel) -> None:
+    nld = next(tr for tr in _over_time(model, "nl").data if tr.customdata[0] == "NLD")
+    assert f"{MINUS}7 ({MINUS}10,4 %)" in nld.hovertext[1]
+    assert "Rang 8" in nld.hovertext[1]
+
+
+def test_over_time_rank_axis_is_reversed(model: FundingModel) -> None:
+    axis = _over_time(model, "nl").layout.yaxis
+    low, high = axis.range
+    assert low > high  # rank 1 on top
+    assert high < 1 < 8 < low
+
+
+def test_over_time_highlight_is_thicker(model: FundingModel) -> None:
+    widths = {tr.customdata[0]: tr.line.width for tr in _over_time(model, "nl", "NLD").data}
+    assert widths["NLD"] > max(w for k, w in widths.items() if k != "NLD")
+
+
+def test_over_time_note_and_source(model: FundingModel) -> None:
+    footer = _footer(_over_time(model, "nl"))
+    assert "59,8" in footer
+    assert "p. 7" in footer
+
+
+# budget --------------------------------------------------------------------------------------
+def test_budget_indexed(model: FundingModel) -> None:
+    line = _budget(model, "nl", True).data[0]
+    assert list(line.x) == [2010, 2019, 2022]
+    assert list(line.y) == pytest.approx([100, 210, 299])
+    assert list(line.text) == ["≈ 100", "210", "299"]
+
+
+def test_budget_absolute(model: FundingModel) -> None:
+    line = _budget(model, "nl", False).data[0]
+    assert list(line.y) == [1.0, 2.1, 2.99]
+    assert list(line.text) == ["≈ 1,00", "2,10", "2,99"]
+    assert list(_budget(model, "en", False).data[0].text) == ["≈ 1.00", "2.10", "2.99"]
+
+
+def test_budget_approximate_point_is_hollow(model: FundingModel) -> None:
+    colours = list(_budget(model, "nl", False).data[0].marker.color)
+    assert colours[0] == "white"
+    assert colours[1] == colours[2] != "white"
+
+
+def test_budget_growth_labels(model: FundingModel) -> None:
+    texts = [a.text for a in _budget(model, "nl", True).layout.annotations if a.name != "source"]
+    assert texts == [
+        "2010→2019: +110,0 %<br>(8,6 % per jaar)",
+        "2019→2022: +42,4 %<br>(12,5 % per jaar)",
+    ]
+    en = [a.text for a in _budget(model, "en", False).layout.annotations if a.name != "source"]
+    assert en[1] == "2019→2022: +42.4%<br>(12.5% a year)"
+
+
+def test_budget_footer(model: FundingModel) -> None:
+    footer = _footer(_budget(model, "nl", False))
+    assert "+140 %" in footer
+    assert "p. 5, p. 8" in footer
+
+
+def test_budget_titles(model: FundingModel) -> None:
+    assert "2010 = 100" in _budget(model, "nl", True).layout.title.subtitle.text
+    assert "2010 = 100" not in _budget(model, "nl", False).layout.title.subtitle.text
+
+
+# earmarking ----------------------------------------------------------------------------------
+def test_earmarking_bar(model: FundingModel) -> None:
+    fig = _earmarking(model, "nl")
+    core, earmarked = fig.data
+    assert core.name == "Ongeoormerkt (kern)"
+    assert earmarked.name == "Geoormerkt"
+    assert core.x[0] == pytest.approx(0.03)
+    assert earmarked.x[0] == pytest.approx(0.97)
+    assert core.marker.color == CORE_COLOR
+    assert earmarked.marker.color == EARMARKED_COLOR
+    assert earmarked.text[0] == "Geoormerkt: 97 %"
+    assert fig.layout.barmode == "stack"
+
+
+def test_earmarking_labels_english(model: FundingModel) -> None:
+    fig = _earmarking(model, "en")
+    texts = [a.text for a in fig.layout.annotations]
+    assert fig.data[1].text[0] == "Earmarked: 97%"
+    assert "<b>Unearmarked (core): 3%</b>" in texts
+
+
+def test_earmarking_core_label(model: FundingModel) -> None:
+    texts = [a.text for a in _earmarking(model, "nl").layout.annotations]
+    assert "<b>Ongeoormerkt (kern): 3 %</b>" in texts
+
+
+def test_earmarking_reference_lines(model: FundingModel) -> None:
+    fig = _earmarking(model, "nl")
+    xs = sorted(s.x0 for s in fig.layout.shapes)
+    assert xs == pytest.approx([0.07, 0.30])
+    for shape in fig.layout.shapes:
+        assert shape.x0 == shape.x1  # vertical
+    texts = [a.text for a in fig.layout.annotations]
+    assert "Na hervorming 2022: 7 % kern (93 % geoormerkt), vijf jaar vanaf 2023" in texts
+    assert "Funding Compact-richtlijn: minstens 30 % ongeoormerkt" in texts
+
+
+def test_earmarking_footer(model: FundingModel) -> None:
+    footer = _footer(_earmarking(model, "nl"))
+    assert "91,0 %" in footer
+    assert "p. 5" in footer
+    assert "p. 15" not in footer
+
+
+def test_nl_core_figure(model: FundingModel) -> None:
+    fig = nl_core_figure(model.earmarking(), "nl", cp.nl_core_captions(model, "nl"))
+    assert list(fig.data[0].x) == ["Vóór 2023", "Vanaf 2023"]
+    assert list(fig.data[0].y) == [2, 3]
+    assert "p. 15" in _footer(fig)

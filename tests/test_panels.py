@@ -1,0 +1,287 @@
+"""The non-chart pieces: key-figure cards, the over-time table, the budget table, fact values,
+notes and the rows of the sources grid."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from dash import html
+
+from components import panels
+from data import columns as c
+from data.model import FundingModel
+
+MINUS = "\u2212"
+
+
+@pytest.fixture(scope="module")
+def model() -> FundingModel:
+    return FundingModel.from_seed()
+
+
+def _text(node: Any) -> str:
+    """All text of a Dash component tree, cells separated by '|'."""
+    if node is None:
+        return ""
+    if isinstance(node, (str, int, float)):
+        return str(node)
+    if isinstance(node, (list, tuple)):
+        return "|".join(_text(n) for n in node)
+    return _text(getattr(node, "children", None))
+
+
+def _cards(model: FundingModel, year: int, lang: str) -> dict[str, list[str]]:
+    cards = panels.kpi_cards(model, model.key_figures(year), lang)
+    return {card.id: [_text(part) for part in card.children] for card in cards}
+
+
+def _rows(table: html.Table) -> list[list[str]]:
+    body = table.children[1]
+    return [[_text(cell) for cell in row.children] for row in body.children]
+
+
+# key figures ---------------------------------------------------------------------------------
+def test_kpi_cards_2023_dutch(model: FundingModel) -> None:
+    cards = _cards(model, 2023, "nl")
+    assert cards["kpi-total"] == ["Totaal lidstaten 2023", "2.623 USD mln", ""]
+    assert cards["kpi-top"] == [
+        "Grootste donor 2023",
+        "Verenigde Staten",
+        "1.365 USD mln · 52,0 %",
+    ]
+    assert cards["kpi-earmarked"] == ["Geoormerkt aandeel (2022)", "97 %", "laatst bekende waarde"]
+    assert cards["kpi-budget"] == ["Begroting (2022)", "2,99 USD mld", "laatst bekende waarde"]
+
+
+def test_kpi_cards_2023_english(model: FundingModel) -> None:
+    cards = _cards(model, 2023, "en")
+    assert cards["kpi-total"][1] == "2,623 USD million"
+    assert cards["kpi-top"][1:] == ["United States", "1,365 USD million · 52.0%"]
+    assert cards["kpi-earmarked"][1] == "97%"
+    assert cards["kpi-budget"][1] == "2.99 USD bn"
+
+
+def test_kpi_cards_2022_same_year_has_no_note(model: FundingModel) -> None:
+    cards = _cards(model, 2022, "nl")
+    assert cards["kpi-top"][2] == "929 USD mln · 45,9 %"
+    assert cards["kpi-earmarked"][2] == ""
+    assert cards["kpi-budget"] == ["Begroting (2022)", "2,99 USD mld", ""]
+
+
+def test_kpi_cards_2021_take_latest_earlier_budget(model: FundingModel) -> None:
+    cards = _cards(model, 2021, "nl")
+    assert cards["kpi-total"][1] == "1.602 USD mln"
+    assert cards["kpi-top"][2] == "668 USD mln · 41,7 %"
+    assert cards["kpi-budget"] == ["Begroting (2019)", "2,10 USD mld", "laatst bekende waarde"]
+
+
+# over-time table -----------------------------------------------------------------------------
+def test_over_time_table_header(model: FundingModel) -> None:
+    table = panels.over_time_table(model, "nl")
+    header = [_text(th) for th in table.children[0].children.children]
+    assert header == [
+        "Jaar",
+        "Rang",
+        "Donor",
+        "Bijdrage (USD mln)",
+        "Aandeel",
+        "Verschil (USD mln)",
+        "Verschil (%)",
+        "Rangverschil",
+    ]
+
+
+def test_over_time_table_netherlands_2022(model: FundingModel) -> None:
+    rows = _rows(panels.over_time_table(model, "nl"))
+    assert [
+        "2022",
+        "8",
+        "Nederland",
+        "60",
+        "3,0 %",
+        f"{MINUS}7",
+        f"{MINUS}10,4 %",
+        f"{MINUS}2",
+    ] in (rows)
+
+
+def test_over_time_table_english(model: FundingModel) -> None:
+    rows = _rows(panels.over_time_table(model, "en"))
+    assert ["2023", "1", "United States", "1,365", "52.0%", "+436", "+46.9%", "0"] in rows
+    assert [
+        "2022",
+        "8",
+        "Netherlands",
+        "60",
+        "3.0%",
+        f"{MINUS}7",
+        f"{MINUS}10.4%",
+        f"{MINUS}2",
+    ] in (rows)
+
+
+def test_over_time_table_no_change_for_new_entries(model: FundingModel) -> None:
+    rows = _rows(panels.over_time_table(model, "nl"))
+    assert ["2022", "3", "Canada", "132", "6,5 %", "–", "–", "–"] in rows
+    assert ["2021", "3", "Verenigd Koninkrijk", "80", "5,0 %", "–", "–", "–"] in rows
+
+
+def test_over_time_table_totals(model: FundingModel) -> None:
+    rows = _rows(panels.over_time_table(model, "nl"))
+    totals = [r for r in rows if r[2] == "Totaal lidstaten"]
+    assert totals == [
+        ["2021", "", "Totaal lidstaten", "1.602", "100,0 %", "–", "–", ""],
+        ["2022", "", "Totaal lidstaten", "2.025", "100,0 %", "+423", "+26,4 %", ""],
+        ["2023", "", "Totaal lidstaten", "2.623", "100,0 %", "+598", "+29,5 %", ""],
+    ]
+
+
+def test_over_time_table_size_and_order(model: FundingModel) -> None:
+    rows = _rows(panels.over_time_table(model, "nl"))
+    assert len(rows) == 15  # 4 donors + total, three years
+    assert [r[0] for r in rows] == ["2021"] * 5 + ["2022"] * 5 + ["2023"] * 5
+    assert [r[2] for r in rows[10:14]] == ["Verenigde Staten", "Duitsland", "Canada", "Nederland"]
+
+
+# budget table --------------------------------------------------------------------------------
+def test_budget_table(model: FundingModel) -> None:
+    rows = _rows(panels.budget_table(model.budget_growth(), "nl"))
+    assert rows == [
+        ["2010: USD 1,00 mld", "2019: USD 2,10 mld", "+110,0 %", "8,6 %"],
+        ["2019: USD 2,10 mld", "2022: USD 2,99 mld", "+42,4 %", "12,5 %"],
+        ["2010: USD 1,00 mld", "2022: USD 2,99 mld", "+199,0 %", "9,6 %"],
+    ]
+
+
+def test_budget_table_english(model: FundingModel) -> None:
+    rows = _rows(panels.budget_table(model.budget_growth(), "en"))
+    assert rows[1] == ["2019: USD 2.10 bn", "2022: USD 2.99 bn", "+42.4%", "12.5%"]
+
+
+# fact values ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("fact_id", "lang", "text"),
+    [
+        ("rank_2023_usa", "nl", "1.365 USD mln"),
+        ("rank_2023_usa", "en", "1,365 USD million"),
+        ("nl_contribution_2023_text", "nl", "59,8 USD mln"),
+        ("budget_2010", "nl", "ongeveer 1 USD mld"),
+        ("budget_2010", "en", "about 1 USD billion"),
+        ("budget_2022", "nl", "2,99 USD mld"),
+        ("earmarked_share_2022", "nl", "97 %"),
+        ("earmarked_share_2022", "en", "97%"),
+        ("office_countries_2023", "nl", "meer dan 100 landen"),
+        ("funding_compact_core", "en", "at least 30%"),
+        ("staff_2023", "nl", "32.000 personen"),
+        ("staff_2023", "en", "32,000 people"),
+        ("founded", "nl", "1951"),
+        ("nl_core_2023", "nl", "3 EUR mln"),
+    ],
+)
+def test_format_fact_value(model: FundingModel, fact_id: str, lang: str, text: str) -> None:
+    assert panels.format_fact_value(model.fact(fact_id), lang) == text
+
+
+# notes ---------------------------------------------------------------------------------------
+def test_notes_box(model: FundingModel) -> None:
+    boxes = panels.notes_box(model.contradictions("ranking"), "nl")
+    assert len(boxes) == 1
+    text = _text(boxes[0])
+    assert text.startswith("Tegenstrijdig: |Nederland in 2023")
+    assert "59,8" in text
+    assert boxes[0].className == "note note-contradiction"
+
+
+def test_notes_box_difference_english(model: FundingModel) -> None:
+    boxes = panels.notes_box(model.contradictions("organisation"), "en")
+    assert len(boxes) == 4
+    assert all(_text(b).startswith("Difference: |") for b in boxes)
+
+
+# organisation --------------------------------------------------------------------------------
+def test_organisation_member_states_card(model: FundingModel) -> None:
+    cards = {_text(card.children[0]): card for card in panels.organisation_cards(model, "nl")}
+    card = cards["Lidstaten"]
+    assert _text(card.children[1]) == (
+        "173 staten| (2019)|IOM-factsheet (circa 2019)|"
+        "175 staten| (2023)|Ministerie van Buitenlandse Zaken, Scorekaart IOM 2024, p. 5"
+    )
+
+
+def test_relevance_table(model: FundingModel) -> None:
+    rows = _rows(panels.relevance_table(model, "en"))
+    assert rows[0] == ["Migration and reception in the region", "Highly relevant"]
+    assert rows[-1] == ["Water", "Not relevant"]
+    assert len(rows) == 7
+
+
+# sources grid --------------------------------------------------------------------------------
+def test_source_rows_one_per_fact(model: FundingModel) -> None:
+    rows = panels.source_rows(model, "nl")
+    assert len(rows) == 69
+    assert [r["id"] for r in rows] == list(model.tables.facts[c.FACT_ID])
+    assert all(r["quote"] for r in rows)
+
+
+def test_source_rows_pages(model: FundingModel) -> None:
+    rows = panels.source_rows(model, "nl")
+    scorecard = [r for r in rows if r["file"] == "002_d285e31d419f5a5c.txt"]
+    factsheet = [r for r in rows if r["file"] == "000_8f53582860df45c7.txt"]
+    assert len(scorecard) + len(factsheet) == 69
+    assert all(isinstance(r["page"], int) and 1 <= r["page"] <= 22 for r in scorecard)
+    assert all(r["page"] is None for r in factsheet)
+
+
+def test_source_row_of_the_usa_2023(model: FundingModel) -> None:
+    row = next(r for r in panels.source_rows(model, "nl") if r["id"] == "rank_2023_usa")
+    assert row["metric"] == "Bijdrage donor (tabel)"
+    assert row["value"] == 1365.0
+    assert row["value_text"] == "1.365 USD mln"
+    assert row["year"] == 2023
+    assert row["donor"] == "Verenigde Staten"
+    assert row["rank"] == 1
+    assert row["page"] == 7
+    assert row["line"] == 249
+    assert row["quote"] == "1. Verenigde Staten 1.365"
+    assert (
+        row["table"] == "Overzicht bijdragen en ranking grootste donoren (bedragen in USD miljoen)"
+    )
+    assert row["source"].startswith("Scorekaart IOM 2024")
+
+
+def test_source_row_quote_on_one_line_and_note(model: FundingModel) -> None:
+    rows = {r["id"]: r for r in panels.source_rows(model, "en")}
+    assert rows["budget_2022"]["quote"] == (
+        "begroting gestegen van ongeveer 1 miljard USD in 2010 tot 2,99 miljard USD in 2022"
+    )
+    assert rows["nl_contribution_2023_text"]["note"].startswith(
+        "The donor table on page 7 gives USD 62 million"
+    )
+    assert rows["founded"]["donor"] == ""
+    assert rows["founded"]["rank"] is None
+    assert rows["localisation_share"]["year"] is None
+    assert rows["opex_2017"]["source"].startswith("IOM factsheet")
+
+
+def test_source_columns(model: FundingModel) -> None:
+    columns = panels.source_columns("en")
+    fields = [col["field"] for col in columns]
+    assert {"quote", "page", "line", "value_text", "file"} <= set(fields)
+    headers = {col["field"]: col["headerName"] for col in columns}
+    assert headers["quote"] == "Quote (Dutch)"
+    assert headers["page"] == "Page"
+    assert panels.source_columns("nl")[fields.index("page")]["headerName"] == "Pagina"
+    numeric = {col["field"] for col in columns if col["filter"] == "agNumberColumnFilter"}
+    assert numeric == {"year", "rank", "page", "line"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: components/panels.py budget_table prints the 2010 budget as 'USD 1,00 mld' "
+    "although the source says 'ongeveer 1 miljard' (qualifier approx); the budget figure marks "
+    "it with '≈', the table does not (model.budget_growth() drops the qualifier)",
+)
+def test_budget_table_marks_the_approximate_2010_budget(model: FundingModel) -> None:
+    rows = _rows(panels.budget_table(model.budget_growth(), "nl"))
+    assert "≈" in rows[0][0]

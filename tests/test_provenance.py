@@ -1,0 +1,230 @@
+"""Every published figure can be found in its source document: the quote is in the text, the
+line points at the quote, the page is a page of the document, and the ranking table's numbers
+are the numbers printed in their quotes."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from data import columns as c
+from data.loader import load_seed
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+TABLES = load_seed()
+FACTS = TABLES.facts
+SOURCES = TABLES.sources.set_index(c.SOURCE_ID)
+
+needs_seeds = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason=f"source documents not found in {SEEDS}"
+)
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+@cache
+def _text(source_id: str) -> str:
+    return (SEEDS / str(SOURCES.at[source_id, c.SOURCE_FILE])).read_text(encoding="utf-8")
+
+
+def _fact_ids() -> list[str]:
+    return [str(f) for f in FACTS[c.FACT_ID]]
+
+
+def _fact(fact_id: str) -> pd.Series:
+    return FACTS[FACTS[c.FACT_ID] == fact_id].iloc[0]
+
+
+def _dutch_number(text: str) -> float:
+    """'1.365' -> 1365, '59,8' -> 59.8 (Dutch thousands dot, decimal comma)."""
+    return float(text.replace(".", "").replace(",", "."))
+
+
+# sources -------------------------------------------------------------------------------------
+@needs_seeds
+@pytest.mark.parametrize("source_id", list(SOURCES.index))
+def test_source_file_exists(source_id: str) -> None:
+    assert (SEEDS / str(SOURCES.at[source_id, c.SOURCE_FILE])).is_file()
+
+
+def test_sources_are_the_two_documents() -> None:
+    assert dict(SOURCES[c.SOURCE_FILE]) == {
+        "scorecard_2024": "002_d285e31d419f5a5c.txt",
+        "iom_factsheet": "000_8f53582860df45c7.txt",
+    }
+
+
+# quotes and lines ----------------------------------------------------------------------------
+@needs_seeds
+@pytest.mark.parametrize("fact_id", _fact_ids())
+def test_quote_occurs_in_source(fact_id: str) -> None:
+    fact = _fact(fact_id)
+    assert _collapse(str(fact[c.QUOTE_NL])) in _collapse(_text(str(fact[c.SOURCE_ID])))
+
+
+@needs_seeds
+@pytest.mark.parametrize("fact_id", _fact_ids())
+def test_line_points_at_the_start_of_the_quote(fact_id: str) -> None:
+    fact = _fact(fact_id)
+    lines = _text(str(fact[c.SOURCE_ID])).splitlines()
+    line = int(fact[c.LINE_IN_SOURCE])
+    assert 1 <= line <= len(lines)
+    first = str(fact[c.QUOTE_NL]).strip().splitlines()[0].strip()
+    assert first
+    assert _collapse(first) in _collapse(lines[line - 1])
+
+
+@needs_seeds
+@pytest.mark.parametrize("priority", list(TABLES.relevance[c.PRIORITY_NL]))
+def test_relevance_quote_is_on_its_line(priority: str) -> None:
+    row = TABLES.relevance[TABLES.relevance[c.PRIORITY_NL] == priority].iloc[0]
+    lines = _text(str(row[c.SOURCE_ID])).splitlines()
+    assert _collapse(str(row[c.QUOTE_NL])) in _collapse(lines[int(row[c.LINE_IN_SOURCE]) - 1])
+    assert str(row[c.RATING_NL]) in str(row[c.QUOTE_NL])
+
+
+@needs_seeds
+def test_ranking_table_lines_by_hand() -> None:
+    # scorecard p. 7: the table's first row ("1. Verenigde Staten 1.365") is on line 249
+    lines = _text("scorecard_2024").splitlines()
+    assert lines[249 - 1].endswith("1. Verenigde Staten 1.365")
+    assert lines[253 - 1] == "Totaal (lidstaten) 2.623"
+    assert lines[258 - 1] == "8. Nederland 60"
+
+
+# pages ---------------------------------------------------------------------------------------
+def test_scorecard_pages_are_pages_of_the_document() -> None:
+    scorecard = FACTS[FACTS[c.SOURCE_ID] == "scorecard_2024"]
+    assert scorecard[c.PAGE].notna().all()
+    assert scorecard[c.PAGE].between(1, 22).all()
+
+
+def test_factsheet_has_no_page_numbers() -> None:
+    factsheet = FACTS[FACTS[c.SOURCE_ID] == "iom_factsheet"]
+    assert len(factsheet) > 0
+    assert factsheet[c.PAGE].isna().all()
+
+
+def test_ranking_table_is_on_page_7() -> None:
+    table = FACTS[FACTS[c.METRIC].isin(["donor_contribution", "member_state_total"])]
+    assert len(table) == 15
+    assert set(table[c.PAGE]) == {7}
+
+
+@needs_seeds
+def test_page_markers_bound_the_ranking_table() -> None:
+    # the text carries a few 'Pagina N van 22' markers; the table (lines 249-265) comes after
+    # the marker of page 5 (line 173) and before that of page 17 (line 747)
+    lines = _text("scorecard_2024").splitlines()
+    assert lines[173 - 1].strip() == "Pagina 5 van 22"
+    assert lines[747 - 1].strip() == "Pagina 17 van 22"
+
+
+# values against their quotes -----------------------------------------------------------------
+RANKING_TABLE = {
+    "rank_2023_usa": 1365,
+    "rank_2023_deu": 279,
+    "rank_2023_can": 214,
+    "rank_2023_nld": 62,
+    "member_state_total_2023": 2623,
+    "rank_2022_usa": 929,
+    "rank_2022_deu": 272,
+    "rank_2022_can": 132,
+    "rank_2022_nld": 60,
+    "member_state_total_2022": 2025,
+    "rank_2021_usa": 668,
+    "rank_2021_deu": 235,
+    "rank_2021_gbr": 80,
+    "rank_2021_nld": 67,
+    "member_state_total_2021": 1602,
+}
+
+
+@pytest.mark.parametrize(("fact_id", "value"), RANKING_TABLE.items())
+def test_ranking_table_value_matches_its_quote(fact_id: str, value: int) -> None:
+    fact = _fact(fact_id)
+    printed = re.search(r"(\d{1,3}(?:\.\d{3})*)$", str(fact[c.QUOTE_NL]).strip())
+    assert printed is not None
+    assert _dutch_number(printed.group(1)) == value
+    assert fact[c.VALUE] == value
+
+
+@pytest.mark.parametrize("fact_id", [f for f in RANKING_TABLE if f.startswith("rank_")])
+def test_ranking_table_rank_matches_its_quote(fact_id: str) -> None:
+    fact = _fact(fact_id)
+    printed = re.match(r"(\d+)\. ", str(fact[c.QUOTE_NL]))
+    assert printed is not None
+    assert int(printed.group(1)) == fact[c.RANK]
+
+
+def test_every_ranking_fact_is_listed_here() -> None:
+    table = FACTS[FACTS[c.METRIC].isin(["donor_contribution", "member_state_total"])]
+    assert set(table[c.FACT_ID]) == set(RANKING_TABLE)
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "printed"),
+    [
+        ("nl_contribution_2023_text", "59,8"),
+        ("budget_2022", "2,99"),
+        ("budget_2019_mopan", "2,1"),
+        ("earmarked_voluntary_2022", "2,72"),
+        ("projects_2022", "4.072"),
+        ("staff_2023", "32.000"),
+    ],
+)
+def test_dutch_decimals_in_quotes(fact_id: str, printed: str) -> None:
+    fact = _fact(fact_id)
+    assert printed in str(fact[c.QUOTE_NL])
+    assert fact[c.VALUE] == _dutch_number(printed)
+
+
+# contradictions ------------------------------------------------------------------------------
+def _contradiction(contradiction_id: str) -> pd.Series:
+    frame = TABLES.contradictions
+    hit = frame[frame[c.CONTRADICTION_ID] == contradiction_id]
+    assert len(hit) == 1, contradiction_id
+    return hit.iloc[0]
+
+
+def test_nl_2023_table_versus_text() -> None:
+    row = _contradiction("nl_2023")
+    assert row[c.KIND] == "contradiction"
+    ids = str(row[c.FACT_IDS]).split(";")
+    values = sorted(float(_fact(f)[c.VALUE]) for f in ids)
+    assert values == [59.8, 62.0]
+    assert {int(_fact(f)[c.YEAR]) for f in ids} == {2023}
+    assert {str(_fact(f)[c.DONOR]) for f in ids} == {"NLD"}
+    assert "62" in str(row[c.TEXT_EN])
+    assert "59.8" in str(row[c.TEXT_EN])
+    assert "59,8" in str(row[c.TEXT_NL])
+
+
+def test_budget_growth_140_percent_versus_figures() -> None:
+    row = _contradiction("growth_2019_2022")
+    assert row[c.KIND] == "contradiction"
+    ids = set(str(row[c.FACT_IDS]).split(";"))
+    assert ids == {"resources_growth_2019_2022", "budget_2019_mopan", "budget_2022_mopan"}
+    assert _fact("resources_growth_2019_2022")[c.VALUE] == 140
+    # 2.1 -> 2.99 is +42.4 %, as the note says
+    assert "+42.4 %" in str(row[c.TEXT_EN])
+    assert "+42,4 %" in str(row[c.TEXT_NL])
+
+
+def test_earmarked_97_percent_versus_budget() -> None:
+    row = _contradiction("earmarked_2022")
+    assert row[c.KIND] == "contradiction"
+    # 2.72 / 2.99 = 0.9097 -> 91.0 %
+    assert "91.0 %" in str(row[c.TEXT_EN])
+    assert "91,0 %" in str(row[c.TEXT_NL])
+
+
+def test_at_least_two_contradictions() -> None:
+    kinds = TABLES.contradictions[c.KIND]
+    assert (kinds == "contradiction").sum() >= 2
