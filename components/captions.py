@@ -55,7 +55,13 @@ def year_contradictions(model: FundingModel, view: str, year: int | None = None)
         return model.contradictions(view).iloc[0:0]
     notes = model.contradictions(view)
     if year is not None:
-        notes = notes[notes[c.FACT_IDS].str.contains(f"_{year}_")]
+        facts = model.tables.facts.set_index(c.FACT_ID)[c.YEAR]
+        touches = (
+            notes[c.FACT_IDS]
+            .str.split(";")
+            .apply(lambda ids: any(facts.get(i) == year for i in ids))
+        )
+        notes = notes[touches.astype(bool)]
     return notes.reset_index(drop=True)
 
 

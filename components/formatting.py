@@ -6,12 +6,21 @@ formatting follows ``layout.separators`` (see :func:`plotly_separators`).
 
 from __future__ import annotations
 
-import math
-from typing import Literal
+from typing import Any, Literal
 
 Lang = Literal["nl", "en"]
 LANGS: tuple[Lang, ...] = ("nl", "en")
 DEFAULT_LANG: Lang = "nl"
+
+
+def is_missing(value: Any) -> bool:
+    """None, NaN and pandas' NA all mean 'no value' in tables and model frames."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN and pd.NA are not equal to themselves
+    except TypeError:
+        return True  # pd.NA: its comparison result is NA, whose truth value is ambiguous
 
 
 def as_lang(value: object) -> Lang:
@@ -21,7 +30,7 @@ def as_lang(value: object) -> Lang:
 
 def fmt_number(value: float | int | None, lang: Lang, decimals: int = 0) -> str:
     """Format with the language's thousands and decimal separators; ``–`` for missing values."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return "–"
     text = f"{value:,.{decimals}f}"
     if lang == "nl":
@@ -31,7 +40,7 @@ def fmt_number(value: float | int | None, lang: Lang, decimals: int = 0) -> str:
 
 def fmt_signed(value: float | int | None, lang: Lang, decimals: int = 0) -> str:
     """A change with an explicit sign, so a rise and a fall read differently at a glance."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return "–"
     text = fmt_number(abs(value), lang, decimals)
     if value > 0:
@@ -43,7 +52,7 @@ def fmt_signed(value: float | int | None, lang: Lang, decimals: int = 0) -> str:
 
 def fmt_pct(fraction: float | None, lang: Lang, decimals: int = 1, signed: bool = False) -> str:
     """A fraction (0.52) as a percentage: ``52,0 %`` in Dutch, ``52.0%`` in English."""
-    if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
+    if is_missing(fraction):
         return "–"
     number = (fmt_signed if signed else fmt_number)(fraction * 100, lang, decimals)
     return f"{number} %" if lang == "nl" else f"{number}%"

@@ -119,6 +119,11 @@ def over_time_table(model: FundingModel, lang: Lang, donors: list[str] | None = 
     return _table(header, rows)
 
 
+def _budget_point(year: int, value: float, approx: bool, lang: Lang) -> str:
+    """'2010: ≈ USD 1,00 mld': the approximate sign travels with the number into every table."""
+    return f"{year}: {'≈ ' if approx else ''}USD {fmt_number(value, lang, 2)} {t('unit.usd_bn', lang).split()[-1]}"
+
+
 def budget_table(growth: pd.DataFrame, lang: Lang) -> html.Table:
     header = [
         t(k, lang)
@@ -126,8 +131,8 @@ def budget_table(growth: pd.DataFrame, lang: Lang) -> html.Table:
     ]
     rows = [
         [
-            f"{int(g['from_year'])}: USD {fmt_number(g['from'], lang, 2)} {t('unit.usd_bn', lang).split()[-1]}",
-            f"{int(g['to_year'])}: USD {fmt_number(g['to'], lang, 2)} {t('unit.usd_bn', lang).split()[-1]}",
+            _budget_point(int(g["from_year"]), float(g["from"]), bool(g["from_approx"]), lang),
+            _budget_point(int(g["to_year"]), float(g["to"]), bool(g["to_approx"]), lang),
             fmt_pct(g["total"], lang, 1, signed=True),
             fmt_pct(g["annual"], lang, 1),
         ]

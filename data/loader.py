@@ -84,13 +84,18 @@ def read_table(directory: Path, spec: TableSpec) -> pd.DataFrame:
     try:
         return spec.schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        case = exc.failure_cases.iloc[0]
+        cases = exc.failure_cases
+        case = cases.iloc[0]
         index = case["index"]
         column = case["column"]
         value = case["failure_case"]
         check = case["check"]
         if check == "multiple_fields_uniqueness" or str(check).startswith("field_uniqueness"):
-            message = f"duplicate value '{value}'; it must be unique"
+            # Name the row that repeats the value, and where it first stood.
+            same = cases[(cases["check"] == check) & (cases["failure_case"] == value)]
+            rows = sorted(int(i) for i in same["index"].dropna())
+            index = rows[-1]
+            message = f"duplicate value '{value}'; it must be unique (first in row {_row(rows[0])})"
         elif check == "not_nullable":
             message = "empty cell; a value is required"
         else:

@@ -7,7 +7,6 @@ builds them from the scorecard's table; a loaded revenue file builds them from i
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
@@ -225,12 +224,15 @@ class FundingModel:
     def budget_growth(self) -> pd.DataFrame:
         """Growth between consecutive budget points and over the whole series."""
         series = self.budget()
-        points = list(zip(series[c.YEAR].astype(int), series[c.VALUE].astype(float), strict=True))
+        approx = (series[c.QUALIFIER] == "approx").fillna(False)
+        points = list(
+            zip(series[c.YEAR].astype(int), series[c.VALUE].astype(float), approx, strict=True)
+        )
         pairs = list(pairwise(points))
         if len(points) > 2:
             pairs.append((points[0], points[-1]))
         rows = []
-        for (y0, v0), (y1, v1) in pairs:
+        for (y0, v0, a0), (y1, v1, a1) in pairs:
             total, annual = growth(v0, v1, y1 - y0)
             rows.append(
                 {
@@ -238,6 +240,8 @@ class FundingModel:
                     "to_year": y1,
                     "from": v0,
                     "to": v1,
+                    "from_approx": bool(a0),
+                    "to_approx": bool(a1),
                     "total": total,
                     "annual": annual,
                 }
@@ -326,7 +330,3 @@ class FundingModel:
         )
         earlier = rows[rows[c.YEAR] <= year]
         return (earlier.iloc[-1] if not earlier.empty else rows.iloc[0]).copy()
-
-
-def is_missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))

@@ -63,23 +63,11 @@ def test_missing_values_show_a_dash(missing: object, lang: str) -> None:
     assert fmt_pct(missing, lang, signed=True) == "–"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: components/formatting.py lines 24, 34 and 46 only treat None and float "
-    "NaN as missing; pandas' pd.NA (the missing value of the loader's Int64/string columns) "
-    "gives fmt_number -> '<NA>', fmt_pct -> '<NA> %' instead of '–'",
-)
 def test_pandas_na_number_and_pct_show_a_dash() -> None:
     assert fmt_number(pd.NA, "nl") == "–"
     assert fmt_pct(pd.NA, "nl") == "–"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="bug: components/formatting.py fmt_signed (line 37, 'if value > 0') raises "
-    "TypeError 'boolean value of NA is ambiguous' for pd.NA instead of returning '–'",
-)
 def test_pandas_na_signed_shows_a_dash() -> None:
     assert fmt_signed(pd.NA, "nl") == "–"
 

@@ -157,15 +157,12 @@ def test_duplicate_fact_id(tmp_path: Path) -> None:
     error = _load_error(directory)
     assert error.file == "facts.csv"
     assert error.column == "fact_id"
-    assert error.message == "duplicate value 'rank_2023_usa'; it must be unique"
-    assert error.row in (ROW_RANK_2023_USA, ROW_RANK_2022_NLD)
+    assert error.message == (
+        f"duplicate value 'rank_2023_usa'; it must be unique (first in row {ROW_RANK_2023_USA})"
+    )
+    assert error.row == ROW_RANK_2022_NLD
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: data/loader.py read_table takes failure_cases.iloc[0], so a duplicate key is "
-    "reported at its first (original) occurrence, row 2, instead of the duplicating row 9",
-)
 def test_duplicate_fact_id_names_the_duplicating_row(tmp_path: Path) -> None:
     directory = _copy_data(tmp_path)
     _set_cell(directory, "facts.csv", "rank_2022_nld", c.FACT_ID, "rank_2023_usa")
@@ -177,7 +174,8 @@ def test_duplicate_donor_key(tmp_path: Path) -> None:
     _set_cell(directory, "donors.csv", "CAN", c.DONOR_KEY, "USA")
     error = _load_error(directory)
     assert (error.file, error.column) == ("donors.csv", "donor")
-    assert error.message == "duplicate value 'USA'; it must be unique"
+    assert error.message == "duplicate value 'USA'; it must be unique (first in row 2)"
+    assert error.row == 4  # CAN is the third donor: header, USA, DEU, CAN
 
 
 def test_missing_column(tmp_path: Path) -> None:

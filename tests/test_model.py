@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from data import columns as c
-from data.model import FundingModel, KeyFigures, is_missing
+from components.formatting import is_missing
+from data.model import FundingModel, KeyFigures
 
 
 @pytest.fixture(scope="module")
