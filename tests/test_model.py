@@ -8,8 +8,8 @@ import math
 import pandas as pd
 import pytest
 
-from data import columns as c
 from components.formatting import is_missing
+from data import columns as c
 from data.model import FundingModel, KeyFigures
 
 
