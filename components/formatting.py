@@ -42,6 +42,7 @@ def fmt_signed(value: float | int | None, lang: Lang, decimals: int = 0) -> str:
     """A change with an explicit sign, so a rise and a fall read differently at a glance."""
     if is_missing(value):
         return "–"
+    assert value is not None
     text = fmt_number(abs(value), lang, decimals)
     if value > 0:
         return "+" + text
@@ -54,6 +55,7 @@ def fmt_pct(fraction: float | None, lang: Lang, decimals: int = 1, signed: bool 
     """A fraction (0.52) as a percentage: ``52,0 %`` in Dutch, ``52.0%`` in English."""
     if is_missing(fraction):
         return "–"
+    assert fraction is not None
     number = (fmt_signed if signed else fmt_number)(fraction * 100, lang, decimals)
     return f"{number} %" if lang == "nl" else f"{number}%"
 
