@@ -36,6 +36,7 @@ class ModelProvider:
         self.store = store
         self.startup = startup
         self._cache: OrderedDict[tuple[str, str], FundingModel] = OrderedDict()
+        self._entities: OrderedDict[str, list[str]] = OrderedDict()
         self._lock = threading.Lock()
 
     def revenue(self, session_id: str | None, dataset_id: str | None) -> tuple[str, Revenue] | None:
@@ -50,7 +51,19 @@ class ModelProvider:
 
     def entities(self, session_id: str | None, dataset_id: str | None) -> list[str]:
         found = self.revenue(session_id, dataset_id)
-        return ceb.entities(found[1].frame) if found else []
+        return self._entities_of(*found) if found else []
+
+    def _entities_of(self, key: str, revenue: Revenue) -> list[str]:
+        """Entities of a dataset, listed once per worker: scanning a million rows per request is not free."""
+        with self._lock:
+            if key in self._entities:
+                return self._entities[key]
+        listed = ceb.entities(revenue.frame)
+        with self._lock:
+            self._entities[key] = listed
+            while len(self._entities) > CACHE_SIZE:
+                self._entities.popitem(last=False)
+        return listed
 
     def default_entity(self, session_id: str | None, dataset_id: str | None) -> str | None:
         available = self.entities(session_id, dataset_id)
@@ -65,7 +78,7 @@ class ModelProvider:
         if found is None:
             return self.seed
         key, revenue = found
-        available = ceb.entities(revenue.frame)
+        available = self._entities_of(key, revenue)
         chosen = (
             entity
             if entity in available
