@@ -132,12 +132,13 @@ def register(app: Dash, models: ModelProvider) -> None:
         model = models.model(session, dataset_id, entity)
         years = model.years()
         chosen = year if year in years else years[-1]
-        if model.basis == "revenue":
+        found = models.revenue(session, dataset_id)
+        if found is not None:
             summary = t(
                 "data.summary_loaded",
                 lang,
                 files=", ".join(model.files),
-                rows=fmt_number((dataset or {}).get("rows", 0), lang),
+                rows=fmt_number(len(found[1].frame), lang),
                 entity=model.entity,
             )
         else:

@@ -42,7 +42,13 @@ def register(app: Dash, models: ModelProvider) -> None:
         model = models.model(session, dataset_id, entity)
         entities = models.entities(session, dataset_id)
         if ctx.triggered_id in (None, ids.URL):
-            state = parse_state(search, model.years(), model.donors(), entities)
+            state = parse_state(
+                search,
+                model.years(),
+                model.donors(),
+                entities,
+                models.default_entity(session, dataset_id),
+            )
             return (
                 to_search(state),
                 state.lang,

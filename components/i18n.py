@@ -288,6 +288,7 @@ APP_TEXT: Texts = {
         "nl": "incl. terugbetalingen (negatief)",
         "en": "incl. refunds (negative)",
     },
+    "table.total_row_revenue": {"nl": "Alle overheden (vrijwillig)", "en": "All governments (voluntary)"},
 }
 
 # Labels of the metrics in facts.csv.

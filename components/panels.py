@@ -108,7 +108,14 @@ def over_time_table(model: FundingModel, lang: Lang, donors: list[str] | None = 
             [
                 year,
                 "",
-                html.B(t("table.total_row", lang)),
+                html.B(
+                    t(
+                        "table.total_row_revenue"
+                        if model.basis == "revenue"
+                        else "table.total_row",
+                        lang,
+                    )
+                ),
                 html.B(fmt_number(total[year], lang)),
                 fmt_pct(1.0, lang),
                 fmt_signed(total_abs[year], lang),

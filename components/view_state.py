@@ -46,11 +46,16 @@ def valid_top(value: object) -> int:
 
 
 def parse_state(
-    search: str | None, years: list[int], donors: list[str], entities: list[str] | None = None
+    search: str | None,
+    years: list[int],
+    donors: list[str],
+    entities: list[str] | None = None,
+    default_entity: str | None = None,
 ) -> ViewState:
     """Read ``?lang=en&year=2022&donor=DEU&view=budget&budget=index``; keep what is valid."""
     entities = entities or []
-    state = default_state(years, donors, entities[0] if entities else None)
+    fallback = default_entity if default_entity in entities else (entities[0] if entities else None)
+    state = default_state(years, donors, fallback)
     params = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
     if "lang" in params:
         state = replace(state, lang=as_lang(params["lang"]))

@@ -165,7 +165,9 @@ def earmarking_years_figure(
             )
         )
     _references(fig, facts, lang, axis="y")
-    fig.update_layout(barmode="stack", bargap=0.3, legend_traceorder="normal")
+    fig.update_layout(
+        barmode="stack", bargap=0.3 if len(years) > 3 else 0.6, legend_traceorder="normal"
+    )
     fig.update_yaxes(
         range=[0, 1], tickformat=".0%", title_text=t("earmarking.axis", lang), gridcolor=GRID_COLOR
     )
@@ -250,7 +252,10 @@ def donor_core_figure(
         title_text=t("donor_core.axis", lang),
         gridcolor=GRID_COLOR,
     )
-    fig.update_layout(showlegend=False, bargap=0.25)
+    footer_lines = sum(1 + len(n) // 100 for n in (*captions.notes, captions.source))
+    fig.update_layout(
+        showlegend=False, bargap=0.25, height=max(420, 190 + 30 * len(keys) + 16 * footer_lines)
+    )
     return apply_theme(
         fig, lang, captions.title, captions.subtitle, captions.source, list(captions.notes)
     )
@@ -276,5 +281,5 @@ def nl_core_figure(facts: pd.DataFrame, lang: Lang, captions: Captions) -> go.Fi
     fig.update_yaxes(
         title_text=t("nl_core.axis", lang), range=[0, max(values) * 1.3], gridcolor=GRID_COLOR
     )
-    fig.update_layout(showlegend=False, bargap=0.5)
+    fig.update_layout(showlegend=False, bargap=0.5, height=380)
     return apply_theme(fig, lang, captions.title, captions.subtitle, captions.source, axis_space=30)
