@@ -1,0 +1,100 @@
+"""The other tabs: over time, budget and the sources grid."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page
+
+from .helpers import click_radio, graph, url_params, wait_for_graph_title, wait_for_url_param
+
+pytestmark = pytest.mark.browser
+
+MINUS = "\u2212"
+
+
+def open_tab(page: Page, tab: str) -> None:
+    page.goto("/")
+    page.wait_for_selector("#ranking-graph .js-plotly-plot .bars")
+    page.click(f"#tab-{tab}")
+    wait_for_url_param(page, "view", tab)
+
+
+def test_over_time_bump_chart_and_table(page: Page) -> None:
+    open_tab(page, "over_time")
+    wait_for_graph_title(page, "Ranglijst van donoren 2021–2023", "over-time-graph")
+
+    traces = graph(page, "over-time-graph")["data"]
+    assert len(traces) == 5
+    by_donor = {t["customdata"][0]: t for t in traces}
+    assert set(by_donor) == {"USA", "DEU", "CAN", "GBR", "NLD"}
+    assert by_donor["NLD"]["y"] == [6, 8, 6]
+    assert by_donor["NLD"]["name"] == "Nederland"
+    assert by_donor["CAN"]["y"] == [None, 3, 3]  # not listed in 2021: a gap, not a zero
+
+    rows: list[list[str]] = page.evaluate(
+        """() => [...document.querySelectorAll('#over-time-table tbody tr')]
+              .map(tr => [...tr.cells].map(td => td.innerText.trim()))"""
+    )
+    nl_2022 = next(r for r in rows if r[0] == "2022" and r[2] == "Nederland")
+    assert nl_2022[3] == "60"
+    assert nl_2022[5] == f"{MINUS}7"
+    assert nl_2022[6] == f"{MINUS}10,4 %"  # a real minus sign, Dutch decimal comma
+    assert nl_2022[7] == f"{MINUS}2"
+
+
+def test_budget_index_mode(page: Page) -> None:
+    open_tab(page, "budget")
+    wait_for_graph_title(page, "Groei van de IOM-begroting", "budget-graph")
+    assert graph(page, "budget-graph")["data"][0]["y"] == [1, 2.1, 2.99]
+
+    click_radio(page, "budget-mode", "Index (2010 = 100)")
+    page.wait_for_function(
+        """() => { const gd = document.querySelector('#budget-graph .js-plotly-plot');
+              return JSON.stringify(gd.data[0].y.map(v => Math.round(v * 1e6) / 1e6))
+                  === JSON.stringify([100, 210, 299]); }"""
+    )
+    trace = graph(page, "budget-graph")["data"][0]
+    assert trace["x"] == [2010, 2019, 2022]
+    wait_for_url_param(page, "budget", "index")
+
+
+_GRID_ROWS = """() => [...document.querySelectorAll('#sources-grid .ag-center-cols-container .ag-row')]
+    .sort((a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')))
+    .map(r => Object.fromEntries([...r.querySelectorAll('[col-id]')]
+        .map(c => [c.getAttribute('col-id'), c.textContent.trim()])))"""
+
+
+def grid_rows(page: Page) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = page.evaluate(_GRID_ROWS)
+    return rows
+
+
+def test_sources_grid_filters_sorts_and_lists_the_nl_contradiction(page: Page) -> None:
+    open_tab(page, "sources")
+    page.wait_for_selector("#sources-grid .ag-center-cols-container .ag-row")
+    assert len(grid_rows(page)) >= 15  # first page of 69 facts (virtualised rows)
+
+    notes = page.locator("#contradictions").inner_text()
+    assert "Nederland in 2023" in notes
+    assert "USD 62 mln" in notes and "USD 59,8 mln" in notes
+
+    page.fill('#sources-grid .ag-floating-filter[col-id="donor"] input', "Nederland")
+    page.wait_for_function(
+        f"""() => {{ const rows = ({_GRID_ROWS})();
+              return rows.length === 4 && rows.every(r => r.donor === 'Nederland'); }}"""
+    )
+    values = sorted(r["value_text"] for r in grid_rows(page))
+    assert values == ["59,8 USD mln", "60 USD mln", "62 USD mln", "67 USD mln"]
+
+    year_header = page.locator('#sources-grid .ag-header-cell[col-id="year"] .ag-header-cell-label')
+    year_header.click()
+    page.wait_for_function(
+        f"() => ({_GRID_ROWS})().map(r => r.year).join() === '2021,2022,2023,2023'"
+    )
+    year_header.click()
+    page.wait_for_function(
+        f"() => ({_GRID_ROWS})().map(r => r.year).join() === '2023,2023,2022,2021'"
+    )
+    assert url_params(page)["view"] == "sources"
