@@ -425,7 +425,8 @@ def _tidy(name: str, header: list[str], body: pd.DataFrame, lines: np.ndarray) -
     entity_codes, entity_names = _factorize_stripped(columns[CEB_ENTITY])
     type_codes, type_names = _factorize_stripped(columns[CEB_REV_TYPE])
     year_codes, year_texts = _factorize_stripped(columns[CEB_YEAR])
-    amount_text = columns[CEB_AMOUNT].fillna("").str.replace(" ", "", regex=False)
+    amount_raw = columns[CEB_AMOUNT].fillna("")
+    amount_text = amount_raw.str.replace(" ", "", regex=False)
 
     blank = (
         (donor_names == "")[donor_codes]
@@ -438,7 +439,7 @@ def _tidy(name: str, header: list[str], body: pd.DataFrame, lines: np.ndarray) -
         keep = ~blank
         donor_codes, entity_codes = donor_codes[keep], entity_codes[keep]
         type_codes, year_codes = type_codes[keep], year_codes[keep]
-        amount_text, lines = amount_text[keep], lines[keep]
+        amount_text, amount_raw, lines = amount_text[keep], amount_raw[keep], lines[keep]
     if len(lines) == 0:
         raise DataLoadError(name, "the file has a header but no data rows")
 
@@ -474,7 +475,7 @@ def _tidy(name: str, header: list[str], body: pd.DataFrame, lines: np.ndarray) -
             f"calendar year '{year_texts[year_codes[row]]}' is not a 4-digit year, e.g. 2024"
         ),
     )
-    amounts = _parse_amounts(name, amount_text, lines)
+    amounts = _parse_amounts(name, amount_text, amount_raw, lines)
 
     years = np.array([int(text) if ok else 0 for text, ok in zip(year_texts, year_ok, strict=True)])
     frame = pd.DataFrame(
@@ -492,8 +493,11 @@ def _tidy(name: str, header: list[str], body: pd.DataFrame, lines: np.ndarray) -
     return frame
 
 
-def _parse_amounts(name: str, compact: pd.Series, lines: np.ndarray) -> np.ndarray:
-    """USD amounts with space thousands separators; other whitespace only re-tried where needed."""
+def _parse_amounts(name: str, compact: pd.Series, raw: pd.Series, lines: np.ndarray) -> np.ndarray:
+    """USD amounts with space thousands separators; other whitespace only re-tried where needed.
+
+    ``raw`` is the cell as written, quoted back in an error so the analyst can find it.
+    """
     numbers = pd.to_numeric(compact, errors="coerce")
     values = numbers.to_numpy(dtype=np.float64, na_value=np.nan, copy=True)
     bad = ~np.isfinite(values)
@@ -505,7 +509,7 @@ def _parse_amounts(name: str, compact: pd.Series, lines: np.ndarray) -> np.ndarr
         bad = ~np.isfinite(values)
     if not bad.any():
         return values
-    texts = compact.to_numpy(dtype=object)
+    texts = raw.to_numpy(dtype=object)
     empty = np.array([str(text).strip() == "" for text in texts[bad]], dtype=bool)
     empty_rows = np.zeros(len(values), dtype=bool)
     empty_rows[np.flatnonzero(bad)[empty]] = True
