@@ -44,8 +44,19 @@ TEMPLATE = go.layout.Template(
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "colorway": [DONOR_COLORS[k] for k in ("USA", "DEU", "CAN", "GBR", "NLD")],
-        "xaxis": {"gridcolor": GRID_COLOR, "linecolor": GRID_COLOR, "zeroline": False, "ticks": ""},
-        "yaxis": {"gridcolor": GRID_COLOR, "linecolor": GRID_COLOR, "zeroline": False, "ticks": ""},
+        # automargin: tick labels and axis titles push the margin out instead of being clipped
+        "xaxis": {
+            "gridcolor": GRID_COLOR,
+            "linecolor": GRID_COLOR,
+            "zeroline": False,
+            "automargin": True,
+        },
+        "yaxis": {
+            "gridcolor": GRID_COLOR,
+            "linecolor": GRID_COLOR,
+            "zeroline": False,
+            "automargin": True,
+        },
         "hovermode": "closest",
     }
 )

@@ -134,7 +134,7 @@ def earmarking_figure(facts: pd.DataFrame, lang: Lang, captions: Captions) -> go
         captions.subtitle,
         captions.source,
         list(captions.notes),
-        axis_space=70,
+        axis_space=84,
     )
     fig.update_layout(margin={"t": 140})
     return fig
