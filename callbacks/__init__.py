@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import data, text, url, views
+from callbacks import data, export, text, url, views
 from data.provider import ModelProvider
 
 
@@ -13,3 +13,4 @@ def register(app: Dash, models: ModelProvider) -> None:
     url.register(app, models)
     text.register(app, models)
     views.register(app, models)
+    export.register(app, models)

@@ -1,14 +1,18 @@
-"""Keeps the controls and the URL in step, both ways, in one callback (Dash's circular pattern)."""
+"""The URL is the view's state: read it once when the page opens, write it on every change.
+
+Reading needs the server (the valid years, donors and entities depend on the session's data);
+writing happens in the browser (assets/url_state.js), so changing a control does not wait for a
+server round trip before the charts update.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State
 
 from components import ids
-from components.formatting import as_lang
-from components.view_state import ViewState, parse_state, to_search, valid_top
+from components.view_state import parse_state
 from data.provider import ModelProvider
 
 CONTROLS = (ids.LANG, ids.YEAR, ids.DONOR, ids.VIEW, ids.BUDGET_MODE, ids.TOP_N)
@@ -16,56 +20,38 @@ CONTROLS = (ids.LANG, ids.YEAR, ids.DONOR, ids.VIEW, ids.BUDGET_MODE, ids.TOP_N)
 
 def register(app: Dash, models: ModelProvider) -> None:
     @app.callback(
-        Output(ids.URL, "search"),
-        *(Output(cid, "value") for cid in CONTROLS),
+        *(Output(cid, "value", allow_duplicate=True) for cid in CONTROLS),
         Output(ids.ENTITY, "value", allow_duplicate=True),
         Input(ids.URL, "search"),
-        *(Input(cid, "value") for cid in CONTROLS),
-        Input(ids.ENTITY, "value"),
         State(ids.SESSION, "data"),
         State(ids.DATASET, "data"),
         prevent_initial_call="initial_duplicate",
     )
-    def sync(
-        search: str | None,
-        lang: str,
-        year: int,
-        donor: str,
-        view: str,
-        budget: str,
-        top: Any,
-        entity: str | None,
-        session: str | None,
-        dataset: dict[str, Any] | None,
+    def restore(
+        search: str | None, session: str | None, dataset: dict[str, Any] | None
     ) -> tuple[Any, ...]:
         dataset_id = (dataset or {}).get("id")
-        model = models.model(session, dataset_id, entity)
         entities = models.entities(session, dataset_id)
-        if ctx.triggered_id in (None, ids.URL):
-            state = parse_state(
-                search,
-                model.years(),
-                model.donors(),
-                entities,
-                models.default_entity(session, dataset_id),
-            )
-            return (
-                to_search(state),
-                state.lang,
-                state.year,
-                state.donor,
-                state.view,
-                state.budget,
-                state.top,
-                state.entity if entities else no_update,
-            )
-        state = ViewState(
-            as_lang(lang),
-            int(year),
-            donor,
-            view,
-            budget,
-            valid_top(top),
-            entity if entities else None,
+        default_entity = models.default_entity(session, dataset_id)
+        model = models.model(session, dataset_id, None)
+        state = parse_state(search, model.years(), model.donors(), entities, default_entity)
+        if state.entity and state.entity != model.entity:
+            model = models.model(session, dataset_id, state.entity)
+            state = parse_state(search, model.years(), model.donors(), entities, default_entity)
+        return (
+            state.lang,
+            state.year,
+            state.donor,
+            state.view,
+            state.budget,
+            state.top,
+            state.entity,
         )
-        return (to_search(state), *(no_update,) * (len(CONTROLS) + 1))
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="iom", function_name="syncUrl"),
+        Output(ids.URL_STATE, "data"),
+        *(Input(cid, "value") for cid in CONTROLS[:-1]),
+        Input(ids.TOP_N, "value"),
+        Input(ids.ENTITY, "value"),
+    )

@@ -8,15 +8,7 @@ import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, html
 
 from components import captions, ids, panels
-from components.figures.budget import budget_figure
-from components.figures.earmarking import (
-    donor_core_figure,
-    earmarking_figure,
-    earmarking_years_figure,
-    nl_core_figure,
-)
-from components.figures.over_time import over_time_figure
-from components.figures.ranking import ranking_figure
+from components.charts import build_chart, chart_state, chart_year
 from components.formatting import as_lang
 from components.i18n import t
 from components.view_state import valid_top
@@ -62,10 +54,8 @@ def register(app: Dash, models: ModelProvider) -> None:
         session: str | None,
     ) -> tuple[go.Figure, Any, Any]:
         lang_, model = as_lang(lang), model_for(dataset, entity, session)
-        year_ = int(year) if int(year) in model.years() else model.latest_year()
-        top_n = valid_top(top) if model.basis == "revenue" else None
-        caps = captions.ranking_captions(model, year_, lang_, top_n)
-        fig = ranking_figure(model.ranking(year_, top_n), lang_, donor, caps)
+        year_ = chart_year(model, year)
+        fig = build_chart(ids.CHART_RANKING, model, chart_state(lang_, year_, donor, top)).figure
         notes = panels.notes_box(captions.year_contradictions(model, "ranking", year_), lang_)
         comparison = (
             panels.comparison_table(model.comparison(models.seed), model, lang_)
@@ -89,10 +79,8 @@ def register(app: Dash, models: ModelProvider) -> None:
         lang_, model = as_lang(lang), model_for(dataset, entity, session)
         top_n = valid_top(top) if model.basis == "revenue" else None
         donors = model.top_donors(top_n) if top_n else None
-        frame = model.ranking_over_time(donors)
-        fig = over_time_figure(
-            frame, lang_, donor, captions.over_time_captions(model, lang_, top_n)
-        )
+        state = chart_state(lang_, model.latest_year(), donor, top)
+        fig = build_chart(ids.CHART_OVER_TIME, model, state).figure
         notes = panels.notes_box(captions.year_contradictions(model, "over_time"), lang_)
         return fig, panels.over_time_table(model, lang_, donors), notes
 
@@ -116,25 +104,11 @@ def register(app: Dash, models: ModelProvider) -> None:
         session: str | None,
     ) -> tuple[go.Figure, go.Figure, Any]:
         lang_, model = as_lang(lang), model_for(dataset, entity, session)
-        facts = model.earmarking()
         notes = panels.notes_box(captions.year_contradictions(model, "earmarking"), lang_)
-        if model.basis == "revenue" and model.revenue_totals is not None:
-            year_ = int(year) if int(year) in model.years() else model.latest_year()
-            top_n = valid_top(top)
-            main = earmarking_years_figure(
-                model.revenue_totals, facts, lang_, captions.earmarking_captions(model, lang_)
-            )
-            side = donor_core_figure(
-                model.revenue_split(year_),
-                facts,
-                lang_,
-                donor,
-                captions.donor_core_captions(model, year_, lang_, top_n),
-                top_n,
-            )
-            return main, side, notes
-        main = earmarking_figure(facts, lang_, captions.earmarking_captions(model, lang_))
-        return main, nl_core_figure(facts, lang_, captions.nl_core_captions(model, lang_)), notes
+        state = chart_state(lang_, year, donor, top)
+        main = build_chart(ids.CHART_EARMARKING, model, state).figure
+        side = build_chart(ids.CHART_EARMARKING_SIDE, model, state).figure
+        return main, side, notes
 
     @app.callback(
         Output(ids.BUDGET_GRAPH, "figure"),
@@ -145,17 +119,11 @@ def register(app: Dash, models: ModelProvider) -> None:
     )
     def budget(lang: str, mode: str) -> tuple[go.Figure, html.Table, list[html.Div]]:
         lang_, model = as_lang(lang), models.seed
-        growth = model.budget_growth()
-        fig = budget_figure(
-            model.budget(),
-            growth,
-            lang_,
-            mode == "index",
-            captions.budget_captions(model, lang_, mode == "index"),
-        )
+        state = chart_state(lang_, model.latest_year(), None, budget=mode)
+        fig = build_chart(ids.CHART_BUDGET, model, state).figure
         return (
             fig,
-            panels.budget_table(growth, lang_),
+            panels.budget_table(model.budget_growth(), lang_),
             panels.notes_box(model.contradictions("budget"), lang_),
         )
 

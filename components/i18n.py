@@ -288,7 +288,10 @@ APP_TEXT: Texts = {
         "nl": "incl. terugbetalingen (negatief)",
         "en": "incl. refunds (negative)",
     },
-    "table.total_row_revenue": {"nl": "Alle overheden (vrijwillig)", "en": "All governments (voluntary)"},
+    "table.total_row_revenue": {
+        "nl": "Alle overheden (vrijwillig)",
+        "en": "All governments (voluntary)",
+    },
 }
 
 # Labels of the metrics in facts.csv.
@@ -496,6 +499,246 @@ EXPORT_TEXT: Texts = {
     "export.col.note_nl": {"nl": "Toelichting", "en": "Note (Dutch)"},
     "export.col.note_en": {"nl": "Toelichting (Engels)", "en": "Note"},
     "export.col.as_of": {"nl": "Peildatum", "en": "As of"},
+    "export.col.kind": {"nl": "Soort", "en": "Kind"},
+    "export.col.text": {"nl": "Tekst", "en": "Text"},
+    "export.col.pages": {"nl": "Pagina's", "en": "Pages"},
+    "export.col.index": {"nl": "Index (eerste jaar = 100)", "en": "Index (first year = 100)"},
+    "export.col.qualifier": {"nl": "Kwalificatie", "en": "Qualifier"},
+    "export.col.fact_id": {"nl": "Feit (id)", "en": "Fact (id)"},
+    "export.kind.source_line": {"nl": "Bronregel", "en": "Source line"},
+    "export.kind.document": {"nl": "Brondocument", "en": "Source document"},
+    "export.kind.file": {"nl": "Geladen bestand", "en": "Loaded file"},
+    "export.kind.note": {"nl": "Toelichting", "en": "Note"},
+    "export.publisher.ceb": {
+        "nl": "UN System Chief Executives Board (CEB)",
+        "en": "UN System Chief Executives Board (CEB)",
+    },
+    # export bar under each chart
+    "export.bar.summary": {"nl": "Exporteren", "en": "Export"},
+    "export.bar.title": {"nl": "Titel", "en": "Title"},
+    "export.bar.subtitle": {"nl": "Ondertitel", "en": "Subtitle"},
+    "export.bar.preset": {"nl": "Formaat", "en": "Size"},
+    "export.bar.png": {"nl": "PNG", "en": "PNG"},
+    "export.bar.svg": {"nl": "SVG", "en": "SVG"},
+    "export.bar.copy": {"nl": "Kopieer afbeelding", "en": "Copy image"},
+    "export.bar.csv": {"nl": "Gegevens (CSV)", "en": "Data (CSV)"},
+    "export.bar.xlsx": {"nl": "Gegevens (Excel)", "en": "Data (Excel)"},
+    "export.bar.hint": {
+        "nl": "Titel en ondertitel komen in de afbeelding; bron, peildatum en link naar deze weergave staan er altijd onder.",
+        "en": "Title and subtitle go into the image; the source, data date and link to this view are always added below.",
+    },
+    "export.preset.memo": {
+        "nl": "Memo (16 × 9 cm, 300 dpi)",
+        "en": "Memo (16 × 9 cm, 300 dpi)",
+    },
+    "export.preset.slide": {"nl": "Dia ({width} × {height})", "en": "Slide ({width} × {height})"},
+    "export.preset.square": {
+        "nl": "Vierkant ({width} × {height})",
+        "en": "Square ({width} × {height})",
+    },
+    "export.takeaway.copy": {"nl": "Kopieer", "en": "Copy"},
+    "export.takeaway.copy_label": {
+        "nl": "Kopieer de kernboodschap",
+        "en": "Copy the key message",
+    },
+    "export.status.downloaded": {"nl": "Afbeelding gedownload.", "en": "Image downloaded."},
+    "export.status.copied": {
+        "nl": "Afbeelding gekopieerd; plak die in je memo.",
+        "en": "Image copied; paste it into your memo.",
+    },
+    "export.status.copy_fallback": {
+        "nl": "Deze browser kan geen afbeelding kopiëren; de afbeelding is gedownload.",
+        "en": "This browser cannot copy images; the image was downloaded instead.",
+    },
+    "export.status.failed": {"nl": "Exporteren mislukt: {error}", "en": "Export failed: {error}"},
+    "export.status.text_copied": {"nl": "Gekopieerd.", "en": "Copied."},
+    "export.status.text_failed": {
+        "nl": "Kopiëren lukt niet in deze browser; selecteer de zin en kopieer die zelf.",
+        "en": "This browser cannot copy; select the sentence and copy it yourself.",
+    },
+    # memo pack
+    "export.memo.heading": {"nl": "Memo-pakket", "en": "Memo pack"},
+    "export.memo.help": {
+        "nl": "Kies grafieken voor een bijlage: één Word- of PowerPoint-bestand met genummerde figuren, onderschrift, kernboodschap en bron. Aangepaste titels uit 'Exporteren' gaan mee.",
+        "en": "Choose charts for an annex: one Word or PowerPoint file with numbered figures, caption, key message and source. Titles edited under 'Export' are used.",
+    },
+    "export.memo.chart": {"nl": "{tab}: {title}", "en": "{tab}: {title}"},
+    "export.memo.pptx": {"nl": "PowerPoint (PPTX)", "en": "PowerPoint (PPTX)"},
+    "export.memo.docx": {"nl": "Word (DOCX)", "en": "Word (DOCX)"},
+    "export.memo.none": {"nl": "Kies minstens één grafiek.", "en": "Choose at least one chart."},
+    "export.memo.ready": {"nl": "Memo-pakket gedownload.", "en": "Memo pack downloaded."},
+    # filters in force, for subtitles and the filters sheet
+    "export.filter.year": {"nl": "Jaar", "en": "Year"},
+    "export.filter.years": {"nl": "Jaren", "en": "Years"},
+    "export.filter.donor": {"nl": "Gemarkeerde donor", "en": "Highlighted donor"},
+    "export.filter.top": {"nl": "Top N", "en": "Top N"},
+    "export.filter.entity": {"nl": "VN-entiteit", "en": "UN entity"},
+    "export.filter.mode": {"nl": "Weergave", "en": "Show"},
+    "export.filter.data": {"nl": "Gegevens", "en": "Data"},
+    "export.filter.data_seed": {
+        "nl": "Scorekaart IOM 2024 (ingebouwd)",
+        "en": "IOM scorecard 2024 (built in)",
+    },
+    "export.filter.data_files": {"nl": "UN CEB-bestanden: {files}", "en": "UN CEB files: {files}"},
+    # units printed in the image's subtitle
+    "export.unit.rank": {"nl": "rang (label: USD mln)", "en": "rank (label: USD million)"},
+    "export.unit.share_funding": {
+        "nl": "aandeel in de financiering (%)",
+        "en": "share of funding (%)",
+    },
+    "export.unit.share_voluntary": {
+        "nl": "aandeel in de vrijwillige bijdragen (%)",
+        "en": "share of voluntary contributions (%)",
+    },
+    "export.unit.core_share": {
+        "nl": "ongeoormerkt aandeel (%); label: USD mln",
+        "en": "unearmarked share (%); label: USD million",
+    },
+    # one-sentence takeaways (components/takeaways.py composes the clauses)
+    "export.takeaway.and": {"nl": "en", "en": "and"},
+    "export.takeaway.ranking": {
+        "nl": "Grootste donor van {entity} in {year}: {donor} met {amount} ({share} van {total})",
+        "en": "Largest donor to {entity} in {year}: {donor} with {amount} ({share} of {total})",
+    },
+    "export.takeaway.total_scorecard": {
+        "nl": "het totaal van de lidstaten",
+        "en": "the member-state total",
+    },
+    "export.takeaway.total_revenue": {
+        "nl": "alle vrijwillige bijdragen van overheden",
+        "en": "all governments' voluntary contributions",
+    },
+    "export.takeaway.more": {"nl": "{pct} meer dan in {year}", "en": "{pct} more than in {year}"},
+    "export.takeaway.less": {"nl": "{pct} minder dan in {year}", "en": "{pct} less than in {year}"},
+    "export.takeaway.same": {"nl": "evenveel als in {year}", "en": "the same as in {year}"},
+    "export.takeaway.ranking_donor": {
+        "nl": "{donor}: plaats {rank} met {amount} ({share})",
+        "en": "{donor}: rank {rank} with {amount} ({share})",
+    },
+    "export.takeaway.ranking_outside": {
+        "nl": "{donor}: plaats {rank}, buiten de getoonde top {top}, met {amount} ({share})",
+        "en": "{donor}: rank {rank}, outside the top {top} shown, with {amount} ({share})",
+    },
+    "export.takeaway.not_listed": {
+        "nl": "{donor}: niet genoemd in de bron voor {year}",
+        "en": "{donor}: not listed by the source for {year}",
+    },
+    "export.takeaway.no_contribution": {
+        "nl": "{donor}: geen vrijwillige bijdrage in {year}",
+        "en": "{donor}: no voluntary contribution in {year}",
+    },
+    "export.takeaway.over_time_donor": {
+        "nl": "{donor} op de ranglijst: {years}",
+        "en": "{donor} in the ranking: {years}",
+    },
+    "export.takeaway.year_rank": {
+        "nl": "{year} plaats {rank} ({amount})",
+        "en": "{year} rank {rank} ({amount})",
+    },
+    "export.takeaway.year_not_listed": {"nl": "{year} niet genoemd", "en": "{year} not listed"},
+    "export.takeaway.year_no_contribution": {
+        "nl": "{year} geen bijdrage",
+        "en": "{year} no contribution",
+    },
+    "export.takeaway.never_in_top": {
+        "nl": "{donor}: in geen enkel jaar in de top {top}",
+        "en": "{donor}: not in the top {top} in any year",
+    },
+    "export.takeaway.top_every_year": {
+        "nl": "grootste donor in elk jaar: {donor}",
+        "en": "largest donor every year: {donor}",
+    },
+    "export.takeaway.top_in_year": {
+        "nl": "grootste donor in {year}: {donor}",
+        "en": "largest donor in {year}: {donor}",
+    },
+    "export.takeaway.top_by_year": {
+        "nl": "grootste donor: {donors}",
+        "en": "largest donor: {donors}",
+    },
+    "export.takeaway.earmarking": {
+        "nl": "In {year} was {earmarked} van de financiering van {entity} geoormerkt en {core} ongeoormerkt (kern), {relation} de Funding Compact-richtlijn van minstens {guideline} ongeoormerkt",
+        "en": "In {year}, {earmarked} of {entity}'s funding was earmarked and {core} unearmarked (core), {relation} the funding-compact guideline of at least {guideline} unearmarked",
+    },
+    "export.takeaway.earmarking_revenue": {
+        "nl": "In {year} was {earmarked} van de vrijwillige bijdragen van overheden aan {entity} geoormerkt en {core} ongeoormerkt (kern), {relation} de Funding Compact-richtlijn van minstens {guideline} ongeoormerkt",
+        "en": "In {year}, {earmarked} of governments' voluntary contributions to {entity} were earmarked and {core} unearmarked (core), {relation} the funding-compact guideline of at least {guideline} unearmarked",
+    },
+    "export.takeaway.below": {"nl": "onder", "en": "below"},
+    "export.takeaway.at_or_above": {"nl": "op of boven", "en": "at or above"},
+    "export.takeaway.reform": {
+        "nl": "de hervorming van 2022 brengt het geoormerkte deel over {period} terug tot {reform}",
+        "en": "the 2022 reform brings the earmarked part down to {reform} over {period}",
+    },
+    "export.takeaway.previous_share": {
+        "nl": "tegen {share} geoormerkt in {year}",
+        "en": "against {share} earmarked in {year}",
+    },
+    "export.takeaway.nl_core_up": {
+        "nl": "Nederland verhoogde zijn ongeoormerkte bijdrage aan IOM in {year} van {before} naar {after} per jaar ({change})",
+        "en": "The Netherlands raised its unearmarked contribution to IOM in {year} from {before} to {after} a year ({change})",
+    },
+    "export.takeaway.nl_core_down": {
+        "nl": "Nederland verlaagde zijn ongeoormerkte bijdrage aan IOM in {year} van {before} naar {after} per jaar ({change})",
+        "en": "The Netherlands lowered its unearmarked contribution to IOM in {year} from {before} to {after} a year ({change})",
+    },
+    "export.takeaway.nl_core_same": {
+        "nl": "Nederland hield zijn ongeoormerkte bijdrage aan IOM in {year} gelijk op {after} per jaar",
+        "en": "The Netherlands kept its unearmarked contribution to IOM at {after} a year in {year}",
+    },
+    "export.takeaway.eur_m": {"nl": "EUR {amount} mln", "en": "EUR {amount} million"},
+    "export.takeaway.core_none": {
+        "nl": "Geen van de {n} grootste overheidsdonoren van {entity} in {year} gaf minstens {guideline} ongeoormerkt (Funding Compact-richtlijn)",
+        "en": "None of the {n} largest government donors to {entity} in {year} gave at least {guideline} unearmarked (funding-compact guideline)",
+    },
+    "export.takeaway.core_one": {
+        "nl": "1 van de {n} grootste overheidsdonoren van {entity} in {year} gaf minstens {guideline} ongeoormerkt (Funding Compact-richtlijn)",
+        "en": "1 of the {n} largest government donors to {entity} in {year} gave at least {guideline} unearmarked (funding-compact guideline)",
+    },
+    "export.takeaway.core_some": {
+        "nl": "{count} van de {n} grootste overheidsdonoren van {entity} in {year} gaven minstens {guideline} ongeoormerkt (Funding Compact-richtlijn)",
+        "en": "{count} of the {n} largest government donors to {entity} in {year} gave at least {guideline} unearmarked (funding-compact guideline)",
+    },
+    "export.takeaway.core_all": {
+        "nl": "Alle {n} grootste overheidsdonoren van {entity} in {year} gaven minstens {guideline} ongeoormerkt (Funding Compact-richtlijn)",
+        "en": "All {n} largest government donors to {entity} in {year} gave at least {guideline} unearmarked (funding-compact guideline)",
+    },
+    "export.takeaway.core_single": {
+        "nl": "Grootste overheidsdonor van {entity} in {year}: {donor}, {share} ongeoormerkt ({amounts}), {relation} de Funding Compact-richtlijn van minstens {guideline}",
+        "en": "Largest government donor to {entity} in {year}: {donor}, {share} unearmarked ({amounts}), {relation} the funding-compact guideline of at least {guideline}",
+    },
+    "export.takeaway.core_highest": {
+        "nl": "hoogste kernaandeel: {donor}, {share} ({amounts})",
+        "en": "highest core share: {donor}, {share} ({amounts})",
+    },
+    "export.takeaway.core_donor": {
+        "nl": "{donor}: {share} ({amounts})",
+        "en": "{donor}: {share} ({amounts})",
+    },
+    "export.takeaway.core_outside": {
+        "nl": "{donor}, buiten de top {top}: {share} ({amounts})",
+        "en": "{donor}, outside the top {top}: {share} ({amounts})",
+    },
+    "export.takeaway.core_amounts": {
+        "nl": "USD {core} van {voluntary} mln",
+        "en": "USD {core} of {voluntary} million",
+    },
+    "export.takeaway.budget_up": {
+        "nl": "De begroting van IOM steeg van {first}{via} naar {last}: {total} in {years} jaar, gemiddeld {annual} per jaar",
+        "en": "IOM's budget grew from {first}{via} to {last}: {total} in {years} years, {annual} a year on average",
+    },
+    "export.takeaway.budget_down": {
+        "nl": "De begroting van IOM daalde van {first}{via} naar {last}: {total} in {years} jaar, gemiddeld {annual} per jaar",
+        "en": "IOM's budget fell from {first}{via} to {last}: {total} in {years} years, {annual} a year on average",
+    },
+    "export.takeaway.budget_single": {
+        "nl": "De begroting van IOM was {first}",
+        "en": "IOM's budget was {first}",
+    },
+    "export.takeaway.via": {"nl": " via {points}", "en": " via {points}"},
+    "export.takeaway.point": {"nl": "{value} in {year}", "en": "{value} in {year}"},
+    "export.takeaway.usd_bn": {"nl": "USD {amount} mld", "en": "USD {amount} billion"},
+    "export.takeaway.index": {"nl": "index {value}", "en": "index {value}"},
 }
 
 TEXT: Texts = {**APP_TEXT, **METRIC_TEXT, **UNIT_TEXT, **EXPORT_TEXT}

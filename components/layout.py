@@ -13,6 +13,7 @@ from dash import dcc, html
 
 from components import ids
 from components.data_panel import data_panel
+from components.export_bar import chart_block, memo_section
 from components.formatting import LANGS
 from components.i18n import t
 from components.view_state import BUDGET_MODES, ViewState
@@ -39,6 +40,11 @@ def _tab(tab_id: str, state: ViewState, children: list) -> dcc.Tab:
     )
 
 
+def radio_group(radio: dcc.RadioItems, label_id: str) -> html.Div:
+    """Radio buttons announced with their visible label (a <label for> cannot point at a group)."""
+    return html.Div(radio, role="radiogroup", **cast(dict[str, Any], {"aria-labelledby": label_id}))
+
+
 def build_layout(
     state: ViewState, years: list[int], donor_options: list[dict[str, str]]
 ) -> html.Div:
@@ -47,13 +53,18 @@ def build_layout(
         [
             html.Div(
                 [
-                    html.Label(t("control.year", lang), id=ids.YEAR_LABEL, htmlFor=ids.YEAR),
-                    dcc.RadioItems(
-                        id=ids.YEAR,
-                        options=[{"label": str(y), "value": y} for y in years],
-                        value=state.year,
-                        inline=True,
-                        className="segmented",
+                    html.Span(
+                        t("control.year", lang), id=ids.YEAR_LABEL, className="control-label"
+                    ),
+                    radio_group(
+                        dcc.RadioItems(
+                            id=ids.YEAR,
+                            options=[{"label": str(y), "value": y} for y in years],
+                            value=state.year,
+                            inline=True,
+                            className="segmented",
+                        ),
+                        ids.YEAR_LABEL,
                     ),
                 ],
                 className="control",
@@ -74,13 +85,18 @@ def build_layout(
             ),
             html.Div(
                 [
-                    html.Label(t("control.lang", lang), id=ids.LANG_LABEL, htmlFor=ids.LANG),
-                    dcc.RadioItems(
-                        id=ids.LANG,
-                        options=[{"label": code.upper(), "value": code} for code in LANGS],
-                        value=lang,
-                        inline=True,
-                        className="segmented",
+                    html.Span(
+                        t("control.lang", lang), id=ids.LANG_LABEL, className="control-label"
+                    ),
+                    radio_group(
+                        dcc.RadioItems(
+                            id=ids.LANG,
+                            options=[{"label": code.upper(), "value": code} for code in LANGS],
+                            value=lang,
+                            inline=True,
+                            className="segmented",
+                        ),
+                        ids.LANG_LABEL,
                     ),
                 ],
                 className="control",
@@ -110,7 +126,9 @@ def build_layout(
                 ids.TAB_RANKING,
                 state,
                 [
-                    _graph(ids.RANKING_GRAPH, "graph graph-main"),
+                    chart_block(
+                        _graph(ids.RANKING_GRAPH, "graph graph-main"), ids.CHART_RANKING, lang
+                    ),
                     html.Div(id=ids.RANKING_NOTES, className="notes"),
                     html.Div(id=ids.COMPARISON, className="table-wrap"),
                 ],
@@ -119,7 +137,7 @@ def build_layout(
                 ids.TAB_OVER_TIME,
                 state,
                 [
-                    _graph(ids.OVER_TIME_GRAPH),
+                    chart_block(_graph(ids.OVER_TIME_GRAPH), ids.CHART_OVER_TIME, lang),
                     html.Div(id=ids.OVER_TIME_TABLE, className="table-wrap"),
                     html.Div(id=ids.OVER_TIME_NOTES, className="notes"),
                 ],
@@ -130,8 +148,16 @@ def build_layout(
                 [
                     html.Div(
                         [
-                            _graph(ids.EARMARKING_GRAPH, "graph graph-wide"),
-                            _graph(ids.NL_CORE_GRAPH, "graph graph-narrow"),
+                            chart_block(
+                                _graph(ids.EARMARKING_GRAPH, "graph graph-wide"),
+                                ids.CHART_EARMARKING,
+                                lang,
+                            ),
+                            chart_block(
+                                _graph(ids.NL_CORE_GRAPH, "graph graph-narrow"),
+                                ids.CHART_EARMARKING_SIDE,
+                                lang,
+                            ),
                         ],
                         className="graph-row",
                     ),
@@ -144,22 +170,25 @@ def build_layout(
                 [
                     html.Div(
                         [
-                            html.Label(
+                            html.Span(
                                 t("control.budget_mode", lang),
                                 id=ids.BUDGET_MODE_LABEL,
-                                htmlFor=ids.BUDGET_MODE,
+                                className="control-label",
                             ),
-                            dcc.RadioItems(
-                                id=ids.BUDGET_MODE,
-                                value=state.budget,
-                                options=[{"label": m, "value": m} for m in BUDGET_MODES],
-                                inline=True,
-                                className="segmented",
+                            radio_group(
+                                dcc.RadioItems(
+                                    id=ids.BUDGET_MODE,
+                                    value=state.budget,
+                                    options=[{"label": m, "value": m} for m in BUDGET_MODES],
+                                    inline=True,
+                                    className="segmented",
+                                ),
+                                ids.BUDGET_MODE_LABEL,
                             ),
                         ],
                         className="control control-inline",
                     ),
-                    _graph(ids.BUDGET_GRAPH),
+                    chart_block(_graph(ids.BUDGET_GRAPH), ids.CHART_BUDGET, lang),
                     html.Div(id=ids.BUDGET_TABLE, className="table-wrap"),
                     html.Div(id=ids.BUDGET_NOTES, className="notes"),
                 ],
@@ -176,6 +205,7 @@ def build_layout(
                 ids.TAB_SOURCES,
                 state,
                 [
+                    memo_section(lang),
                     html.P(id=ids.SOURCES_INTRO),
                     html.Div(id=ids.CONTRADICTIONS, className="notes"),
                     dag.AgGrid(
@@ -197,6 +227,7 @@ def build_layout(
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.URL_STATE),
             dcc.Store(id=ids.SESSION, storage_type="session"),
             dcc.Store(id=ids.DATASET, storage_type="session"),
             header,
@@ -214,5 +245,4 @@ def build_layout(
             html.Footer(t("footer.text", lang), id=ids.FOOTER),
         ],
         className="app",
-        lang=lang,
     )

@@ -35,14 +35,22 @@ DEFAULT_TIMEOUT_MS = 10_000
 
 
 @pytest.fixture(scope="session")
-def live_server() -> Iterator[str]:
-    """The app on a free port, in a daemon thread of this process; yields its base URL."""
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on a free port, in a daemon thread of this process; yields its base URL.
+
+    Uploaded data goes to a store of its own, so test runs never see each other's sessions.
+    """
     from werkzeug.serving import make_server
 
     from app import create_app
+    from data.store import DatasetStore, DiskcacheBackend
+
+    store = DatasetStore(
+        DiskcacheBackend(tmp_path_factory.mktemp("store"), size_limit_bytes=512 * 1024 * 1024)
+    )
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no access log per request
-    server = make_server("127.0.0.1", 0, create_app().server, threaded=True)
+    server = make_server("127.0.0.1", 0, create_app(store=store).server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     try:

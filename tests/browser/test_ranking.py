@@ -196,11 +196,20 @@ def test_narrow_window_has_no_horizontal_scroll(new_page: Callable[..., Page]) -
         assert box is not None and box["x"] + box["width"] <= svg["x"] + svg["width"]
 
 
-@pytest.mark.xfail(
-    reason="app bug: components/layout.py sets lang= on the outer Div once; no callback updates it",
-    strict=False,
-)
 def test_page_language_attribute_follows_the_language(page: Page) -> None:
     page.goto("/?lang=en")
     wait_for_ranking_title(page, "Largest donors")
-    assert page.evaluate("document.querySelector('.app').lang") == "en"
+    assert page.evaluate("document.documentElement.lang") == "en"
+    click_radio(page, "lang", "NL")
+    wait_for_ranking_title(page, "Grootste donoren")
+    assert page.evaluate("document.documentElement.lang") == "nl"
+
+
+def test_address_bar_matches_the_python_encoding_of_the_state(page: Page) -> None:
+    """assets/url_state.js and components/view_state.to_search must write the same URL."""
+    from components.view_state import ViewState, to_search
+
+    page.goto("/?lang=en&year=2022&donor=DEU&view=budget&budget=index")
+    wait_for_url_param(page, "budget", "index")
+    expected = to_search(ViewState("en", 2022, "DEU", "budget", "index"))
+    page.wait_for_function("s => window.location.search === s", arg=expected)

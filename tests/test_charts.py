@@ -1,0 +1,277 @@
+"""components/charts.py: one place that says which chart is built how.
+
+The views and the exports both use it, so these tests pin that it builds exactly what the views
+built before (the builders called directly, as callbacks/views.py did), that the data behind a
+chart is the data it draws, and that the image variants keep every label inside the image.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from components import captions, ids
+from components.charts import (
+    CHART_VIEWS,
+    build_chart,
+    chart_state,
+    chart_top,
+    chart_year,
+)
+from components.figures.budget import budget_figure
+from components.figures.earmarking import (
+    donor_core_figure,
+    earmarking_figure,
+    earmarking_years_figure,
+    nl_core_figure,
+)
+from components.figures.over_time import over_time_figure
+from components.figures.ranking import ranking_figure
+from components.formatting import Lang
+from components.view_state import DEFAULT_TOP
+from data import ceb
+from data import columns as c
+from data.model import FundingModel
+
+CEB_FILE = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "data"
+    / "ceb"
+    / ("government-donor-revenue-2024.csv")
+)
+needs_ceb = pytest.mark.skipif(not CEB_FILE.exists(), reason=f"{CEB_FILE} not available")
+
+
+@pytest.fixture(scope="module")
+def seed() -> FundingModel:
+    return FundingModel.from_seed()
+
+
+@pytest.fixture(scope="module")
+def loaded(seed: FundingModel) -> FundingModel:
+    frame = ceb.read_revenue_files([(CEB_FILE.name, CEB_FILE.read_bytes())])
+    return FundingModel.from_revenue(frame, "IOM", seed.tables, (CEB_FILE.name,))
+
+
+def same(a: go.Figure, b: go.Figure) -> bool:
+    return bool(a.to_json() == b.to_json())
+
+
+# the screen figures are what the views drew before ----------------------------------------------
+@pytest.mark.parametrize("year", [2021, 2022, 2023])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("donor", ["NLD", "CAN"])
+def test_seed_figures_as_the_views_built_them(
+    seed: FundingModel, year: int, lang: Lang, donor: str
+) -> None:
+    state = chart_state(lang, year, donor)
+    facts = seed.earmarking()
+    expected = {
+        ids.CHART_RANKING: ranking_figure(
+            seed.ranking(year), lang, donor, captions.ranking_captions(seed, year, lang, None)
+        ),
+        ids.CHART_OVER_TIME: over_time_figure(
+            seed.ranking_over_time(), lang, donor, captions.over_time_captions(seed, lang, None)
+        ),
+        ids.CHART_EARMARKING: earmarking_figure(
+            facts, lang, captions.earmarking_captions(seed, lang)
+        ),
+        ids.CHART_EARMARKING_SIDE: nl_core_figure(
+            facts, lang, captions.nl_core_captions(seed, lang)
+        ),
+        ids.CHART_BUDGET: budget_figure(
+            seed.budget(),
+            seed.budget_growth(),
+            lang,
+            False,
+            captions.budget_captions(seed, lang, False),
+        ),
+    }
+    for chart, figure in expected.items():
+        assert same(build_chart(chart, seed, state).figure, figure), chart
+
+
+def test_budget_index_mode(seed: FundingModel) -> None:
+    built = build_chart(ids.CHART_BUDGET, seed, chart_state("en", 2023, "NLD", budget="index"))
+    expected = budget_figure(
+        seed.budget(), seed.budget_growth(), "en", True, captions.budget_captions(seed, "en", True)
+    )
+    assert same(built.figure, expected)
+
+
+@needs_ceb
+@pytest.mark.parametrize("top", [3, 10])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_loaded_figures_as_the_views_built_them(loaded: FundingModel, top: int, lang: Lang) -> None:
+    state = chart_state(lang, 2024, "NLD", top, entity="IOM")
+    facts = loaded.earmarking()
+    assert loaded.revenue_totals is not None
+    expected = {
+        ids.CHART_RANKING: ranking_figure(
+            loaded.ranking(2024, top),
+            lang,
+            "NLD",
+            captions.ranking_captions(loaded, 2024, lang, top),
+        ),
+        ids.CHART_OVER_TIME: over_time_figure(
+            loaded.ranking_over_time(loaded.top_donors(top)),
+            lang,
+            "NLD",
+            captions.over_time_captions(loaded, lang, top),
+        ),
+        ids.CHART_EARMARKING: earmarking_years_figure(
+            loaded.revenue_totals, facts, lang, captions.earmarking_captions(loaded, lang)
+        ),
+        ids.CHART_EARMARKING_SIDE: donor_core_figure(
+            loaded.revenue_split(2024),
+            facts,
+            lang,
+            "NLD",
+            captions.donor_core_captions(loaded, 2024, lang, top),
+            top,
+        ),
+    }
+    for chart, figure in expected.items():
+        assert same(build_chart(chart, loaded, state).figure, figure), chart
+
+
+# the state a chart is built for ----------------------------------------------------------------
+def test_chart_state_accepts_what_dash_sends() -> None:
+    state = chart_state("en", "2022", None, "abc", "nonsense", "IOM")
+    assert (state.lang, state.year, state.donor, state.top, state.budget, state.entity) == (
+        "en",
+        2022,
+        "",
+        DEFAULT_TOP,
+        "absolute",
+        "IOM",
+    )
+    assert chart_state("xx", None, "NLD").lang == "nl"
+
+
+def test_year_and_top_fall_back(seed: FundingModel) -> None:
+    assert chart_year(seed, 2022) == 2022
+    assert chart_year(seed, 1990) == seed.latest_year()
+    assert chart_top(seed, 3) is None  # the scorecard lists its own donors
+
+
+def test_every_chart_has_a_view() -> None:
+    assert set(CHART_VIEWS) == set(ids.CHARTS)
+    assert set(CHART_VIEWS.values()) <= set(ids.TABS)
+
+
+# the data behind a chart is the data it draws ---------------------------------------------------
+@pytest.mark.parametrize("year", [2021, 2022, 2023])
+def test_ranking_data_is_what_the_bars_show(seed: FundingModel, year: int) -> None:
+    chart = build_chart(ids.CHART_RANKING, seed, chart_state("nl", year, "NLD"))
+    bars = chart.figure.data[0]
+    assert list(chart.data_frame[c.AMOUNT]) == list(bars.x)[::-1]
+    assert chart.data_frame[c.NAME_NL].iloc[-1] == "Overige donoren"
+    assert pd.api.types.is_float_dtype(chart.data_frame[c.AMOUNT])
+    assert pd.api.types.is_float_dtype(chart.data_frame[c.SHARE])
+    assert chart.unit == "USD mln"
+    assert chart.fact_ids == tuple(
+        f"rank_{year}_{d}" for d in seed.ranking(year)[c.DONOR_KEY][:-1].str.lower()
+    )
+
+
+def test_data_is_named_in_the_chart_language(seed: FundingModel) -> None:
+    english = build_chart(ids.CHART_OVER_TIME, seed, chart_state("en", 2023, "NLD")).data_frame
+    assert c.NAME_EN in english.columns and c.NAME_NL not in english.columns
+    earmarking = build_chart(ids.CHART_EARMARKING, seed, chart_state("en", 2023, "NLD"))
+    assert "Earmarked share" in set(earmarking.data_frame[c.METRIC])
+    assert set(earmarking.data_frame[c.VALUE]) == {97.0, 93.0, 30.0}
+    budget = build_chart(ids.CHART_BUDGET, seed, chart_state("nl", 2023, "NLD")).data_frame
+    assert list(budget[c.VALUE]) == [1.0, 2.1, 2.99]
+    assert list(budget["index"]) == pytest.approx([100.0, 210.0, 299.0])
+    assert budget[c.QUALIFIER].iloc[0] == "ongeveer"
+
+
+@pytest.mark.parametrize(
+    ("chart", "year", "donor", "expected"),
+    [
+        (ids.CHART_RANKING, 2023, "NLD", (("Jaar", "2023"), ("Gemarkeerde donor", "Nederland"))),
+        # Canada is not in the 2021 list, so highlighting it changes nothing there
+        (ids.CHART_RANKING, 2021, "CAN", (("Jaar", "2021"),)),
+        (
+            ids.CHART_OVER_TIME,
+            2021,
+            "CAN",
+            (("Jaren", "2021–2023"), ("Gemarkeerde donor", "Canada")),
+        ),
+        (ids.CHART_EARMARKING, 2021, "NLD", ()),
+        (ids.CHART_BUDGET, 2021, "NLD", (("Weergave", "Bedragen (USD mld)"),)),
+    ],
+)
+def test_filters_in_force(
+    seed: FundingModel, chart: str, year: int, donor: str, expected: tuple[tuple[str, str], ...]
+) -> None:
+    assert build_chart(chart, seed, chart_state("nl", year, donor)).filters == expected
+
+
+@needs_ceb
+def test_loaded_data_filters_and_revenue_flag(loaded: FundingModel) -> None:
+    chart = build_chart(ids.CHART_EARMARKING_SIDE, loaded, chart_state("en", 2024, "NLD", 5))
+    assert chart.revenue
+    assert chart.filters == (
+        ("Year", "2024"),
+        ("Highlighted donor", "Netherlands"),
+        ("UN entity", "IOM"),
+        ("Top N", "5"),
+    )
+    assert len(chart.data_frame) == 5
+    assert chart.data_frame[c.VOLUNTARY].iloc[0] == pytest.approx(1524.265377)
+    assert chart.fact_ids == ("funding_compact_core",)
+
+
+def test_captions_and_data_without_drawing(
+    seed: FundingModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Export defaults and takeaways need the captions only; the figure is drawn on first use."""
+    calls: list[int] = []
+    chart = build_chart(ids.CHART_RANKING, seed, chart_state("nl", 2023, "NLD"))
+    original = chart.draw
+    object.__setattr__(chart, "draw", lambda: calls.append(1) or original())
+    assert chart.captions.title == "Grootste donoren van IOM in 2023"
+    assert calls == []
+    assert chart.figure is chart.figure
+    assert calls == [1]
+
+
+# image variants keep labels inside the image ------------------------------------------------------
+def _paper_ys(figure: go.Figure) -> list[float]:
+    return [
+        float(a.y) for a in figure.layout.annotations if a.yref == "paper" and a.name != "source"
+    ]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_earmarking_image_moves_labels_into_the_plot(seed: FundingModel, lang: Lang) -> None:
+    chart = build_chart(ids.CHART_EARMARKING, seed, chart_state(lang, 2023, "NLD"))
+    assert max(_paper_ys(chart.figure)) > 1  # on screen: above the plot
+    image = chart.image_figure()
+    assert all(0 <= y <= 1 for y in _paper_ys(image))
+    assert image.layout.xaxis.title.standoff < chart.figure.layout.xaxis.title.standoff
+    assert max(_paper_ys(chart.figure)) > 1  # the screen figure is left as it was
+
+
+@needs_ceb
+def test_side_chart_label_turns_left_past_the_middle(loaded: FundingModel) -> None:
+    chart = build_chart(ids.CHART_EARMARKING_SIDE, loaded, chart_state("en", 2024, "NLD"))
+    label = next(a for a in chart.image_figure().layout.annotations if a.xref == "x")
+    low, high = chart.figure.layout.xaxis.range
+    assert (label.x - low) / (high - low) > 0.5
+    assert label.xanchor == "right"
+    assert next(a for a in chart.figure.layout.annotations if a.xref == "x").xanchor == "left"
+
+
+def test_over_time_image_legend_flows_by_entry(seed: FundingModel) -> None:
+    chart = build_chart(ids.CHART_OVER_TIME, seed, chart_state("en", 2023, "NLD"))
+    image = chart.image_figure()
+    assert image.layout.legend.traceorder == "grouped"
+    assert len({trace.legendgroup for trace in image.data}) == len(image.data)
+    assert [t.name for t in image.data] == [t.name for t in chart.figure.data]
