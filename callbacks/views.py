@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import plotly.graph_objects as go
-from dash import Dash, Input, Output, State, html
+from dash import Dash, Input, Output, State, ctx, html
+from dash.exceptions import PreventUpdate
 
 from components import captions, ids, panels
 from components.charts import build_chart, chart_state, chart_year
@@ -86,15 +87,27 @@ def register(app: Dash, models: ModelProvider) -> None:
 
     @app.callback(
         Output(ids.EARMARKING_GRAPH, "figure"),
-        Output(ids.NL_CORE_GRAPH, "figure"),
         Output(ids.EARMARKING_NOTES, "children"),
+        Input(ids.LANG, "value"),
+        *DATA,
+    )
+    def earmarking(
+        lang: str, dataset: Any, entity: str | None, session: str | None
+    ) -> tuple[go.Figure, Any]:
+        lang_, model = as_lang(lang), model_for(dataset, entity, session)
+        notes = panels.notes_box(captions.year_contradictions(model, "earmarking"), lang_)
+        state = chart_state(lang_, model.latest_year(), None)
+        return build_chart(ids.CHART_EARMARKING, model, state).figure, notes
+
+    @app.callback(
+        Output(ids.NL_CORE_GRAPH, "figure"),
         Input(ids.LANG, "value"),
         Input(ids.YEAR, "value"),
         Input(ids.DONOR, "value"),
         Input(ids.TOP_N, "value"),
         *DATA,
     )
-    def earmarking(
+    def earmarking_side(
         lang: str,
         year: int,
         donor: str,
@@ -102,13 +115,12 @@ def register(app: Dash, models: ModelProvider) -> None:
         dataset: Any,
         entity: str | None,
         session: str | None,
-    ) -> tuple[go.Figure, go.Figure, Any]:
-        lang_, model = as_lang(lang), model_for(dataset, entity, session)
-        notes = panels.notes_box(captions.year_contradictions(model, "earmarking"), lang_)
-        state = chart_state(lang_, year, donor, top)
-        main = build_chart(ids.CHART_EARMARKING, model, state).figure
-        side = build_chart(ids.CHART_EARMARKING_SIDE, model, state).figure
-        return main, side, notes
+    ) -> go.Figure:
+        model = model_for(dataset, entity, session)
+        if model.basis == "scorecard" and ctx.triggered_id in (ids.YEAR, ids.DONOR, ids.TOP_N):
+            raise PreventUpdate  # the scorecard's side chart (Dutch core funding) has no year or donor
+        state = chart_state(as_lang(lang), year, donor, top)
+        return build_chart(ids.CHART_EARMARKING_SIDE, model, state).figure
 
     @app.callback(
         Output(ids.BUDGET_GRAPH, "figure"),

@@ -21,7 +21,11 @@ from components.view_state import BUDGET_MODES, ViewState
 GRAPH_CONFIG: Any = {
     "displaylogo": False,
     "responsive": True,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    "modeBarButtonsToRemove": [
+        "select2d",
+        "lasso2d",
+        "toImage",
+    ],  # the export bar replaces it: images there carry source and date
 }
 
 

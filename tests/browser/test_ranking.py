@@ -125,9 +125,14 @@ def test_donor_dropdown_by_keyboard_updates_highlight_and_link(
     # Typing on the closed dropdown opens it with a search. Dash's dropdown drops keys typed
     # faster than a frame (it moves focus in requestAnimationFrame), hence the delay.
     page.keyboard.type("Can", delay=80)
-    options = page.locator(".dash-dropdown-content [role=option]")
-    options.first.wait_for()
-    assert [t.strip() for t in options.all_text_contents()] == ["Canada"]
+    # The option list filters as the keys arrive: wait until it has settled on Canada alone.
+    page.wait_for_function(
+        """() => {
+            const texts = Array.from(document.querySelectorAll('.dash-dropdown-content [role=option]'))
+                .map(o => o.textContent.trim());
+            return texts.length === 1 && texts[0] === 'Canada';
+        }"""
+    )
     page.keyboard.press("Enter")
 
     wait_for_url_param(page, "donor", "CAN")
