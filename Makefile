@@ -28,3 +28,5 @@ test: $(VENV)/.installed chromium lint
 bench: $(VENV)/.installed chromium
 	$(PY) -m bench.bench_load
 	$(PY) -m bench.bench_browser
+	$(PY) -m bench.bench_revenue
+	$(PY) -m bench.bench_export
