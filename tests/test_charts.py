@@ -7,8 +7,6 @@ chart is the data it draws, and that the image variants keep every label inside 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
@@ -35,15 +33,7 @@ from components.view_state import DEFAULT_TOP
 from data import ceb
 from data import columns as c
 from data.model import FundingModel
-
-CEB_FILE = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "data"
-    / "ceb"
-    / ("government-donor-revenue-2024.csv")
-)
-needs_ceb = pytest.mark.skipif(not CEB_FILE.exists(), reason=f"{CEB_FILE} not available")
+from tests.real_files import CEB_FILE, needs_ceb
 
 
 @pytest.fixture(scope="module")

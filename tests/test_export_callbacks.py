@@ -51,10 +51,9 @@ from components.memo_pack import MemoItem
 from data import ceb
 from data import columns as c
 from data.model import FundingModel
+from tests.real_files import CEB_FILE, needs_ceb
 
 ROOT = Path(__file__).resolve().parents[1]
-CEB_FILE = ROOT.parent / "shared" / "data" / "ceb" / "government-donor-revenue-2024.csv"
-needs_ceb = pytest.mark.skipif(not CEB_FILE.exists(), reason=f"{CEB_FILE} not available")
 HREF = "https://iom.example.org/dash/?lang=nl&year=2021#top"
 LOADED_ON = dt.date(2026, 11, 20)
 EXPORTED_AT = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)

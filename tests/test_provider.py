@@ -12,14 +12,7 @@ from data import columns as c
 from data.model import FundingModel
 from data.provider import STARTUP_ID, ModelProvider, Revenue
 from data.store import DatasetStore, DiskcacheBackend, new_session_id
-
-CEB_FILE = (
-    Path(__file__).resolve().parents[1].parent
-    / "shared"
-    / "data"
-    / "ceb"
-    / "government-donor-revenue-2024.csv"
-)
+from tests.real_files import CEB_FILE
 
 
 @pytest.fixture(scope="module")

@@ -20,8 +20,6 @@ Hand calculations (USD million unless said otherwise):
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
@@ -31,15 +29,7 @@ from components.formatting import Lang
 from data import ceb
 from data import columns as c
 from data.model import FundingModel
-
-CEB_FILE = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "data"
-    / "ceb"
-    / ("government-donor-revenue-2024.csv")
-)
-needs_ceb = pytest.mark.skipif(not CEB_FILE.exists(), reason=f"{CEB_FILE} not available")
+from tests.real_files import CEB_FILE, needs_ceb
 
 
 @pytest.fixture(scope="module")
