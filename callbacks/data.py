@@ -8,6 +8,7 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
+from callbacks.common import dataset_id
 from components import ids
 from components.formatting import as_lang, fmt_number
 from components.i18n import t
@@ -75,7 +76,7 @@ def register(app: Dash, models: ModelProvider) -> None:
                 status_message(t("data.failed", lang, error=str(exc)), error=True),
                 None,
             )
-        dataset_id = models.store.put(session, frame, names)
+        new_id = models.store.put(session, frame, names)
         years = sorted(int(y) for y in frame["year"].unique())
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
         message = t(
@@ -86,7 +87,7 @@ def register(app: Dash, models: ModelProvider) -> None:
             years=span,
         )
         return (
-            {"id": dataset_id, "files": list(names), "rows": len(frame)},
+            {"id": new_id, "files": list(names), "rows": len(frame)},
             status_message(message),
             None,
         )
@@ -102,11 +103,11 @@ def register(app: Dash, models: ModelProvider) -> None:
     def entity_choices(
         dataset: dict[str, Any] | None, session: str | None, current: str | None
     ) -> tuple[Any, ...]:
-        dataset_id = (dataset or {}).get("id")
-        available = models.entities(session, dataset_id)
+        data_id = dataset_id(dataset)
+        available = models.entities(session, data_id)
         if not available:
             return [], None, True
-        value = current if current in available else models.default_entity(session, dataset_id)
+        value = current if current in available else models.default_entity(session, data_id)
         return [{"label": e, "value": e} for e in available], value, False
 
     @app.callback(
@@ -128,11 +129,11 @@ def register(app: Dash, models: ModelProvider) -> None:
         year: int | None,
     ) -> tuple[Any, ...]:
         lang = as_lang(lang_value)
-        dataset_id = (dataset or {}).get("id")
-        model = models.model(session, dataset_id, entity)
+        data_id = dataset_id(dataset)
+        model = models.model(session, data_id, entity)
         years = model.years()
         chosen = year if year in years else years[-1]
-        found = models.revenue(session, dataset_id)
+        found = models.revenue(session, data_id)
         if found is not None:
             summary = t(
                 "data.summary_loaded",

@@ -24,6 +24,7 @@ import pandas as pd
 import plotly.io as pio
 from dash import ALL, MATCH, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, no_update
 
+from callbacks.common import dataset_id
 from components import ids
 from components.charts import CHART_VIEWS, ChartOutput, build_chart, chart_state, chart_takeaway
 from components.export_bar import preset_options
@@ -360,14 +361,14 @@ def register(app: Dash, models: ModelProvider) -> None:
         session: str | None,
     ) -> tuple[FundingModel, ViewState, dt.date | None]:
         """The session's model, the view state and, for loaded data, the day it was loaded."""
-        dataset_id = (dataset or {}).get("id")
-        model = models.model(session, dataset_id, entity)
+        data_id = dataset_id(dataset)
+        model = models.model(session, data_id, entity)
         state = chart_state(
             lang, year, donor, top, budget, model.entity if model.basis == "revenue" else None
         )
         loaded: dt.date | None = None
         if model.basis == "revenue":
-            stored = models.store.get(session, dataset_id) if session and dataset_id else None
+            stored = models.store.get(session, data_id) if session and data_id else None
             loaded = stored.loaded_at.date() if stored is not None else started
         return model, state, loaded
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from dash import Dash, Input, Output, State
 
+from callbacks.common import dataset_id
 from components import ids
 from components.formatting import as_lang
 from components.i18n import t
@@ -63,5 +64,5 @@ def register(app: Dash, models: ModelProvider) -> None:
     def donors(
         lang_value: str, dataset: dict[str, Any] | None, entity: str | None, session: str | None
     ) -> list[dict[str, Any]]:
-        model = models.model(session, (dataset or {}).get("id"), entity)
+        model = models.model(session, dataset_id(dataset), entity)
         return donor_options(model, as_lang(lang_value))

@@ -11,6 +11,7 @@ from typing import Any
 
 from dash import ClientsideFunction, Dash, Input, Output, State
 
+from callbacks.common import dataset_id
 from components import ids
 from components.view_state import parse_state
 from data.provider import ModelProvider
@@ -30,13 +31,13 @@ def register(app: Dash, models: ModelProvider) -> None:
     def restore(
         search: str | None, session: str | None, dataset: dict[str, Any] | None
     ) -> tuple[Any, ...]:
-        dataset_id = (dataset or {}).get("id")
-        entities = models.entities(session, dataset_id)
-        default_entity = models.default_entity(session, dataset_id)
-        model = models.model(session, dataset_id, None)
+        data_id = dataset_id(dataset)
+        entities = models.entities(session, data_id)
+        default_entity = models.default_entity(session, data_id)
+        model = models.model(session, data_id, None)
         state = parse_state(search, model.years(), model.donors(), entities, default_entity)
         if state.entity and state.entity != model.entity:
-            model = models.model(session, dataset_id, state.entity)
+            model = models.model(session, data_id, state.entity)
             state = parse_state(search, model.years(), model.donors(), entities, default_entity)
         return (
             state.lang,

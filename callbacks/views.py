@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, ctx, html
 from dash.exceptions import PreventUpdate
 
+from callbacks.common import dataset_id
 from components import captions, ids, panels
 from components.charts import build_chart, chart_state, chart_year
 from components.formatting import as_lang
@@ -23,7 +24,7 @@ def register(app: Dash, models: ModelProvider) -> None:
     def model_for(
         dataset: dict[str, Any] | None, entity: str | None, session: str | None
     ) -> FundingModel:
-        return models.model(session, (dataset or {}).get("id"), entity)
+        return models.model(session, dataset_id(dataset), entity)
 
     @app.callback(
         Output(ids.KPIS, "children"), Input(ids.LANG, "value"), Input(ids.YEAR, "value"), *DATA
