@@ -6,6 +6,7 @@ formatting follows ``layout.separators`` (see :func:`plotly_separators`).
 
 from __future__ import annotations
 
+import math
 from typing import Any, Literal
 
 Lang = Literal["nl", "en"]
@@ -26,6 +27,14 @@ def is_missing(value: Any) -> bool:
 def as_lang(value: object) -> Lang:
     """Coerce anything (URL parameter, dropdown value) to a supported language."""
     return "en" if value == "en" else "nl"
+
+
+def shown_decimals(value: float, most: int) -> int:
+    """As few decimals as show the value exactly, up to ``most``: 62 stays 62, 91.89 is 91.9."""
+    for decimals in range(most + 1):
+        if math.isclose(round(value, decimals), value, abs_tol=1e-9):
+            return decimals
+    return most
 
 
 def fmt_number(value: float | int | None, lang: Lang, decimals: int = 0) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 from dash import html
 
-from components.formatting import Lang, fmt_number, fmt_pct, fmt_signed
+from components.formatting import Lang, fmt_number, fmt_pct, fmt_signed, shown_decimals
 from components.i18n import t
 from data import columns as c
 from data.model import FundingModel, KeyFigures
@@ -181,7 +181,7 @@ def comparison_table(frame: pd.DataFrame, model: FundingModel, lang: Lang) -> li
 def format_fact_value(row: pd.Series, lang: Lang) -> str:
     """A fact's value as published, with its qualifier ('about', 'more than') and unit."""
     value = float(row[c.VALUE])
-    decimals = 0 if value == int(value) else len(f"{value}".split(".")[1])
+    decimals = shown_decimals(value, 3)
     unit = str(row[c.UNIT])
     if unit == "year":
         text = str(int(value))

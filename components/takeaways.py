@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from components.formatting import Lang, fmt_number, fmt_pct, fmt_usd_m
+from components.formatting import Lang, fmt_number, fmt_pct, fmt_usd_m, shown_decimals
 from components.i18n import t
 from data import columns as c
 from data.derive import change, share
@@ -49,17 +49,9 @@ def sentence(clauses: Sequence[str]) -> str:
     return text[:1].upper() + text[1:] + "." if text else ""
 
 
-def _decimals(value: float, most: int) -> int:
-    """As few decimals as show the value exactly, up to ``most``: 62 stays 62, 91.89 is 91.9."""
-    for decimals in range(most + 1):
-        if math.isclose(round(value, decimals), value, abs_tol=1e-9):
-            return decimals
-    return most
-
-
 def usd_m(value: float, lang: Lang) -> str:
     """USD million as the charts label it: whole millions from 100 up, else one decimal."""
-    return fmt_usd_m(value, lang, 0 if abs(value) >= 100 else _decimals(value, 1))
+    return fmt_usd_m(value, lang, 0 if abs(value) >= 100 else shown_decimals(value, 1))
 
 
 def _change_clause(before: tuple[float, int] | None, now: float, lang: Lang) -> str:
@@ -302,7 +294,9 @@ def nl_core(model: FundingModel, lang: Lang) -> str:
     year = int(rows[c.YEAR].iloc[-1])
 
     def eur(value: float) -> str:
-        return t("export.takeaway.eur_m", lang, amount=fmt_number(value, lang, _decimals(value, 1)))
+        return t(
+            "export.takeaway.eur_m", lang, amount=fmt_number(value, lang, shown_decimals(value, 1))
+        )
 
     if math.isclose(before, after):
         return sentence([t("export.takeaway.nl_core_same", lang, year=year, after=eur(after))])
@@ -403,10 +397,10 @@ def budget(model: FundingModel, indexed: bool, lang: Lang) -> str:
 
     def point(i: int) -> str:
         if indexed:
-            number = fmt_number(indices[i], lang, _decimals(indices[i], 1))
+            number = fmt_number(indices[i], lang, shown_decimals(indices[i], 1))
             value = t("export.takeaway.index", lang, value=number) if i == 0 else number
         else:
-            amount = fmt_number(values[i], lang, max(1, _decimals(values[i], 2)))
+            amount = fmt_number(values[i], lang, max(1, shown_decimals(values[i], 2)))
             value = t("export.takeaway.usd_bn", lang, amount=amount)
             if approx[i]:
                 value = f"{t('qualifier.approx', lang)} {value}"
