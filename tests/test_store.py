@@ -297,14 +297,15 @@ def test_data_evicted_behind_a_live_session_pointer_is_not_served_from_memory() 
 
 
 def test_disk_entries_expire_after_the_ttl_unless_read(store_dir: Path) -> None:
-    store = disk_store(store_dir, ttl=1.0)
+    # Real time (diskcache's own expiry); margins of ~1 s so a loaded CI machine cannot flip it.
+    store = disk_store(store_dir, ttl=2.0)
     session = new_session_id()
     dataset_id = store.put(session, revenue_frame(), ["a.csv"])
-    time.sleep(0.55)
+    time.sleep(1.1)
     assert store.get(session, dataset_id) is not None
-    time.sleep(0.55)  # 1.1 s after the upload: alive only because the read refreshed it
+    time.sleep(1.1)  # 2.2 s after the upload: alive only because the read refreshed it
     assert store.get(session, dataset_id) is not None
-    time.sleep(1.2)
+    time.sleep(2.6)
     assert store.get(session, dataset_id) is None
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .helpers import (
     RANKING,
@@ -122,9 +123,31 @@ def test_donor_dropdown_by_keyboard_updates_highlight_and_link(
         if active_element(page)["id"] == "donor":
             break
     assert active_element(page)["id"] == "donor", "Tab never reached the donor dropdown"
-    # Typing on the closed dropdown opens it with a search. Dash's dropdown drops keys typed
-    # faster than a frame (it moves focus in requestAnimationFrame), hence the delay.
-    page.keyboard.type("Can", delay=80)
+    # A letter typed on the closed dropdown opens it with that letter in its search box, and
+    # focus moves to the box in requestAnimationFrame. A key sent before that lands nowhere on a
+    # loaded machine, so send one key at a time and wait until the box shows it (or resend it).
+    search = ".dash-dropdown-content[data-state=open] input.dash-dropdown-search"
+    typed = ""
+    for key in "Can":
+        typed += key
+        for _attempt in range(3):
+            page.keyboard.press(key)
+            try:
+                page.wait_for_function(
+                    """([sel, v]) => { const box = document.querySelector(sel);
+                        return box !== null && document.activeElement === box && box.value === v; }""",
+                    arg=[search, typed],
+                    timeout=2000,
+                )
+                break
+            except PlaywrightTimeoutError:
+                box = page.locator(search)
+                shown = box.input_value() if box.count() else ""
+                if shown == typed:  # arrived late, not lost
+                    break
+                assert shown == typed[:-1], f"the dropdown search shows {shown!r}, typed {typed!r}"
+        else:
+            raise AssertionError(f"the dropdown search never showed {typed!r}")
     # The option list filters as the keys arrive: wait until it has settled on Canada alone.
     page.wait_for_function(
         """() => {
