@@ -47,6 +47,12 @@ def fmt_number(value: float | int | None, lang: Lang, decimals: int = 0) -> str:
     return text.replace("-", "−")
 
 
+def fmt_published(value: float, lang: Lang, most: int = 2) -> str:
+    """A figure with the decimals its source printed (1, 2,1, 2,99), not padded to a fixed count:
+    "2,10" would claim a precision the document never gave."""
+    return fmt_number(value, lang, shown_decimals(value, most))
+
+
 def fmt_signed(value: float | int | None, lang: Lang, decimals: int = 0) -> str:
     """A change with an explicit sign, so a rise and a fall read differently at a glance."""
     if is_missing(value):

@@ -7,7 +7,14 @@ from typing import Any
 import pandas as pd
 from dash import html
 
-from components.formatting import Lang, fmt_number, fmt_pct, fmt_signed, shown_decimals
+from components.formatting import (
+    Lang,
+    fmt_number,
+    fmt_pct,
+    fmt_published,
+    fmt_signed,
+    shown_decimals,
+)
 from components.i18n import t
 from data import columns as c
 from data.model import FundingModel, KeyFigures
@@ -50,7 +57,7 @@ def kpi_cards(model: FundingModel, kf: KeyFigures, lang: Lang) -> list[html.Div]
         ),
         _card(
             t("kpi.budget", lang, year=kf.budget_year),
-            f"{fmt_number(kf.budget, lang, 2)} {t('unit.usd_bn', lang)}",
+            f"{fmt_published(kf.budget, lang)} {t('unit.usd_bn', lang)}",
             other if kf.budget_year != kf.year else "",
             "kpi-budget",
         ),
@@ -127,8 +134,8 @@ def over_time_table(model: FundingModel, lang: Lang, donors: list[str] | None = 
 
 
 def _budget_point(year: int, value: float, approx: bool, lang: Lang) -> str:
-    """'2010: ≈ USD 1,00 mld': the approximate sign travels with the number into every table."""
-    return f"{year}: {'≈ ' if approx else ''}USD {fmt_number(value, lang, 2)} {t('unit.usd_bn', lang).split()[-1]}"
+    """'2010: ≈ USD 1 mld': the approximate sign travels with the number into every table."""
+    return f"{year}: {'≈ ' if approx else ''}USD {fmt_published(value, lang)} {t('unit.usd_bn', lang).split()[-1]}"
 
 
 def budget_table(growth: pd.DataFrame, lang: Lang) -> html.Table:

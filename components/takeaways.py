@@ -18,7 +18,14 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from components.formatting import Lang, fmt_number, fmt_pct, fmt_usd_m, shown_decimals
+from components.formatting import (
+    Lang,
+    fmt_number,
+    fmt_pct,
+    fmt_published,
+    fmt_usd_m,
+    shown_decimals,
+)
 from components.i18n import t
 from data import columns as c
 from data.derive import change, share
@@ -400,7 +407,7 @@ def budget(model: FundingModel, indexed: bool, lang: Lang) -> str:
             number = fmt_number(indices[i], lang, shown_decimals(indices[i], 1))
             value = t("export.takeaway.index", lang, value=number) if i == 0 else number
         else:
-            amount = fmt_number(values[i], lang, max(1, shown_decimals(values[i], 2)))
+            amount = fmt_published(values[i], lang)
             value = t("export.takeaway.usd_bn", lang, amount=amount)
             if approx[i]:
                 value = f"{t('qualifier.approx', lang)} {value}"

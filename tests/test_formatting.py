@@ -12,6 +12,7 @@ from components.formatting import (
     as_lang,
     fmt_number,
     fmt_pct,
+    fmt_published,
     fmt_signed,
     fmt_usd_m,
     plotly_separators,
@@ -42,6 +43,23 @@ MINUS = "\u2212"
 )
 def test_fmt_number(value: float, lang: str, decimals: int, text: str) -> None:
     assert fmt_number(value, lang, decimals) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "text"),
+    [
+        (1.0, "nl", "1"),  # the scorecard's "ongeveer 1 miljard", not "1,00"
+        (2.1, "nl", "2,1"),
+        (2.1, "en", "2.1"),
+        (2.99, "nl", "2,99"),
+        (3.4567, "en", "3.46"),  # a computed total is cut at two decimals
+        (1365.0, "nl", "1.365"),
+    ],
+)
+def test_fmt_published_keeps_the_decimals_the_source_printed(
+    value: float, lang: str, text: str
+) -> None:
+    assert fmt_published(value, lang) == text
 
 
 @pytest.mark.parametrize(

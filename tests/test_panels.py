@@ -73,7 +73,7 @@ def test_kpi_cards_2021_take_latest_earlier_budget(model: FundingModel) -> None:
     cards = _cards(model, 2021, "nl")
     assert cards["kpi-total"][1] == "1.602 USD mln"
     assert cards["kpi-top"][2] == "668 USD mln · 41,7 %"
-    assert cards["kpi-budget"] == ["Begroting (2019)", "2,10 USD mld", "laatst bekende waarde"]
+    assert cards["kpi-budget"] == ["Begroting (2019)", "2,1 USD mld", "laatst bekende waarde"]
 
 
 # over-time table -----------------------------------------------------------------------------
@@ -148,15 +148,15 @@ def test_over_time_table_size_and_order(model: FundingModel) -> None:
 def test_budget_table(model: FundingModel) -> None:
     rows = _rows(panels.budget_table(model.budget_growth(), "nl"))
     assert rows == [
-        ["2010: ≈ USD 1,00 mld", "2019: USD 2,10 mld", "+110,0 %", "8,6 %"],
-        ["2019: USD 2,10 mld", "2022: USD 2,99 mld", "+42,4 %", "12,5 %"],
-        ["2010: ≈ USD 1,00 mld", "2022: USD 2,99 mld", "+199,0 %", "9,6 %"],
+        ["2010: ≈ USD 1 mld", "2019: USD 2,1 mld", "+110,0 %", "8,6 %"],
+        ["2019: USD 2,1 mld", "2022: USD 2,99 mld", "+42,4 %", "12,5 %"],
+        ["2010: ≈ USD 1 mld", "2022: USD 2,99 mld", "+199,0 %", "9,6 %"],
     ]
 
 
 def test_budget_table_english(model: FundingModel) -> None:
     rows = _rows(panels.budget_table(model.budget_growth(), "en"))
-    assert rows[1] == ["2019: USD 2.10 bn", "2022: USD 2.99 bn", "+42.4%", "12.5%"]
+    assert rows[1] == ["2019: USD 2.1 bn", "2022: USD 2.99 bn", "+42.4%", "12.5%"]
 
 
 # fact values ---------------------------------------------------------------------------------

@@ -173,9 +173,9 @@ NL_CORE = {
     "to EUR 3 million a year (+50%).",
 }
 BUDGET = {
-    ("nl", "absolute"): "De begroting van IOM steeg van ongeveer USD 1,0 mld in 2010 via USD 2,1 "
+    ("nl", "absolute"): "De begroting van IOM steeg van ongeveer USD 1 mld in 2010 via USD 2,1 "
     "mld in 2019 naar USD 2,99 mld in 2022: +199 % in 12 jaar, gemiddeld 9,6 % per jaar.",
-    ("en", "absolute"): "IOM's budget grew from about USD 1.0 billion in 2010 via USD 2.1 billion "
+    ("en", "absolute"): "IOM's budget grew from about USD 1 billion in 2010 via USD 2.1 billion "
     "in 2019 to USD 2.99 billion in 2022: +199% in 12 years, 9.6% a year on average.",
     ("nl", "index"): "De begroting van IOM steeg van index 100 in 2010 via 210 in 2019 naar 299 "
     "in 2022: +199 % in 12 jaar, gemiddeld 9,6 % per jaar.",

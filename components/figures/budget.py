@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.captions import Captions
-from components.formatting import Lang, fmt_number, fmt_pct
+from components.formatting import Lang, fmt_number, fmt_pct, fmt_published
 from components.i18n import t
 from components.theme import BUDGET_COLOR, apply_theme
 from data import columns as c
@@ -20,9 +20,8 @@ def budget_figure(
     years = [int(y) for y in series[c.YEAR]]
     values = [float(v) for v in series[column]]
     approx = [q == "approx" for q in series[c.QUALIFIER].fillna("")]
-    decimals = 0 if indexed else 2
     labels = [
-        ("≈ " if a else "") + fmt_number(v, lang, decimals)
+        ("≈ " if a else "") + (fmt_number(v, lang) if indexed else fmt_published(v, lang))
         for v, a in zip(values, approx, strict=True)
     ]
     fig = go.Figure(
