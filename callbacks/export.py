@@ -79,9 +79,22 @@ CHART_INPUTS: dict[str, set[str]] = {
     ids.TOP_N: {ids.CHART_RANKING, ids.CHART_OVER_TIME, ids.CHART_EARMARKING_SIDE},
     ids.BUDGET_MODE: {ids.CHART_BUDGET},
 }
+# The scorecard's earmarking charts have no year or donor, and it lists its own donors (no top N).
+SCORECARD_CHART_INPUTS: dict[str, set[str]] = {
+    ids.YEAR: {ids.CHART_RANKING},
+    ids.DONOR: {ids.CHART_RANKING, ids.CHART_OVER_TIME},
+    ids.TOP_N: set(),
+    ids.BUDGET_MODE: {ids.CHART_BUDGET},
+}
 
 
 # pure parts -------------------------------------------------------------------------------------
+def stale_charts(trigger: object, basis: str) -> set[str]:
+    """The charts whose texts a change of ``trigger`` can change, for data of ``basis``."""
+    inputs = SCORECARD_CHART_INPUTS if basis == "scorecard" else CHART_INPUTS
+    return set(inputs.get(str(trigger), ids.CHARTS))
+
+
 def chart_view(state: ViewState, chart: str) -> ViewState:
     """The state with the chart's own tab, so its link opens the chart."""
     return replace(state, view=CHART_VIEWS[chart])
@@ -389,7 +402,7 @@ def register(app: Dash, models: ModelProvider) -> None:
         names = [out["id"]["chart"] for out in ctx.outputs_list[0]]
         # Only the charts the changed control affects are rebuilt: this runs on every year click,
         # beside the chart callbacks, and rebuilding all five doubled the server time of a click.
-        stale = CHART_INPUTS.get(str(ctx.triggered_id), set(ids.CHARTS))
+        stale = stale_charts(ctx.triggered_id, model.basis)
         charts = {
             name: build_chart(name, chart_source(name, model, models.seed), state)
             for name in ids.CHARTS

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import plotly.graph_objects as go
-from dash import Dash, Input, Output, State, ctx, html
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html
 from dash.exceptions import PreventUpdate
 
 from callbacks.common import dataset_id
@@ -37,34 +37,50 @@ def register(app: Dash, models: ModelProvider) -> None:
         return panels.kpi_cards(model, model.key_figures(year_), as_lang(lang))
 
     @app.callback(
-        Output(ids.RANKING_GRAPH, "figure"),
-        Output(ids.RANKING_NOTES, "children"),
+        Output(ids.RANKING_FIGURES, "data"),
         Output(ids.COMPARISON, "children"),
         Input(ids.LANG, "value"),
-        Input(ids.YEAR, "value"),
         Input(ids.DONOR, "value"),
         Input(ids.TOP_N, "value"),
         *DATA,
     )
-    def ranking(
-        lang: str,
-        year: int,
-        donor: str,
-        top: Any,
-        dataset: Any,
-        entity: str | None,
-        session: str | None,
-    ) -> tuple[go.Figure, Any, Any]:
+    def ranking_figures(
+        lang: str, donor: str, top: Any, dataset: Any, entity: str | None, session: str | None
+    ) -> tuple[dict[str, Any], Any]:
         lang_, model = as_lang(lang), model_for(dataset, entity, session)
-        year_ = chart_year(model, year)
-        fig = build_chart(ids.CHART_RANKING, model, chart_state(lang_, year_, donor, top)).figure
-        notes = panels.notes_box(captions.year_contradictions(model, "ranking", year_), lang_)
+        figures = {
+            str(year): build_chart(
+                ids.CHART_RANKING, model, chart_state(lang_, year, donor, top)
+            ).figure
+            for year in model.years()
+        }
         comparison = (
             panels.comparison_table(model.comparison(models.seed), model, lang_)
             if model.basis == "revenue"
             else []
         )
-        return fig, notes, comparison
+        return {"by_year": figures, "latest": model.latest_year()}, comparison
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="iomViews", function_name="yearFigure"),
+        Output(ids.RANKING_GRAPH, "figure"),
+        Input(ids.YEAR, "value"),
+        Input(ids.RANKING_FIGURES, "data"),
+    )
+
+    @app.callback(
+        Output(ids.RANKING_NOTES, "children"),
+        Input(ids.LANG, "value"),
+        Input(ids.YEAR, "value"),
+        *DATA,
+    )
+    def ranking_notes(
+        lang: str, year: int, dataset: Any, entity: str | None, session: str | None
+    ) -> Any:
+        lang_, model = as_lang(lang), model_for(dataset, entity, session)
+        return panels.notes_box(
+            captions.year_contradictions(model, "ranking", chart_year(model, year)), lang_
+        )
 
     @app.callback(
         Output(ids.OVER_TIME_GRAPH, "figure"),

@@ -36,6 +36,9 @@ TABS: Final = (
 
 RANKING_GRAPH: Final = "ranking-graph"
 RANKING_NOTES: Final = "ranking-notes"
+# The ranking figure of every year for the current language, donor, top N and data: the browser
+# picks the chosen year's, so a year click repaints without a server round trip.
+RANKING_FIGURES: Final = "ranking-figures"
 OVER_TIME_GRAPH: Final = "over-time-graph"
 OVER_TIME_TABLE: Final = "over-time-table"
 OVER_TIME_NOTES: Final = "over-time-notes"

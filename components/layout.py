@@ -133,6 +133,7 @@ def build_layout(
                     chart_block(
                         _graph(ids.RANKING_GRAPH, "graph graph-main"), ids.CHART_RANKING, lang
                     ),
+                    dcc.Store(id=ids.RANKING_FIGURES),
                     html.Div(id=ids.RANKING_NOTES, className="notes"),
                     html.Div(id=ids.COMPARISON, className="table-wrap"),
                 ],

@@ -7,9 +7,11 @@ builds them from the scorecard's table; a loaded revenue file builds them from i
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Literal
+from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
 import pandas as pd
 
@@ -21,6 +23,50 @@ from data.loader import SeedTables, load_seed
 Basis = Literal["scorecard", "revenue"]
 RANKING_TABLE_METRIC = "donor_contribution"
 TOTAL_METRIC = "member_state_total"
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _key_part(value: object) -> Hashable:
+    """Arguments as a memo key; a list of donors counts by its contents."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _fresh(result: R) -> R:
+    """A copy of a mutable result, so one caller that edits its frame cannot change the next
+    caller's: queries keep returning new frames although each is computed once."""
+    if isinstance(result, pd.DataFrame | pd.Series | list | dict):
+        return result.copy()  # type: ignore[return-value]
+    return result
+
+
+def memoised(
+    query: Callable[Concatenate[FundingModel, P], R],
+) -> Callable[Concatenate[FundingModel, P], R]:
+    """Compute a query of the immutable model once per arguments.
+
+    A year click asks the same model for the same ranking several times (chart, captions,
+    takeaway, key figures) in parallel callbacks; the answers cannot change, so computing them
+    again only delays the chart. The memo lives and dies with its model instance, and its size is
+    bounded by the arguments a model accepts (its years, top-N values and chart names).
+    """
+
+    @functools.wraps(query)
+    def wrapper(model: FundingModel, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        key = (
+            query.__name__,
+            tuple(_key_part(a) for a in args),
+            tuple(sorted((k, _key_part(v)) for k, v in kwargs.items())),
+        )
+        try:
+            result: R = model._memo[key]
+        except KeyError:
+            result = model._memo[key] = query(model, *args, **kwargs)
+        return _fresh(result)
+
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -52,6 +98,7 @@ class FundingModel:
     files: tuple[str, ...] = ()
     split_table: pd.DataFrame | None = None  # revenue basis: per donor-year split
     revenue_totals: pd.DataFrame | None = None  # revenue basis: per year, all revenue kinds
+    _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # construction -------------------------------------------------------------------------
     @classmethod
@@ -126,6 +173,7 @@ class FundingModel:
         )
 
     # lookups ------------------------------------------------------------------------------
+    @memoised
     def years(self) -> list[int]:
         return sorted(int(y) for y in self.totals_table[c.YEAR].unique())
 
@@ -137,11 +185,13 @@ class FundingModel:
         en, nl = self._names.get(key, (key, key))
         return nl if lang == "nl" else en
 
+    @memoised
     def donors(self) -> list[str]:
         """Every donor listed in any year, in order of their best rank then name."""
         best = self.ranking_table.groupby(c.DONOR_KEY)[c.RANK].min().sort_values(kind="stable")
         return [str(k) for k in best.index]
 
+    @memoised
     def total(self, year: int) -> float:
         row = self.totals_table[self.totals_table[c.YEAR] == year]
         if row.empty:
@@ -152,11 +202,13 @@ class FundingModel:
         facts = self.tables.facts
         return facts[facts[c.FACT_ID] == fact_id].iloc[0].copy()
 
+    @memoised
     def facts_by_metric(self, *metrics: str) -> pd.DataFrame:
         facts = self.tables.facts
         return facts[facts[c.METRIC].isin(metrics)].reset_index(drop=True)
 
     # views --------------------------------------------------------------------------------
+    @memoised
     def ranking(self, year: int, top_n: int | None = None) -> pd.DataFrame:
         """The year's listed donors with their share, plus the rest as 'other donors'.
 
@@ -167,11 +219,13 @@ class FundingModel:
             rows = rows[rows[c.RANK] <= top_n]
         return with_other(rows.reset_index(drop=True), self.total(year))
 
+    @memoised
     def top_donors(self, top_n: int) -> list[str]:
         """Donors ranked N or better in at least one year."""
         rows = self.ranking_table[self.ranking_table[c.RANK] <= top_n]
         return [str(k) for k in rows[c.DONOR_KEY].unique()]
 
+    @memoised
     def includes_negative(self, year: int) -> bool:
         """Whether the year's figures are net of refunds or adjustments (negative amounts)."""
         if c.INCLUDES_NEGATIVE not in self.totals_table.columns:
@@ -179,6 +233,7 @@ class FundingModel:
         rows = self.totals_table[self.totals_table[c.YEAR] == year]
         return bool(rows[c.INCLUDES_NEGATIVE].any())
 
+    @memoised
     def revenue_split(self, year: int) -> pd.DataFrame:
         """Per donor of the year: assessed, core, earmarked, other and the core share."""
         if self.split_table is None:
@@ -199,6 +254,7 @@ class FundingModel:
             }
         ).sort_values([c.YEAR, c.DONOR_KEY], ignore_index=True)
 
+    @memoised
     def ranking_over_time(self, donors: list[str] | None = None) -> pd.DataFrame:
         """Every listed donor-year with amount, rank and change against the year before."""
         totals = self.totals_table.set_index(c.YEAR)[c.TOTAL]
@@ -207,6 +263,7 @@ class FundingModel:
             frame = frame[frame[c.DONOR_KEY].isin(donors)].reset_index(drop=True)
         return frame.assign(**{c.SHARE: frame[c.AMOUNT] / frame[c.YEAR].map(totals)})
 
+    @memoised
     def totals_over_time(self) -> pd.DataFrame:
         """The total per year with its change against the year before."""
         frame = self.totals_table.sort_values(c.YEAR, ignore_index=True)
@@ -215,12 +272,14 @@ class FundingModel:
             **{c.CHANGE_ABS: frame[c.TOTAL] - prev, c.CHANGE_PCT: (frame[c.TOTAL] - prev) / prev}
         )
 
+    @memoised
     def budget(self) -> pd.DataFrame:
         """IOM's budget series (one value per year, first mention wins), with an index 100 base."""
         rows = self.facts_by_metric("budget").drop_duplicates(c.YEAR).sort_values(c.YEAR)
         base = float(rows[c.VALUE].iloc[0])
         return rows.assign(index=rows[c.VALUE] / base * 100).reset_index(drop=True)
 
+    @memoised
     def budget_growth(self) -> pd.DataFrame:
         """Growth between consecutive budget points and over the whole series."""
         series = self.budget()
@@ -248,6 +307,7 @@ class FundingModel:
             )
         return pd.DataFrame(rows)
 
+    @memoised
     def earmarking(self) -> pd.DataFrame:
         """The facts behind the earmarked-versus-core view."""
         return self.facts_by_metric(
@@ -259,6 +319,7 @@ class FundingModel:
             "assessed_increase",
         )
 
+    @memoised
     def organisation(self) -> pd.DataFrame:
         """Organisation facts from both documents, for the at-a-glance view."""
         return self.facts_by_metric(
@@ -284,12 +345,14 @@ class FundingModel:
             "dtm_countries",
         )
 
+    @memoised
     def contradictions(self, view: str | None = None) -> pd.DataFrame:
         frame = self.tables.contradictions
         if view is not None:
             frame = frame[frame[c.VIEW].str.split(";").apply(lambda views: view in views)]
         return frame.reset_index(drop=True)
 
+    @memoised
     def key_figures(self, year: int) -> KeyFigures:
         ranking = self.ranking(year, top_n=1)
         listed = ranking[~ranking[c.IS_OTHER]].sort_values(c.RANK)
@@ -323,6 +386,7 @@ class FundingModel:
             return None
         return change(float(before[c.AMOUNT].iloc[0]), float(now[c.AMOUNT].iloc[0]))
 
+    @memoised
     def _nearest(self, metric: str, year: int) -> pd.Series:
         """The metric's value for the year, or else the closest earlier (else later) year."""
         rows = (

@@ -40,6 +40,7 @@ from callbacks.export import (
     permalink,
     prepare,
     sources_frame,
+    stale_charts,
     values_by_chart,
 )
 from components import ids
@@ -374,3 +375,56 @@ def test_prepare_draws_the_budget_from_the_built_in_series(
     assert ranking.revenue and meta.data_as_of == LOADED_ON
     assert (meta.title, meta.subtitle) == ("T", "S")
     assert meta.permalink.endswith("view=ranking&budget=absolute&entity=IOM&top=10")
+
+
+CONTROL_VALUES: dict[str, tuple[object, object]] = {
+    ids.YEAR: (2021, 2023),
+    ids.DONOR: ("NLD", "USA"),
+    ids.TOP_N: (5, 10),
+    ids.BUDGET_MODE: ("absolute", "index"),
+}
+
+
+def chart_texts_for(model: FundingModel, chart: str, **controls: object) -> tuple[object, ...]:
+    """Everything the text callback writes for a chart: title, subtitle, takeaway, data."""
+    state = chart_state(
+        controls.get(ids.LANG, "nl"),
+        controls.get(ids.YEAR, 2022),
+        str(controls.get(ids.DONOR, "DEU")),
+        controls.get(ids.TOP_N, 5),
+        controls.get(ids.BUDGET_MODE, "absolute"),
+    )
+    built = build_chart(chart, model, state)
+    return (
+        built.captions.title,
+        default_subtitle(built),
+        chart_takeaway(chart, model, state),
+        built.data_frame.to_csv(),
+    )
+
+
+@pytest.mark.parametrize("basis", ["seed", pytest.param("loaded", marks=needs_ceb)])
+@pytest.mark.parametrize("control", list(CONTROL_VALUES))
+def test_a_control_leaves_the_texts_of_charts_it_does_not_mark_stale_unchanged(
+    basis: str, control: str, request: pytest.FixtureRequest
+) -> None:
+    """The text callback rebuilds only ``stale_charts``: every other chart must come out the same
+    for both values of the control, or its export title and takeaway would go out of date."""
+    model: FundingModel = request.getfixturevalue(basis)
+    before, after = CONTROL_VALUES[control]
+    stale = stale_charts(control, model.basis)
+    changed = set()
+    for chart in ids.CHARTS:
+        texts = [chart_texts_for(model, chart, **{control: v}) for v in (before, after)]
+        if texts[0] != texts[1]:
+            changed.add(chart)
+    assert changed <= stale
+    # and the set is not wider than it needs to be on the built-in data
+    if basis == "seed":
+        assert stale == changed
+
+
+def test_any_other_trigger_rebuilds_every_chart(seed: FundingModel) -> None:
+    for trigger in (ids.LANG, ids.DATASET, ids.ENTITY, None):
+        assert stale_charts(trigger, "scorecard") == set(ids.CHARTS)
+        assert stale_charts(trigger, "revenue") == set(ids.CHARTS)
