@@ -307,3 +307,28 @@ def test_queries_do_not_mutate_the_model(model: FundingModel) -> None:
 )
 def test_is_missing(value: object, missing: bool) -> None:
     assert is_missing(value) is missing
+
+
+def test_a_caller_editing_a_query_result_does_not_change_the_next_answer() -> None:
+    """Queries are memoised; each caller must still get a frame of its own."""
+    model = FundingModel.from_seed()
+    first = model.ranking(2023)
+    first.loc[:, c.AMOUNT] = -1.0
+    years = model.years()
+    years.append(1900)
+    assert (model.ranking(2023)[c.AMOUNT] > 0).all()
+    assert model.years() == [2021, 2022, 2023]
+    assert model.ranking(2023) is not model.ranking(2023)
+
+
+def test_memoised_answers_depend_on_every_argument() -> None:
+    model = FundingModel.from_seed()
+    assert list(model.ranking(2021)[c.YEAR].unique()) == [2021]
+    assert list(model.ranking(2022)[c.YEAR].unique()) == [2022]
+    listed = ~model.ranking(2023, top_n=2)[c.IS_OTHER]
+    assert listed.sum() == 2
+    assert (~model.ranking(2023)[c.IS_OTHER]).sum() == 4
+    assert model.ranking(2023, 2).equals(model.ranking(2023, top_n=2))
+    both = model.ranking_over_time(["NLD", "USA"])
+    assert set(both[c.DONOR_KEY]) == {"NLD", "USA"}
+    assert set(model.ranking_over_time(["NLD"])[c.DONOR_KEY]) == {"NLD"}
