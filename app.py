@@ -7,8 +7,10 @@ default; ``gunicorn app:server`` serves the same app (start-up files from ``IOM_
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 from pathlib import Path
+from typing import Any
 
 from dash import Dash
 
@@ -65,7 +67,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     try:
-        served = create_app(args.data) if args.data else app
+        served = create_app(args.data or _env_files())
     except DataLoadError as exc:
         raise SystemExit(f"Cannot start: {exc}") from exc
     served.run(host=args.host, port=args.port, debug=args.debug)
@@ -76,8 +78,21 @@ def _env_files() -> list[Path]:
     return [Path(p) for p in os.environ.get("IOM_DATA", "").split()]
 
 
-app = create_app(_env_files())
-server = app.server
+@functools.cache
+def _served_app() -> Dash:
+    return create_app(_env_files())
+
+
+def __getattr__(name: str) -> Any:
+    """``app`` and ``server`` (``gunicorn app:server``), built on first use: importing this module
+    for ``create_app`` (tests, benchmarks) or running it with ``--data`` builds no app it would
+    not serve."""
+    if name == "app":
+        return _served_app()
+    if name == "server":
+        return _served_app().server
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 if __name__ == "__main__":
     main()
