@@ -37,19 +37,9 @@ from typing import Any, Final
 
 from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
+from bench.chromium import CHROMIUM, CHROMIUM_FLAGS
+
 ROOT: Final = Path(__file__).resolve().parents[1]
-CHROMIUM: Final = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS: Final = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
 VIEWPORT: Final[ViewportSize] = {"width": 1366, "height": 768}
 TARGET_P95_MS: Final = 100.0
 SERVERS: Final = ("dev", "gunicorn")
@@ -304,7 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     started = time.perf_counter()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=list(CHROMIUM_FLAGS)
+        )
         try:
             for kind in kinds:
                 results["cold_start"][kind] = [

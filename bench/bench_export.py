@@ -17,17 +17,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Final
 
+from bench.chromium import CHROMIUM, CHROMIUM_FLAGS
 from callbacks.export import KaleidoServer, memo_bytes, memo_item, prepare
 from components import ids
 from components.charts import chart_state, chart_takeaway
 from components.memo_pack import MemoItem
 from data.model import FundingModel
-
-CHROMIUM: Final = Path("/usr/bin/chromium")
-FLAGS: Final = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 
 
 @contextmanager
@@ -59,7 +55,9 @@ def browser_png(runs: int) -> list[float]:
     summary = selector.replace(ids.EXPORT_PNG, ids.EXPORT_SUMMARY)
     times = []
     with serve() as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=list(CHROMIUM_FLAGS)
+        )
         page = browser.new_page(viewport={"width": 1366, "height": 768})
         page.goto(url)
         page.wait_for_selector("#ranking-graph .js-plotly-plot .bars")
