@@ -9,7 +9,11 @@ from __future__ import annotations
 import math
 from typing import Any, Literal
 
+from pandas.api.typing import NAType
+
 Lang = Literal["nl", "en"]
+# Model frames hold missing numbers as None, NaN or pandas NA; each formats as a dash.
+MaybeNumber = float | int | NAType | None
 LANGS: tuple[Lang, ...] = ("nl", "en")
 DEFAULT_LANG: Lang = "nl"
 
@@ -37,7 +41,7 @@ def shown_decimals(value: float, most: int) -> int:
     return most
 
 
-def fmt_number(value: float | int | None, lang: Lang, decimals: int = 0) -> str:
+def fmt_number(value: MaybeNumber, lang: Lang, decimals: int = 0) -> str:
     """Format with the language's thousands and decimal separators; ``–`` for missing values."""
     if is_missing(value):
         return "–"
@@ -53,11 +57,10 @@ def fmt_published(value: float, lang: Lang, most: int = 2) -> str:
     return fmt_number(value, lang, shown_decimals(value, most))
 
 
-def fmt_signed(value: float | int | None, lang: Lang, decimals: int = 0) -> str:
+def fmt_signed(value: MaybeNumber, lang: Lang, decimals: int = 0) -> str:
     """A change with an explicit sign, so a rise and a fall read differently at a glance."""
-    if is_missing(value):
+    if value is None or isinstance(value, NAType) or is_missing(value):
         return "–"
-    assert value is not None
     text = fmt_number(abs(value), lang, decimals)
     if value > 0:
         return "+" + text
@@ -66,7 +69,7 @@ def fmt_signed(value: float | int | None, lang: Lang, decimals: int = 0) -> str:
     return text
 
 
-def fmt_pct(fraction: float | None, lang: Lang, decimals: int = 1, signed: bool = False) -> str:
+def fmt_pct(fraction: MaybeNumber, lang: Lang, decimals: int = 1, signed: bool = False) -> str:
     """A fraction (0.52) as a percentage: ``52,0 %`` in Dutch, ``52.0%`` in English."""
     if is_missing(fraction):
         return "–"
@@ -75,7 +78,7 @@ def fmt_pct(fraction: float | None, lang: Lang, decimals: int = 1, signed: bool 
     return f"{number} %" if lang == "nl" else f"{number}%"
 
 
-def fmt_usd_m(value: float | None, lang: Lang, decimals: int = 0) -> str:
+def fmt_usd_m(value: MaybeNumber, lang: Lang, decimals: int = 0) -> str:
     """USD million with its unit, as the scorecard writes it (``USD 1.365 mln``)."""
     unit = "mln" if lang == "nl" else "million"
     return f"USD {fmt_number(value, lang, decimals)} {unit}"

@@ -225,7 +225,12 @@ def test_captions_and_data_without_drawing(
     calls: list[int] = []
     chart = build_chart(ids.CHART_RANKING, seed, chart_state("nl", 2023, "NLD"))
     original = chart.draw
-    object.__setattr__(chart, "draw", lambda: calls.append(1) or original())
+
+    def counted() -> go.Figure:
+        calls.append(1)
+        return original()
+
+    object.__setattr__(chart, "draw", counted)
     assert chart.captions.title == "Grootste donoren van IOM in 2023"
     assert calls == []
     assert chart.figure is chart.figure

@@ -168,7 +168,7 @@ def svgs(
     keys, figures = [], []
     for lang in ("nl", "en"):
         for chart_id in ids.CHARTS:
-            chart, meta = chart_and_meta(seed, chart_id, lang)  # type: ignore[arg-type]
+            chart, meta = chart_and_meta(seed, chart_id, lang)
             spec = image_spec(chart, meta, "memo", "svg", "download", 1)
             keys.append((chart_id, lang))
             figures.append(go.Figure(spec["figure"]))

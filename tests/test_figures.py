@@ -12,6 +12,7 @@ from components.figures.budget import budget_figure
 from components.figures.earmarking import earmarking_figure, nl_core_figure
 from components.figures.over_time import over_time_figure
 from components.figures.ranking import ranking_figure
+from components.formatting import Lang
 from components.theme import CORE_COLOR, EARMARKED_COLOR, donor_color
 from data.model import FundingModel
 
@@ -23,19 +24,21 @@ def model() -> FundingModel:
     return FundingModel.from_seed()
 
 
-def _ranking(model: FundingModel, year: int, lang: str, highlight: str | None = "NLD") -> go.Figure:
+def _ranking(
+    model: FundingModel, year: int, lang: Lang, highlight: str | None = "NLD"
+) -> go.Figure:
     return ranking_figure(
         model.ranking(year), lang, highlight, cp.ranking_captions(model, year, lang, None)
     )
 
 
-def _over_time(model: FundingModel, lang: str, highlight: str | None = "NLD") -> go.Figure:
+def _over_time(model: FundingModel, lang: Lang, highlight: str | None = "NLD") -> go.Figure:
     return over_time_figure(
         model.ranking_over_time(), lang, highlight, cp.over_time_captions(model, lang, None)
     )
 
 
-def _budget(model: FundingModel, lang: str, indexed: bool) -> go.Figure:
+def _budget(model: FundingModel, lang: Lang, indexed: bool) -> go.Figure:
     return budget_figure(
         model.budget(),
         model.budget_growth(),
@@ -45,7 +48,7 @@ def _budget(model: FundingModel, lang: str, indexed: bool) -> go.Figure:
     )
 
 
-def _earmarking(model: FundingModel, lang: str) -> go.Figure:
+def _earmarking(model: FundingModel, lang: Lang) -> go.Figure:
     return earmarking_figure(model.earmarking(), lang, cp.earmarking_captions(model, lang))
 
 
@@ -109,7 +112,7 @@ def test_ranking_labels_english(model: FundingModel) -> None:
     [("nl", "Grootste donoren van IOM in {year}"), ("en", "Largest donors to IOM in {year}")],
 )
 def test_ranking_title_names_the_year(
-    model: FundingModel, year: int, lang: str, title: str
+    model: FundingModel, year: int, lang: Lang, title: str
 ) -> None:
     assert title.format(year=year) in _ranking(model, year, lang).layout.title.text
 
@@ -120,7 +123,7 @@ def test_ranking_subtitle_names_the_total(model: FundingModel) -> None:
 
 
 @pytest.mark.parametrize(("lang", "separators"), [("nl", ",."), ("en", ".,")])
-def test_separators_per_language(model: FundingModel, lang: str, separators: str) -> None:
+def test_separators_per_language(model: FundingModel, lang: Lang, separators: str) -> None:
     assert _ranking(model, 2023, lang).layout.separators == separators
     assert _over_time(model, lang).layout.separators == separators
     assert _budget(model, lang, False).layout.separators == separators

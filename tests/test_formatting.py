@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from components.formatting import (
+    Lang,
     as_lang,
     fmt_number,
     fmt_pct,
@@ -41,7 +42,7 @@ MINUS = "\u2212"
         (np.float64(703.0), "nl", 0, "703"),
     ],
 )
-def test_fmt_number(value: float, lang: str, decimals: int, text: str) -> None:
+def test_fmt_number(value: float, lang: Lang, decimals: int, text: str) -> None:
     assert fmt_number(value, lang, decimals) == text
 
 
@@ -57,7 +58,7 @@ def test_fmt_number(value: float, lang: str, decimals: int, text: str) -> None:
     ],
 )
 def test_fmt_published_keeps_the_decimals_the_source_printed(
-    value: float, lang: str, text: str
+    value: float, lang: Lang, text: str
 ) -> None:
     assert fmt_published(value, lang) == text
 
@@ -66,7 +67,7 @@ def test_fmt_published_keeps_the_decimals_the_source_printed(
     ("value", "lang", "text"),
     [(-7, "nl", f"{MINUS}7"), (-1365, "nl", f"{MINUS}1.365"), (-1365, "en", f"{MINUS}1,365")],
 )
-def test_negative_numbers_use_a_real_minus_sign(value: float, lang: str, text: str) -> None:
+def test_negative_numbers_use_a_real_minus_sign(value: float, lang: Lang, text: str) -> None:
     out = fmt_number(value, lang)
     assert out == text
     assert "-" not in out
@@ -74,7 +75,7 @@ def test_negative_numbers_use_a_real_minus_sign(value: float, lang: str, text: s
 
 @pytest.mark.parametrize("missing", [None, math.nan, float("nan"), np.nan])
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_missing_values_show_a_dash(missing: object, lang: str) -> None:
+def test_missing_values_show_a_dash(missing: float | None, lang: Lang) -> None:
     assert fmt_number(missing, lang) == "–"
     assert fmt_signed(missing, lang) == "–"
     assert fmt_pct(missing, lang) == "–"
@@ -101,7 +102,7 @@ def test_pandas_na_signed_shows_a_dash() -> None:
         (-1234.5, "en", 1, f"{MINUS}1,234.5"),
     ],
 )
-def test_fmt_signed(value: float, lang: str, decimals: int, text: str) -> None:
+def test_fmt_signed(value: float, lang: Lang, decimals: int, text: str) -> None:
     assert fmt_signed(value, lang, decimals) == text
 
 
@@ -123,7 +124,7 @@ def test_fmt_signed(value: float, lang: str, decimals: int, text: str) -> None:
         (12.5, "nl", 0, False, "1.250 %"),
     ],
 )
-def test_fmt_pct(fraction: float, lang: str, decimals: int, signed: bool, text: str) -> None:
+def test_fmt_pct(fraction: float, lang: Lang, decimals: int, signed: bool, text: str) -> None:
     assert fmt_pct(fraction, lang, decimals, signed=signed) == text
 
 
@@ -135,7 +136,7 @@ def test_fmt_pct(fraction: float, lang: str, decimals: int, signed: bool, text: 
         (None, "nl", "USD – mln"),
     ],
 )
-def test_fmt_usd_m(value: float | None, lang: str, text: str) -> None:
+def test_fmt_usd_m(value: float | None, lang: Lang, text: str) -> None:
     assert fmt_usd_m(value, lang) == text
 
 
@@ -149,5 +150,5 @@ def test_plotly_separators() -> None:
     ("value", "lang"),
     [("en", "en"), ("nl", "nl"), ("fr", "nl"), (None, "nl"), ("", "nl"), (1, "nl")],
 )
-def test_as_lang(value: object, lang: str) -> None:
+def test_as_lang(value: object, lang: Lang) -> None:
     assert as_lang(value) == lang

@@ -3,12 +3,13 @@ notes and the rows of the sources grid."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from dash import html
 
 from components import panels
+from components.formatting import Lang
 from data import columns as c
 from data.model import FundingModel
 
@@ -31,9 +32,11 @@ def _text(node: Any) -> str:
     return _text(getattr(node, "children", None))
 
 
-def _cards(model: FundingModel, year: int, lang: str) -> dict[str, list[str]]:
+def _cards(model: FundingModel, year: int, lang: Lang) -> dict[str, list[str]]:
     cards = panels.kpi_cards(model, model.key_figures(year), lang)
-    return {card.id: [_text(part) for part in card.children] for card in cards}
+    return {
+        cast(Any, card).id: [_text(part) for part in cast(Any, card).children] for card in cards
+    }
 
 
 def _rows(table: html.Table) -> list[list[str]]:
@@ -179,7 +182,7 @@ def test_budget_table_english(model: FundingModel) -> None:
         ("nl_core_2023", "nl", "3 EUR mln"),
     ],
 )
-def test_format_fact_value(model: FundingModel, fact_id: str, lang: str, text: str) -> None:
+def test_format_fact_value(model: FundingModel, fact_id: str, lang: Lang, text: str) -> None:
     assert panels.format_fact_value(model.fact(fact_id), lang) == text
 
 
@@ -190,7 +193,7 @@ def test_notes_box(model: FundingModel) -> None:
     text = _text(boxes[0])
     assert text.startswith("Tegenstrijdig: |Nederland in 2023")
     assert "59,8" in text
-    assert boxes[0].className == "note note-contradiction"
+    assert cast(Any, boxes[0]).className == "note note-contradiction"
 
 
 def test_notes_box_difference_english(model: FundingModel) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import FloatRect, Locator, Page
 
 RANKING = "ranking-graph"
 
@@ -125,7 +125,7 @@ def active_element(page: Page) -> dict[str, str]:
     return info
 
 
-def in_viewport(box: dict[str, float] | None, width: int, height: int) -> bool:
+def in_viewport(box: FloatRect | None, width: int, height: int) -> bool:
     """True when a bounding box lies entirely inside a width × height viewport."""
     return (
         box is not None
