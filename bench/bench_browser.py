@@ -86,6 +86,36 @@ _YEAR_CHANGE: Final = """async ([year, timeoutMs]) => {
 
 _YEARS_OFFERED: Final = "Array.from(document.querySelectorAll('#year input')).map(i => i.value)"
 
+# Runs in the page: set the highlighted donor as the dropdown would (dash's set_props) and
+# resolve with the milliseconds to the afterplot that outlines that donor's bar. Not a target:
+# it shows what the per-year figures behind the browser-side year change cost on other changes.
+_DONOR_CHANGE: Final = """async ([key, timeoutMs]) => {
+    const gd = document.querySelector('#ranking-graph .js-plotly-plot');
+    const outlined = () => {
+        const trace = gd.data[0];
+        const i = trace.customdata.indexOf(key);
+        return i >= 0 && trace.marker.line.color[i] !== 'rgba(0,0,0,0)';
+    };
+    return await new Promise((resolve, reject) => {
+        let t0 = 0;
+        const onPlot = () => {
+            if (!outlined()) return;
+            gd.removeListener('plotly_afterplot', onPlot);
+            clearTimeout(timer);
+            resolve(performance.now() - t0);
+        };
+        const timer = setTimeout(() => {
+            gd.removeListener('plotly_afterplot', onPlot);
+            reject(new Error('no repaint with ' + key + ' within ' + timeoutMs + ' ms'));
+        }, timeoutMs);
+        gd.on('plotly_afterplot', onPlot);
+        t0 = performance.now();
+        window.dash_clientside.set_props('donor', {value: key});
+    });
+}"""
+_DONORS_DRAWN: Final = """() => document.querySelector('#ranking-graph .js-plotly-plot').data[0]
+    .customdata.filter(k => k !== 'OTHER')"""
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -176,12 +206,20 @@ def cold_start(browser: Browser, kind: str, data: Path | None = None) -> dict[st
 
 
 def year_changes(
-    browser: Browser, kind: str, repeats: int, warmup: int, data: Path | None = None
+    browser: Browser,
+    kind: str,
+    repeats: int,
+    warmup: int,
+    data: Path | None = None,
+    donor_repeats: int = 0,
 ) -> dict[str, list[float]]:
-    """Click a different year ``repeats`` times; milliseconds to afterplot and to the frame."""
+    """Click a different year ``repeats`` times; milliseconds to afterplot and to the frame.
+    Then change the highlighted donor ``donor_repeats`` times (afterplot only)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    samples: dict[str, list[float]] = {"callbacks_ms": [], "afterplot_ms": [], "frame_ms": []}
+    samples: dict[str, list[float]] = {
+        "callbacks_ms": [], "afterplot_ms": [], "frame_ms": [], "donor_afterplot_ms": []
+    }  # fmt: skip
     with running_server(kind, port, data) as proc:
         wait_until_up(url, proc)
         page = open_page(browser)
@@ -204,6 +242,16 @@ def year_changes(
                 )
                 page.wait_for_timeout(30)
                 current = year
+            donors = [str(k) for k in page.evaluate(_DONORS_DRAWN)]
+            for i in range(donor_repeats):
+                key = donors[(i + 1) % len(donors)]
+                samples["donor_afterplot_ms"].append(
+                    float(page.evaluate(_DONOR_CHANGE, [key, 30_000]))
+                )
+                page.wait_for_function(
+                    "(k) => new URLSearchParams(location.search).get('donor') === k", arg=key
+                )
+                page.wait_for_timeout(30)
         finally:
             page.context.close()
     return samples
@@ -249,6 +297,7 @@ def print_table(results: dict[str, Any]) -> None:
             ("callbacks_ms", "year change → callbacks (ms)"),
             ("afterplot_ms", "year change → afterplot (ms)"),
             ("frame_ms", "year change → next frame (ms)"),
+            ("donor_afterplot_ms", "donor change → afterplot (ms)"),
         ):
             s = stats[key]
             print(f"{label:<34} {kind:<9} {s['n']:>3} {s['p50']:>9.1f} {s['p95']:>9.1f} {s['max']:>9.1f}")  # fmt: skip
@@ -261,6 +310,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--repeats", type=int, default=40, help="measured year changes (≥ 30)")
     parser.add_argument("--warmup", type=int, default=3, help="unmeasured year changes first")
+    parser.add_argument(
+        "--donor-repeats", type=int, default=20, help="donor changes measured (no target)"
+    )
     parser.add_argument("--cold-runs", type=int, default=3, help="cold starts per server")
     parser.add_argument(
         "--servers", default=",".join(SERVERS), help=f"comma-separated, of {', '.join(SERVERS)}"
@@ -302,7 +354,9 @@ def main(argv: list[str] | None = None) -> int:
                 results["cold_start"][kind] = [
                     cold_start(browser, kind, args.data) for _ in range(args.cold_runs)
                 ]
-                samples = year_changes(browser, kind, args.repeats, args.warmup, args.data)
+                samples = year_changes(
+                    browser, kind, args.repeats, args.warmup, args.data, args.donor_repeats
+                )
                 results["year_change"][kind] = {
                     key: {**summary(values), "samples": values} for key, values in samples.items()
                 }

@@ -84,7 +84,6 @@ def register(app: Dash, models: ModelProvider) -> None:
 
     @app.callback(
         Output(ids.OVER_TIME_GRAPH, "figure"),
-        Output(ids.OVER_TIME_TABLE, "children"),
         Output(ids.OVER_TIME_NOTES, "children"),
         Input(ids.LANG, "value"),
         Input(ids.DONOR, "value"),
@@ -93,14 +92,28 @@ def register(app: Dash, models: ModelProvider) -> None:
     )
     def over_time(
         lang: str, donor: str, top: Any, dataset: Any, entity: str | None, session: str | None
-    ) -> tuple[go.Figure, Any, Any]:
+    ) -> tuple[go.Figure, Any]:
         lang_, model = as_lang(lang), model_for(dataset, entity, session)
-        top_n = valid_top(top) if model.basis == "revenue" else None
-        donors = model.top_donors(top_n) if top_n else None
         state = chart_state(lang_, model.latest_year(), donor, top)
         fig = build_chart(ids.CHART_OVER_TIME, model, state).figure
         notes = panels.notes_box(captions.year_contradictions(model, "over_time"), lang_)
-        return fig, panels.over_time_table(model, lang_, donors), notes
+        return fig, notes
+
+    @app.callback(
+        Output(ids.OVER_TIME_TABLE, "children"),
+        Input(ids.LANG, "value"),
+        Input(ids.TOP_N, "value"),
+        *DATA,
+    )
+    def over_time_table(
+        lang: str, top: Any, dataset: Any, entity: str | None, session: str | None
+    ) -> Any:
+        """Apart from the chart: the table has no highlighted donor, and with a long file it is
+        the bigger part of the work, which a donor change then need not redo."""
+        model = model_for(dataset, entity, session)
+        top_n = valid_top(top) if model.basis == "revenue" else None
+        donors = model.top_donors(top_n) if top_n else None
+        return panels.over_time_table(model, as_lang(lang), donors)
 
     @app.callback(
         Output(ids.EARMARKING_GRAPH, "figure"),

@@ -16,13 +16,15 @@ def over_time_figure(
     frame: pd.DataFrame, lang: Lang, highlight: str | None, captions: Captions
 ) -> go.Figure:
     """One line per donor through its ranks; years a donor is not listed leave a gap."""
-    fig = go.Figure()
     years = sorted(int(y) for y in frame[c.YEAR].unique())
     name_col = c.NAME_NL if lang == "nl" else c.NAME_EN
     order = frame.groupby(c.DONOR_KEY)[c.RANK].min().sort_values(kind="stable").index
+    by_donor = dict(iter(frame.groupby(c.DONOR_KEY, sort=False)))
+    traces = []
     for key in order:
-        rows = frame[frame[c.DONOR_KEY] == key].set_index(c.YEAR).reindex(years)
-        name = str(frame.loc[frame[c.DONOR_KEY] == key, name_col].iloc[0])
+        listed = by_donor[key]
+        name = str(listed[name_col].iloc[0])
+        rows = listed.set_index(c.YEAR).reindex(years)
         emphasis = highlight is None or key == highlight
         hover = [
             t(
@@ -30,16 +32,23 @@ def over_time_figure(
                 lang,
                 donor=name,
                 year=y,
-                rank="–" if pd.isna(r[c.RANK]) else int(r[c.RANK]),
-                amount=fmt_number(r[c.AMOUNT], lang),
-                change=fmt_signed(r[c.CHANGE_ABS], lang),
-                pct=fmt_pct(r[c.CHANGE_PCT], lang, signed=True),
+                rank=int(rank),
+                amount=fmt_number(amount, lang),
+                change=fmt_signed(change, lang),
+                pct=fmt_pct(pct, lang, signed=True),
             )
-            if not pd.isna(r[c.RANK])
+            if not pd.isna(rank)
             else ""
-            for y, r in rows.iterrows()
+            for y, rank, amount, change, pct in zip(
+                years,
+                rows[c.RANK],
+                rows[c.AMOUNT],
+                rows[c.CHANGE_ABS],
+                rows[c.CHANGE_PCT],
+                strict=True,
+            )
         ]
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=years,
                 y=[None if pd.isna(v) else int(v) for v in rows[c.RANK]],
@@ -61,6 +70,7 @@ def over_time_figure(
                 connectgaps=False,
             )
         )
+    fig = go.Figure(data=traces)  # one construction: add_trace per donor re-validates each time
     max_rank = int(frame[c.RANK].max())
     fig.update_yaxes(
         autorange=False,
