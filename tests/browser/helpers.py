@@ -6,12 +6,14 @@ Plotly attaches ``data`` and ``layout`` to the graph div (``.js-plotly-plot`` in
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
 from playwright.sync_api import FloatRect, Locator, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 RANKING = "ranking-graph"
 
@@ -113,6 +115,24 @@ def wait_for_url_param(page: Page, key: str, value: str) -> None:
     page.wait_for_function(
         "([k, v]) => new URLSearchParams(location.search).get(k) === v", arg=[key, value]
     )
+
+
+def expect_url_params(page: Page, expected: dict[str, str], exact: bool = True) -> None:
+    """Wait until the address bar holds ``expected`` (only those keys unless ``exact``).
+
+    The browser writes the URL after the controls change, and a control set by a server answer
+    (the year after an upload) can settle after the chart is drawn; so wait, then compare.
+    """
+    script = """([want, exact]) => {
+        const got = Object.fromEntries(new URLSearchParams(location.search));
+        const keys = Object.keys(want);
+        return keys.every(k => got[k] === want[k])
+            && (!exact || Object.keys(got).length === keys.length);
+    }"""
+    with contextlib.suppress(PlaywrightTimeoutError):  # the comparison below says what differs
+        page.wait_for_function(script, arg=[expected, exact])
+    got = url_params(page)
+    assert (got if exact else {k: got.get(k) for k in expected}) == expected
 
 
 def active_element(page: Page) -> dict[str, str]:
