@@ -8,11 +8,14 @@ hash of their key, so a donor keeps its colour across charts and sessions.
 from __future__ import annotations
 
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 
 from components.formatting import Lang, plotly_separators
+
+if TYPE_CHECKING:  # the captions module needs the model; the theme needs only this shape
+    from components.captions import Captions
 
 FONT_FAMILY = "Inter, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
 TEXT_COLOR = "#1f2933"
@@ -89,28 +92,26 @@ def donor_color(key: str) -> str:
 def apply_theme(
     fig: go.Figure,
     lang: Lang,
-    title: str,
-    subtitle: str,
-    source: str,
-    notes: list[str] | None = None,
+    captions: Captions,
     axis_space: int = 58,
     legend_on_top: bool = False,
 ) -> go.Figure:
-    """Title, subtitle, source line and notes, and the shared look; margins sized to the text.
+    """The chart's captions (title, subtitle, notes, source line) and the shared look; margins
+    sized to the text.
 
     Notes and the source line form one footer annotation named ``source`` placed ``axis_space``
     pixels below the plot area (room for tick labels and the axis title), so exports can swap it
     for their own footer and nothing overlaps.
     """
-    footer = "<br>".join(wrap(line, FOOTER_WIDTH) for line in [*(notes or []), source])
+    footer = "<br>".join(wrap(line, FOOTER_WIDTH) for line in [*captions.notes, captions.source])
     lines = footer.count("<br>") + 1
     theme: dict[str, Any] = {
         "template": TEMPLATE,
         "separators": plotly_separators(lang),
         "font": {"family": FONT_FAMILY, "color": TEXT_COLOR, "size": 13},
         "title": {
-            "text": f"<b>{title}</b>",
-            "subtitle": {"text": subtitle, "font": {"color": MUTED_COLOR, "size": 13}},
+            "text": f"<b>{captions.title}</b>",
+            "subtitle": {"text": captions.subtitle, "font": {"color": MUTED_COLOR, "size": 13}},
             "x": 0,
             "xanchor": "left",
             "xref": "container",

@@ -83,12 +83,4 @@ def budget_figure(
     )
     fig.update_xaxes(range=[years[0] - 1, years[-1] + 1], dtick=2, showgrid=False)
     fig.update_layout(showlegend=False)
-    return apply_theme(
-        fig,
-        lang,
-        captions.title,
-        captions.subtitle,
-        captions.source,
-        list(captions.notes),
-        axis_space=36,
-    )
+    return apply_theme(fig, lang, captions, axis_space=36)

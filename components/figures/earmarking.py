@@ -127,15 +127,7 @@ def earmarking_figure(facts: pd.DataFrame, lang: Lang, captions: Captions) -> go
         gridcolor=GRID_COLOR,
         title_standoff=40,
     )
-    fig = apply_theme(
-        fig,
-        lang,
-        captions.title,
-        captions.subtitle,
-        captions.source,
-        list(captions.notes),
-        axis_space=84,
-    )
+    fig = apply_theme(fig, lang, captions, axis_space=84)
     fig.update_layout(margin={"t": 140})
     return fig
 
@@ -172,16 +164,7 @@ def earmarking_years_figure(
         range=[0, 1], tickformat=".0%", title_text=t("earmarking.axis", lang), gridcolor=GRID_COLOR
     )
     fig.update_xaxes(tickvals=years, ticktext=[str(y) for y in years], type="category")
-    return apply_theme(
-        fig,
-        lang,
-        captions.title,
-        captions.subtitle,
-        captions.source,
-        list(captions.notes),
-        axis_space=36,
-        legend_on_top=True,
-    )
+    return apply_theme(fig, lang, captions, axis_space=36, legend_on_top=True)
 
 
 def donor_core_figure(
@@ -256,9 +239,7 @@ def donor_core_figure(
     fig.update_layout(
         showlegend=False, bargap=0.25, height=max(420, 190 + 30 * len(keys) + 16 * footer_lines)
     )
-    return apply_theme(
-        fig, lang, captions.title, captions.subtitle, captions.source, list(captions.notes)
-    )
+    return apply_theme(fig, lang, captions)
 
 
 def nl_core_figure(facts: pd.DataFrame, lang: Lang, captions: Captions) -> go.Figure:
@@ -282,4 +263,4 @@ def nl_core_figure(facts: pd.DataFrame, lang: Lang, captions: Captions) -> go.Fi
         title_text=t("nl_core.axis", lang), range=[0, max(values) * 1.3], gridcolor=GRID_COLOR
     )
     fig.update_layout(showlegend=False, bargap=0.5, height=380)
-    return apply_theme(fig, lang, captions.title, captions.subtitle, captions.source, axis_space=30)
+    return apply_theme(fig, lang, captions, axis_space=30)

@@ -87,12 +87,4 @@ def over_time_figure(
         title_text=t("over_time.axis_year", lang),
         showgrid=False,
     )
-    return apply_theme(
-        fig,
-        lang,
-        captions.title,
-        captions.subtitle,
-        captions.source,
-        list(captions.notes),
-        legend_on_top=True,
-    )
+    return apply_theme(fig, lang, captions, legend_on_top=True)

@@ -84,6 +84,4 @@ def ranking_figure(
     fig.update_layout(
         showlegend=False, bargap=0.25, height=max(470, 190 + 34 * len(rows) + 16 * footer_lines)
     )
-    return apply_theme(
-        fig, lang, captions.title, captions.subtitle, captions.source, list(captions.notes)
-    )
+    return apply_theme(fig, lang, captions)
