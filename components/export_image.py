@@ -32,6 +32,7 @@ import plotly.io as pio
 
 from components.formatting import Lang, fmt_number, plotly_separators
 from components.i18n import t
+from components.theme import MUTED_COLOR, TEXT_COLOR
 
 ImageFormat = Literal["png", "svg"]
 
@@ -54,8 +55,6 @@ NBSP = "\u00a0"
 ISO_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?([ T]\d{2}:\d{2}(:\d{2})?)?$")
 # The widest label plotly's date axes use at these sizes ("Sep 2023", "2023-09").
 DATE_LABEL = "Sep 2023"
-TEXT_COLOR = "#1f2933"
-MUTED_COLOR = "#52606d"
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 

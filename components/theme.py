@@ -89,6 +89,24 @@ def donor_color(key: str) -> str:
     return _SPARE[zlib.crc32(key.encode("utf-8")) % len(_SPARE)]
 
 
+DIMMED_OPACITY = 0.45  # the bars of the donors not highlighted, when one is
+
+
+def highlight_marker(keys: list[str], highlight: str | None) -> dict[str, Any]:
+    """Bar markers in the donors' own colours with the highlighted donor outlined and the others
+    dimmed; unchanged when the highlighted donor is not among the bars. Every donor bar chart
+    marks the chosen donor this same way."""
+    dimmed = highlight is not None and highlight in keys
+    return {
+        "color": [donor_color(k) for k in keys],
+        "opacity": [1.0 if not dimmed or k == highlight else DIMMED_OPACITY for k in keys],
+        "line": {
+            "color": [TEXT_COLOR if k == highlight else "rgba(0,0,0,0)" for k in keys],
+            "width": 2,
+        },
+    }
+
+
 def apply_theme(
     fig: go.Figure,
     lang: Lang,

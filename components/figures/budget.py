@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from components.captions import Captions
 from components.formatting import Lang, fmt_number, fmt_pct, fmt_published
 from components.i18n import t
-from components.theme import BUDGET_COLOR, apply_theme
+from components.theme import BUDGET_COLOR, GRID_COLOR, TEXT_COLOR, apply_theme
 from data import columns as c
 
 
@@ -61,7 +61,7 @@ def budget_figure(
                 annual=fmt_pct(g["annual"], lang, 1),
             ),
             showarrow=False,
-            font={"size": 12, "color": "#1f2933"},
+            font={"size": 12, "color": TEXT_COLOR},
             bgcolor="rgba(255,255,255,0.9)",
         )
         for x in (x0, x1):
@@ -78,7 +78,7 @@ def budget_figure(
     fig.update_yaxes(
         range=[0, top],
         title_text=t("budget.axis_index" if indexed else "budget.axis_abs", lang),
-        gridcolor="#e4e7eb",
+        gridcolor=GRID_COLOR,
         tickformat=",d" if indexed else ",.1f",
     )
     fig.update_xaxes(range=[years[0] - 1, years[-1] + 1], dtick=2, showgrid=False)

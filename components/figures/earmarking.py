@@ -15,6 +15,7 @@ from components.theme import (
     REFERENCE_COLOR,
     apply_theme,
     donor_color,
+    highlight_marker,
 )
 from data import columns as c
 
@@ -190,16 +191,7 @@ def donor_core_figure(
             x=shares,
             y=list(rows[name_col]),
             orientation="h",
-            marker={
-                "color": [donor_color(k) for k in keys],
-                "opacity": [
-                    1.0 if highlight in (None, k) or highlight not in keys else 0.5 for k in keys
-                ],
-                "line": {
-                    "color": ["#1f2933" if k == highlight else "rgba(0,0,0,0)" for k in keys],
-                    "width": 2,
-                },
-            },
+            marker=highlight_marker(keys, highlight),
             text=texts,
             textposition="outside",
             cliponaxis=False,

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from components.captions import Captions
 from components.formatting import Lang, fmt_number, fmt_pct
 from components.i18n import t
-from components.theme import apply_theme, donor_color
+from components.theme import GRID_COLOR, apply_theme, highlight_marker
 from data import columns as c
 
 
@@ -27,9 +27,6 @@ def ranking_figure(
     rows = ranking.iloc[::-1]  # plotly draws the first category at the bottom
     labels = [donor_label(r, lang) for _, r in rows.iterrows()]
     keys = [str(k) for k in rows[c.DONOR_KEY]]
-    colours = [donor_color(k) for k in keys]
-    dimmed = highlight is not None and highlight in keys
-    opacity = [1.0 if (not dimmed or k == highlight) else 0.45 for k in keys]
     texts = [
         f"{fmt_number(a, lang)} · {fmt_pct(s, lang)}"
         for a, s in zip(rows[c.AMOUNT], rows[c.SHARE], strict=True)
@@ -49,14 +46,7 @@ def ranking_figure(
             x=list(rows[c.AMOUNT]),
             y=labels,
             orientation="h",
-            marker={
-                "color": colours,
-                "opacity": opacity,
-                "line": {
-                    "color": ["#1f2933" if k == highlight else "rgba(0,0,0,0)" for k in keys],
-                    "width": 2,
-                },
-            },
+            marker=highlight_marker(keys, highlight),
             text=texts,
             textposition="outside",
             cliponaxis=False,
@@ -68,7 +58,7 @@ def ranking_figure(
     fig.update_xaxes(
         title_text=t("ranking.axis", lang),
         tickformat=",d",
-        gridcolor="#e4e7eb",
+        gridcolor=GRID_COLOR,
         range=[0, float(rows[c.AMOUNT].max()) * 1.28],
     )
     fig.update_yaxes(automargin=True, tickfont={"size": 13})

@@ -26,7 +26,7 @@ from .helpers import (
 
 pytestmark = pytest.mark.browser
 
-OUTLINE = "#1f2933"  # marker line of the highlighted donor (components/figures/ranking.py)
+OUTLINE = "#1f2933"  # marker line of the highlighted donor (components/theme.py: highlight_marker)
 TABS_NL = ["Ranglijst", "Verloop", "Geoormerkt vs. kern", "Begroting", "Organisatie", "Bronnen en noten"]  # fmt: skip
 TABS_EN = ["Ranking", "Over time", "Earmarked vs. core", "Budget", "Organisation", "Sources and notes"]  # fmt: skip
 
