@@ -10,10 +10,9 @@ from dash.exceptions import PreventUpdate
 
 from callbacks.common import dataset_id
 from components import captions, ids, panels
-from components.charts import build_chart, chart_state, chart_year
+from components.charts import build_chart, chart_state, chart_top, chart_year
 from components.formatting import as_lang
 from components.i18n import t
-from components.view_state import valid_top
 from data.model import FundingModel
 from data.provider import ModelProvider
 
@@ -33,8 +32,7 @@ def register(app: Dash, models: ModelProvider) -> None:
         lang: str, year: int, dataset: Any, entity: str | None, session: str | None
     ) -> list[html.Div]:
         model = model_for(dataset, entity, session)
-        year_ = int(year) if int(year) in model.years() else model.latest_year()
-        return panels.kpi_cards(model, model.key_figures(year_), as_lang(lang))
+        return panels.kpi_cards(model, model.key_figures(chart_year(model, year)), as_lang(lang))
 
     @app.callback(
         Output(ids.RANKING_FIGURES, "data"),
@@ -111,7 +109,7 @@ def register(app: Dash, models: ModelProvider) -> None:
         """Apart from the chart: the table has no highlighted donor, and with a long file it is
         the bigger part of the work, which a donor change then need not redo."""
         model = model_for(dataset, entity, session)
-        top_n = valid_top(top) if model.basis == "revenue" else None
+        top_n = chart_top(model, top)
         donors = model.top_donors(top_n) if top_n else None
         return panels.over_time_table(model, as_lang(lang), donors)
 
