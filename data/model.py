@@ -50,7 +50,8 @@ def memoised(
     A year click asks the same model for the same ranking several times (chart, captions,
     takeaway, key figures) in parallel callbacks; the answers cannot change, so computing them
     again only delays the chart. The memo lives and dies with its model instance, and its size is
-    bounded by the arguments a model accepts (its years, top-N values and chart names).
+    bounded by the arguments a model accepts (its years, top-N values, metrics and views).
+    A query that raises is not memoised.
     """
 
     @functools.wraps(query)
@@ -60,10 +61,9 @@ def memoised(
             tuple(_key_part(a) for a in args),
             tuple(sorted((k, _key_part(v)) for k, v in kwargs.items())),
         )
-        try:
-            result: R = model._memo[key]
-        except KeyError:
-            result = model._memo[key] = query(model, *args, **kwargs)
+        if key not in model._memo:
+            model._memo[key] = query(model, *args, **kwargs)
+        result: R = model._memo[key]
         return _fresh(result)
 
     return wrapper
