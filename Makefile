@@ -22,8 +22,18 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
+# the whole suite: lint, the fast unit tests and the real-browser tests
 test: $(VENV)/.installed chromium lint
 	$(VENV)/bin/pytest -q -p no:playwright
+
+# the fast suite: no browser, no ../shared (tests of the full real files are real_data);
+# kaleido's image tests use Debian chromium
+unit: $(VENV)/.installed chromium
+	$(VENV)/bin/pytest -q -p no:playwright --ignore=tests/browser -m "not real_data"
+
+# the real-browser tests only (headless Debian Chromium)
+browser: $(VENV)/.installed chromium
+	$(VENV)/bin/pytest -q -p no:playwright tests/browser
 
 bench: $(VENV)/.installed chromium
 	$(PY) -m bench.bench_load

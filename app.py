@@ -20,8 +20,8 @@ from components.layout import build_layout
 from components.view_state import default_state
 from data import ceb
 from data.errors import DataLoadError
-from data.model import FundingModel
 from data.provider import ModelProvider, Revenue
+from data.scorecard_source import ScorecardModel
 from data.store import DatasetStore
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -38,7 +38,7 @@ def load_startup_files(paths: list[Path]) -> Revenue | None:
 def create_app(data_files: list[Path] | None = None, store: DatasetStore | None = None) -> Dash:
     """Build a ready-to-serve app: the built-in seed data, plus revenue files if given."""
     models = ModelProvider(
-        FundingModel.from_seed(),
+        ScorecardModel.from_seed(),
         store if store is not None else DatasetStore.from_env(),
         load_startup_files(data_files or []),
     )

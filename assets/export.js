@@ -133,6 +133,7 @@
     return copyWithSelection(value) ? messages.copied : messages.failed;
   }
 
+  // The namespace and function names are declared in components/clientside.py (tests/test_theme.py).
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     iomExport: { renderImage: renderImage, copyText: copyText },
   });

@@ -1,6 +1,7 @@
 // Mirrors the controls into the address bar (replaceState: no reload, no history spam) and the
 // page language into <html lang>, in the browser, so a control change costs no server round trip.
 // The query string matches components/view_state.py:to_search (tests/browser check both agree).
+// The namespace and function names are declared in components/clientside.py (tests/test_theme.py).
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   iom: {
     syncUrl: function (lang, year, donor, view, budget, top, entity) {

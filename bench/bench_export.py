@@ -11,36 +11,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import logging
 import statistics
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from bench.chromium import CHROMIUM, CHROMIUM_FLAGS
-from callbacks.export import KaleidoServer, memo_bytes, memo_item, prepare
+from bench.serve import serve_app
 from components import ids
-from components.charts import chart_state, chart_takeaway
-from components.memo_pack import MemoItem
-from data.model import FundingModel
-
-
-@contextmanager
-def serve() -> Iterator[str]:
-    """The app on a free port in a daemon thread, as the browser tests serve it."""
-    from werkzeug.serving import make_server
-
-    from app import create_app
-
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    server = make_server("127.0.0.1", 0, create_app().server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
+from components.charts import CHART_IDS, chart_state, chart_takeaway, ranking
+from components.exports.assemble import memo_bytes, memo_item, prepare
+from components.exports.memo import MemoItem
+from components.exports.renderer import KaleidoServer
+from data.scorecard_source import ScorecardModel
+from data.source import FundingSource
 
 
 def browser_png(runs: int) -> list[float]:
@@ -48,13 +31,11 @@ def browser_png(runs: int) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     selector = "[id='{}']".format(
-        json.dumps(
-            ids.for_chart(ids.EXPORT_PNG, ids.CHART_RANKING), sort_keys=True, separators=(",", ":")
-        )
+        json.dumps(ids.for_chart(ids.EXPORT_PNG, ranking.ID), sort_keys=True, separators=(",", ":"))
     )
     summary = selector.replace(ids.EXPORT_PNG, ids.EXPORT_SUMMARY)
     times = []
-    with serve() as url, sync_playwright() as playwright:
+    with serve_app() as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=list(CHROMIUM_FLAGS)
         )
@@ -72,15 +53,15 @@ def browser_png(runs: int) -> list[float]:
     return times[1:]
 
 
-def memo_items(model: FundingModel) -> list[MemoItem]:
+def memo_items(model: FundingSource) -> list[MemoItem]:
     """All five charts, as the memo-pack callback assembles them."""
     state = chart_state("nl", model.latest_year(), "NLD")
     return [
         memo_item(
-            *prepare(chart_id, model, model, state, None, "http://127.0.0.1:8050/"),
+            *prepare(chart_id, model, state, None, "http://127.0.0.1:8050/"),
             chart_takeaway(chart_id, model, state),
         )
-        for chart_id in ids.CHARTS
+        for chart_id in CHART_IDS
     ]
 
 
@@ -92,7 +73,7 @@ def timed(build: Callable[[], bytes]) -> float:
 
 def memo_packs(runs: int) -> dict[str, list[float]]:
     """Seconds per PPTX pack of five charts: one-shot kaleido, then the kept server."""
-    model = FundingModel.from_seed()
+    model = ScorecardModel.from_seed()
     items = memo_items(model)
     today = dt.date.today()
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dash import Dash
 
 from callbacks import data, export, text, url, views
+from callbacks.context import RequestContext
 from data.provider import ModelProvider
 
 
 def register(app: Dash, models: ModelProvider) -> None:
-    data.register(app, models)
-    url.register(app, models)
-    text.register(app, models)
-    views.register(app, models)
-    export.register(app, models)
+    context = RequestContext(models)
+    data.register(app, context)
+    url.register(app, context)
+    text.register(app, context)
+    views.register(app, context)
+    export.register(app, context)

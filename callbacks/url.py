@@ -9,17 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import ClientsideFunction, Dash, Input, Output, State
+from dash import Dash, Input, Output, State
 
-from callbacks.common import dataset_id
-from components import ids
-from components.view_state import parse_state
-from data.provider import ModelProvider
+from callbacks.context import RequestContext
+from components import clientside, ids
 
 CONTROLS = (ids.LANG, ids.YEAR, ids.DONOR, ids.VIEW, ids.BUDGET_MODE, ids.TOP_N)
 
 
-def register(app: Dash, models: ModelProvider) -> None:
+def register(app: Dash, context: RequestContext) -> None:
     @app.callback(
         *(Output(cid, "value", allow_duplicate=True) for cid in CONTROLS),
         Output(ids.ENTITY, "value", allow_duplicate=True),
@@ -31,14 +29,7 @@ def register(app: Dash, models: ModelProvider) -> None:
     def restore(
         search: str | None, session: str | None, dataset: dict[str, Any] | None
     ) -> tuple[Any, ...]:
-        data_id = dataset_id(dataset)
-        entities = models.entities(session, data_id)
-        default_entity = models.default_entity(session, data_id)
-        model = models.model(session, data_id, None)
-        state = parse_state(search, model.years(), model.donors(), entities, default_entity)
-        if state.entity and state.entity != model.entity:
-            model = models.model(session, data_id, state.entity)
-            state = parse_state(search, model.years(), model.donors(), entities, default_entity)
+        state = context.restore(search, session, dataset)
         return (
             state.lang,
             state.year,
@@ -50,7 +41,7 @@ def register(app: Dash, models: ModelProvider) -> None:
         )
 
     app.clientside_callback(
-        ClientsideFunction(namespace="iom", function_name="syncUrl"),
+        clientside.SYNC_URL.ref(),
         Output(ids.URL_STATE, "data"),
         *(Input(cid, "value") for cid in CONTROLS[:-1]),
         Input(ids.TOP_N, "value"),

@@ -1,196 +1,119 @@
-"""One callback per view: read the controls, ask the model, hand the result to a pure builder."""
+"""The view callbacks, generated from the chart registry, plus the key figures and the two tabs
+that are not charts (organisation, sources).
+
+Each chart gets one callback for its figure and the panels drawn with it, on the inputs its spec
+declares, and one per panel with inputs of its own. A control the chart does not depend on for
+the data shown redraws nothing.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-import plotly.graph_objects as go
-from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html
+from dash import Dash, Input, Output, ctx, html
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import dataset_id
-from components import captions, ids, panels
-from components.charts import build_chart, chart_state, chart_top, chart_year
-from components.formatting import as_lang
-from components.i18n import t
-from data.model import FundingModel
-from data.provider import ModelProvider
-
-DATA = (Input(ids.DATASET, "data"), Input(ids.ENTITY, "value"), State(ids.SESSION, "data"))
+from callbacks.context import Request, RequestContext, request_inputs
+from components import clientside, ids, panels
+from components.charts.base import ChartSpec, Panel, chart_year
+from components.charts.registry import CHARTS
+from components.layout import FIGURES
 
 
-def register(app: Dash, models: ModelProvider) -> None:
-    def model_for(
-        dataset: dict[str, Any] | None, entity: str | None, session: str | None
-    ) -> FundingModel:
-        return models.model(session, dataset_id(dataset), entity)
-
-    @app.callback(
-        Output(ids.KPIS, "children"), Input(ids.LANG, "value"), Input(ids.YEAR, "value"), *DATA
-    )
-    def kpis(
-        lang: str, year: int, dataset: Any, entity: str | None, session: str | None
-    ) -> list[html.Div]:
-        model = model_for(dataset, entity, session)
-        return panels.kpi_cards(model, model.key_figures(chart_year(model, year)), as_lang(lang))
-
-    @app.callback(
-        Output(ids.RANKING_FIGURES, "data"),
-        Output(ids.COMPARISON, "children"),
-        Input(ids.LANG, "value"),
-        Input(ids.DONOR, "value"),
-        Input(ids.TOP_N, "value"),
-        *DATA,
-    )
-    def ranking_figures(
-        lang: str, donor: str, top: Any, dataset: Any, entity: str | None, session: str | None
-    ) -> tuple[dict[str, Any], Any]:
-        lang_, model = as_lang(lang), model_for(dataset, entity, session)
-        figures = {
-            str(year): build_chart(
-                ids.CHART_RANKING, model, chart_state(lang_, year, donor, top)
-            ).figure
-            for year in model.years()
+def chart_outputs(spec: ChartSpec, request: Request) -> list[Any]:
+    """The chart's figure (or, drawn in the browser, its figure of every year), then the panels
+    drawn with it."""
+    model, state = request.model, request.state
+    if spec.years_in_browser:
+        first: Any = {
+            "by_year": {
+                str(year): spec.build(model, replace(state, year=year)).figure
+                for year in model.years()
+            },
+            "latest": model.latest_year(),
         }
-        comparison = (
-            panels.comparison_table(model.comparison(models.seed), model, lang_)
-            if model.basis == "revenue"
-            else []
-        )
-        return {"by_year": figures, "latest": model.latest_year()}, comparison
+    else:
+        first = spec.build(model, state).figure
+    return [first, *(p.build(model, state) for p in spec.panels if p.inputs is None)]
 
-    app.clientside_callback(
-        ClientsideFunction(namespace="iomViews", function_name="yearFigure"),
-        Output(ids.RANKING_GRAPH, "figure"),
-        Input(ids.YEAR, "value"),
-        Input(ids.RANKING_FIGURES, "data"),
-    )
 
-    @app.callback(
-        Output(ids.RANKING_NOTES, "children"),
-        Input(ids.LANG, "value"),
-        Input(ids.YEAR, "value"),
-        *DATA,
+def _skip_unless_affected(spec: ChartSpec, request: Request) -> None:
+    """A control the chart does not depend on for this data changes nothing in it."""
+    trigger = ctx.triggered_id
+    if trigger in spec.inputs and trigger not in spec.controls_for(request.model):
+        raise PreventUpdate
+
+
+def _register_chart(app: Dash, spec: ChartSpec, context: RequestContext) -> None:
+    first = (
+        Output(ids.panel(spec.id, FIGURES), "data")
+        if spec.years_in_browser
+        else Output(spec.graph_id, "figure")
     )
-    def ranking_notes(
-        lang: str, year: int, dataset: Any, entity: str | None, session: str | None
-    ) -> Any:
-        lang_, model = as_lang(lang), model_for(dataset, entity, session)
-        return panels.notes_box(
-            captions.year_contradictions(model, "ranking", chart_year(model, year)), lang_
-        )
+    with_chart = [p for p in spec.panels if p.inputs is None]
+    inputs = [c for c in spec.inputs if not (spec.years_in_browser and c == ids.YEAR)]
 
     @app.callback(
-        Output(ids.OVER_TIME_GRAPH, "figure"),
-        Output(ids.OVER_TIME_NOTES, "children"),
-        Input(ids.LANG, "value"),
-        Input(ids.DONOR, "value"),
-        Input(ids.TOP_N, "value"),
-        *DATA,
+        output=[first, *(Output(p.component_id(spec.id), "children") for p in with_chart)],
+        inputs=request_inputs(*inputs),
     )
-    def over_time(
-        lang: str, donor: str, top: Any, dataset: Any, entity: str | None, session: str | None
-    ) -> tuple[go.Figure, Any]:
-        lang_, model = as_lang(lang), model_for(dataset, entity, session)
-        state = chart_state(lang_, model.latest_year(), donor, top)
-        fig = build_chart(ids.CHART_OVER_TIME, model, state).figure
-        notes = panels.notes_box(captions.year_contradictions(model, "over_time"), lang_)
-        return fig, notes
+    def draw(**values: Any) -> list[Any]:
+        request = context(**values)
+        _skip_unless_affected(spec, request)
+        return chart_outputs(spec, request)
 
-    @app.callback(
-        Output(ids.OVER_TIME_TABLE, "children"),
-        Input(ids.LANG, "value"),
-        Input(ids.TOP_N, "value"),
-        *DATA,
-    )
-    def over_time_table(
-        lang: str, top: Any, dataset: Any, entity: str | None, session: str | None
-    ) -> Any:
-        """Apart from the chart: the table has no highlighted donor, and with a long file it is
-        the bigger part of the work, which a donor change then need not redo."""
-        model = model_for(dataset, entity, session)
-        top_n = chart_top(model, top)
-        donors = model.top_donors(top_n) if top_n else None
-        return panels.over_time_table(model, as_lang(lang), donors)
-
-    @app.callback(
-        Output(ids.EARMARKING_GRAPH, "figure"),
-        Output(ids.EARMARKING_NOTES, "children"),
-        Input(ids.LANG, "value"),
-        *DATA,
-    )
-    def earmarking(
-        lang: str, dataset: Any, entity: str | None, session: str | None
-    ) -> tuple[go.Figure, Any]:
-        lang_, model = as_lang(lang), model_for(dataset, entity, session)
-        notes = panels.notes_box(captions.year_contradictions(model, "earmarking"), lang_)
-        state = chart_state(lang_, model.latest_year(), None)
-        return build_chart(ids.CHART_EARMARKING, model, state).figure, notes
-
-    @app.callback(
-        Output(ids.NL_CORE_GRAPH, "figure"),
-        Input(ids.LANG, "value"),
-        Input(ids.YEAR, "value"),
-        Input(ids.DONOR, "value"),
-        Input(ids.TOP_N, "value"),
-        *DATA,
-    )
-    def earmarking_side(
-        lang: str,
-        year: int,
-        donor: str,
-        top: Any,
-        dataset: Any,
-        entity: str | None,
-        session: str | None,
-    ) -> go.Figure:
-        model = model_for(dataset, entity, session)
-        if model.basis == "scorecard" and ctx.triggered_id in (ids.YEAR, ids.DONOR, ids.TOP_N):
-            raise PreventUpdate  # the scorecard's side chart (Dutch core funding) has no year or donor
-        state = chart_state(as_lang(lang), year, donor, top)
-        return build_chart(ids.CHART_EARMARKING_SIDE, model, state).figure
-
-    @app.callback(
-        Output(ids.BUDGET_GRAPH, "figure"),
-        Output(ids.BUDGET_TABLE, "children"),
-        Output(ids.BUDGET_NOTES, "children"),
-        Input(ids.LANG, "value"),
-        Input(ids.BUDGET_MODE, "value"),
-    )
-    def budget(lang: str, mode: str) -> tuple[go.Figure, html.Table, list[html.Div]]:
-        lang_, model = as_lang(lang), models.seed
-        state = chart_state(lang_, model.latest_year(), None, budget=mode)
-        fig = build_chart(ids.CHART_BUDGET, model, state).figure
-        return (
-            fig,
-            panels.budget_table(model.budget_growth(), lang_),
-            panels.notes_box(model.contradictions("budget"), lang_),
+    draw.__name__ = f"draw_{spec.id}"
+    for panel in spec.panels:
+        if panel.inputs is not None:
+            _register_panel(app, spec, panel, context)
+    if spec.years_in_browser:
+        app.clientside_callback(
+            clientside.YEAR_FIGURE.ref(),
+            Output(spec.graph_id, "figure"),
+            Input(ids.YEAR, "value"),
+            Input(ids.panel(spec.id, FIGURES), "data"),
         )
 
+
+def _register_panel(app: Dash, spec: ChartSpec, panel: Panel, context: RequestContext) -> None:
     @app.callback(
-        Output(ids.ORGANISATION, "children"),
-        Output(ids.RELEVANCE, "children"),
-        Input(ids.LANG, "value"),
+        output=Output(panel.component_id(spec.id), "children"),
+        inputs=request_inputs(*(panel.inputs or ())),
     )
-    def organisation(lang: str) -> tuple[list[Any], list[Any]]:
-        lang_, model = as_lang(lang), models.seed
-        relevance = [
-            html.H2(t("organisation.relevance", lang_)),
-            panels.relevance_table(model, lang_),
-        ]
-        notes = panels.notes_box(model.contradictions("organisation"), lang_)
-        return [*panels.organisation_cards(model, lang_), *notes], relevance
+    def draw_panel(**values: Any) -> Any:
+        request = context(**values)
+        return panel.build(request.model, request.state)
+
+    draw_panel.__name__ = f"draw_{spec.id}_{panel.name}"
+
+
+def register(app: Dash, context: RequestContext) -> None:
+    for spec in CHARTS:
+        _register_chart(app, spec, context)
+
+    @app.callback(output=Output(ids.KPIS, "children"), inputs=request_inputs(ids.YEAR))
+    def kpis(**values: Any) -> list[html.Div]:
+        request = context(**values)
+        model, state = request.model, request.state
+        return panels.kpi_cards(model, model.key_figures(chart_year(model, state.year)), state.lang)
 
     @app.callback(
-        Output(ids.SOURCES_GRID, "columnDefs"),
-        Output(ids.SOURCES_GRID, "rowData"),
-        Output(ids.CONTRADICTIONS, "children"),
-        Input(ids.LANG, "value"),
+        output=[Output(ids.ORGANISATION, "children"), Output(ids.RELEVANCE, "children")],
+        inputs=request_inputs(),
     )
-    def sources(lang: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Any]]:
-        lang_, model = as_lang(lang), models.seed
-        listed = [
-            html.H2(t("sources.contradictions", lang_)),
-            *panels.notes_box(model.contradictions(), lang_),
-        ]
-        return panels.source_columns(lang_), panels.source_rows(model, lang_), listed
+    def organisation(**values: Any) -> tuple[list[Any], list[Any]]:
+        request = context(**values)
+        return panels.organisation_view(request.model, request.state.lang)
+
+    @app.callback(
+        output=[
+            Output(ids.SOURCES_GRID, "columnDefs"),
+            Output(ids.SOURCES_GRID, "rowData"),
+            Output(ids.CONTRADICTIONS, "children"),
+        ],
+        inputs=request_inputs(),
+    )
+    def sources(**values: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Any]]:
+        request = context(**values)
+        return panels.sources_view(request.model, request.state.lang)

@@ -7,22 +7,21 @@ from dash import dcc, html
 from components import ids
 from components.formatting import Lang
 from components.i18n import t
-from data.ceb import MAX_BYTES
+from components.page_text import data_help, static
 
 DEFAULT_TOP_N = 10
 
 
 def data_panel(lang: Lang) -> html.Details:
-    limit = MAX_BYTES // (1024 * 1024)
     return html.Details(
         [
             html.Summary(t("data.summary_seed", lang), id=ids.DATA_SUMMARY),
-            html.P(t("data.help", lang, limit=limit), id=ids.DATA_HELP, className="data-help"),
+            html.P(data_help(lang), id=ids.DATA_HELP, className="data-help"),
             html.Div(
                 [
                     dcc.Upload(
                         id=ids.UPLOAD,
-                        children=html.Div(t("data.upload", lang), id=ids.UPLOAD_LABEL),
+                        children=html.Div(static(ids.UPLOAD_LABEL, lang), id=ids.UPLOAD_LABEL),
                         multiple=True,
                         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         className="upload",
@@ -30,7 +29,9 @@ def data_panel(lang: Lang) -> html.Details:
                     html.Div(
                         [
                             html.Label(
-                                t("data.entity", lang), id=ids.ENTITY_LABEL, htmlFor=ids.ENTITY
+                                static(ids.ENTITY_LABEL, lang),
+                                id=ids.ENTITY_LABEL,
+                                htmlFor=ids.ENTITY,
                             ),
                             dcc.Dropdown(
                                 id=ids.ENTITY,
@@ -45,7 +46,7 @@ def data_panel(lang: Lang) -> html.Details:
                     html.Div(
                         [
                             html.Label(
-                                t("data.top_n", lang), id=ids.TOP_N_LABEL, htmlFor=ids.TOP_N
+                                static(ids.TOP_N_LABEL, lang), id=ids.TOP_N_LABEL, htmlFor=ids.TOP_N
                             ),
                             dcc.Input(
                                 id=ids.TOP_N,
@@ -60,10 +61,13 @@ def data_panel(lang: Lang) -> html.Details:
                         className="control control-top",
                     ),
                     html.Button(
-                        t("data.reset", lang), id=ids.RESET_DATA, n_clicks=0, className="button"
+                        static(ids.RESET_DATA, lang),
+                        id=ids.RESET_DATA,
+                        n_clicks=0,
+                        className="button",
                     ),
                     html.Button(
-                        t("data.template", lang),
+                        static(ids.TEMPLATE_BUTTON, lang),
                         id=ids.TEMPLATE_BUTTON,
                         n_clicks=0,
                         className="button",

@@ -13,7 +13,8 @@ from typing import Any, cast
 from dash import dcc, html
 
 from components import ids
-from components.export_image import PRESETS
+from components.charts import CHART_IDS
+from components.exports.image import PRESETS
 from components.formatting import Lang
 from components.i18n import t
 
@@ -186,8 +187,8 @@ def memo_section(lang: Lang) -> html.Section:
             html.P(t("export.memo.help", lang), id=ids.MEMO_HELP, className="memo-help"),
             dcc.Checklist(
                 id=ids.MEMO_CHARTS,
-                options=[{"label": chart, "value": chart} for chart in ids.CHARTS],
-                value=list(ids.CHARTS),
+                options=[{"label": chart, "value": chart} for chart in CHART_IDS],
+                value=list(CHART_IDS),
                 className="memo-charts",
                 labelClassName="memo-chart",
             ),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from components.formatting import Lang
+from data.error_text import ERROR_TEXT
 
 Texts = Mapping[str, Mapping[Lang, str]]
 
@@ -30,7 +31,7 @@ APP_TEXT: Texts = {
     "tab.budget": {"nl": "Begroting", "en": "Budget"},
     "tab.organisation": {"nl": "Organisatie", "en": "Organisation"},
     "tab.sources": {"nl": "Bronnen en noten", "en": "Sources and notes"},
-    "kpi.total": {"nl": "Totaal lidstaten {year}", "en": "Member-state total {year}"},
+    "kpi.total.listed": {"nl": "Totaal lidstaten {year}", "en": "Member-state total {year}"},
     "kpi.top": {"nl": "Grootste donor {year}", "en": "Largest donor {year}"},
     "kpi.top_value": {"nl": "{donor}: {amount} ({share})", "en": "{donor}: {amount} ({share})"},
     "kpi.earmarked": {"nl": "Geoormerkt aandeel ({year})", "en": "Earmarked share ({year})"},
@@ -53,16 +54,16 @@ APP_TEXT: Texts = {
         "nl": "tabel 'Overzicht bijdragen en ranking grootste donoren'",
         "en": "table 'Overview of contributions and ranking of largest donors'",
     },
-    "ranking.title": {
+    "ranking.title.listed": {
         "nl": "Grootste donoren van IOM in {year}",
         "en": "Largest donors to IOM in {year}",
     },
-    "ranking.subtitle": {
+    "ranking.subtitle.listed": {
         "nl": "Bijdrage in USD mln en aandeel in het totaal van de lidstaten (USD {total} mln); rang volgens de bron",
         "en": "Contribution in USD million and share of the member-state total (USD {total} million); rank as published",
     },
     "ranking.axis": {"nl": "Bijdrage (USD mln)", "en": "Contribution (USD million)"},
-    "ranking.other_note": {
+    "ranking.other_note.listed": {
         "nl": "Overige donoren = totaal lidstaten min de genoemde donoren; de bron noemt alleen deze donoren.",
         "en": "Other donors = member-state total minus the donors listed; the source lists only these donors.",
     },
@@ -70,8 +71,8 @@ APP_TEXT: Texts = {
         "nl": "Rang {rank}<br>USD {amount} mln<br>{share} van het totaal",
         "en": "Rank {rank}<br>USD {amount} million<br>{share} of the total",
     },
-    "over_time.title": {"nl": "Ranglijst van donoren 2021–2023", "en": "Donor ranking 2021–2023"},
-    "over_time.subtitle": {
+    "over_time.title.listed": {"nl": "Ranglijst van donoren 2021–2023", "en": "Donor ranking 2021–2023"},
+    "over_time.subtitle.listed": {
         "nl": "Rang per jaar (1 = grootste); label: bijdrage in USD mln. Niet genoemd = buiten de top-lijst van de bron",
         "en": "Rank per year (1 = largest); label: contribution in USD million. Not shown = not listed by the source",
     },
@@ -89,7 +90,7 @@ APP_TEXT: Texts = {
     "table.change_abs": {"nl": "Verschil (USD mln)", "en": "Change (USD million)"},
     "table.change_pct": {"nl": "Verschil (%)", "en": "Change (%)"},
     "table.rank_change": {"nl": "Rangverschil", "en": "Rank change"},
-    "table.total_row": {"nl": "Totaal lidstaten", "en": "Member-state total"},
+    "table.total_row.listed": {"nl": "Totaal lidstaten", "en": "Member-state total"},
     "table.not_listed": {"nl": "niet genoemd", "en": "not listed"},
     "earmarking.title": {
         "nl": "IOM-financiering: geoormerkt tegenover ongeoormerkt (kern)",
@@ -198,23 +199,23 @@ APP_TEXT: Texts = {
         "nl": "Inclusief negatieve bedragen (terugbetalingen en correcties) in de getoonde sommen.",
         "en": "Includes negative amounts (refunds and adjustments) in the sums shown.",
     },
-    "ranking.title_revenue": {
+    "ranking.title.voluntary": {
         "nl": "Grootste overheidsdonoren van {entity} in {year}",
         "en": "Largest government donors to {entity} in {year}",
     },
-    "ranking.subtitle_revenue": {
+    "ranking.subtitle.voluntary": {
         "nl": "Vrijwillige bijdragen (geoormerkt + kern) in USD mln, top {top}; aandeel in alle vrijwillige bijdragen van overheden (USD {total} mln)",
         "en": "Voluntary contributions (earmarked + core) in USD million, top {top}; share of all governments' voluntary contributions (USD {total} million)",
     },
-    "ranking.other_note_revenue": {
+    "ranking.other_note.voluntary": {
         "nl": "Overige donoren = alle overige overheden samen. Gelijke bedragen delen een rang.",
         "en": "Other donors = all other governments together. Equal amounts share a rank.",
     },
-    "over_time.title_revenue": {
+    "over_time.title.voluntary": {
         "nl": "Ranglijst van overheidsdonoren van {entity}, {span}",
         "en": "Ranking of government donors to {entity}, {span}",
     },
-    "over_time.subtitle_revenue": {
+    "over_time.subtitle.voluntary": {
         "nl": "Rang per jaar op vrijwillige bijdragen (geoormerkt + kern); donoren die in een jaar in de top {top} stonden; label: USD mln",
         "en": "Rank per year by voluntary contributions (earmarked + core); donors in the top {top} in any year; label: USD million",
     },
@@ -235,7 +236,7 @@ APP_TEXT: Texts = {
         "en": "Unearmarked part of the voluntary contribution of the {top} largest donors; label: core / voluntary in USD million",
     },
     "donor_core.axis": {"nl": "Ongeoormerkt aandeel", "en": "Unearmarked share"},
-    "kpi.total_revenue": {
+    "kpi.total.voluntary": {
         "nl": "Vrijwillig van overheden {year}",
         "en": "Voluntary from governments {year}",
     },
@@ -288,7 +289,7 @@ APP_TEXT: Texts = {
         "nl": "incl. terugbetalingen (negatief)",
         "en": "incl. refunds (negative)",
     },
-    "table.total_row_revenue": {
+    "table.total_row.voluntary": {
         "nl": "Alle overheden (vrijwillig)",
         "en": "All governments (voluntary)",
     },
@@ -600,11 +601,11 @@ EXPORT_TEXT: Texts = {
         "nl": "Grootste donor van {entity} in {year}: {donor} met {amount} ({share} van {total})",
         "en": "Largest donor to {entity} in {year}: {donor} with {amount} ({share} of {total})",
     },
-    "export.takeaway.total_scorecard": {
+    "export.takeaway.total.listed": {
         "nl": "het totaal van de lidstaten",
         "en": "the member-state total",
     },
-    "export.takeaway.total_revenue": {
+    "export.takeaway.total.voluntary": {
         "nl": "alle vrijwillige bijdragen van overheden",
         "en": "all governments' voluntary contributions",
     },
@@ -741,7 +742,9 @@ EXPORT_TEXT: Texts = {
     "export.takeaway.index": {"nl": "index {value}", "en": "index {value}"},
 }
 
-TEXT: Texts = {**APP_TEXT, **METRIC_TEXT, **UNIT_TEXT, **EXPORT_TEXT}
+# Messages about bad files are written in data/error_text.py (the data layer words its own
+# errors, in both languages); they join the one catalogue here.
+TEXT: Texts = {**APP_TEXT, **METRIC_TEXT, **UNIT_TEXT, **EXPORT_TEXT, **ERROR_TEXT}
 
 
 def t(key: str, lang: Lang, **values: object) -> str:

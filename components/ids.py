@@ -34,20 +34,6 @@ TABS: Final = (
     TAB_SOURCES,
 )
 
-RANKING_GRAPH: Final = "ranking-graph"
-RANKING_NOTES: Final = "ranking-notes"
-# The ranking figure of every year for the current language, donor, top N and data: the browser
-# picks the chosen year's, so a year click repaints without a server round trip.
-RANKING_FIGURES: Final = "ranking-figures"
-OVER_TIME_GRAPH: Final = "over-time-graph"
-OVER_TIME_TABLE: Final = "over-time-table"
-OVER_TIME_NOTES: Final = "over-time-notes"
-EARMARKING_GRAPH: Final = "earmarking-graph"
-NL_CORE_GRAPH: Final = "nl-core-graph"
-EARMARKING_NOTES: Final = "earmarking-notes"
-BUDGET_GRAPH: Final = "budget-graph"
-BUDGET_TABLE: Final = "budget-table"
-BUDGET_NOTES: Final = "budget-notes"
 ORGANISATION: Final = "organisation-facts"
 RELEVANCE: Final = "relevance"
 CONTRADICTIONS: Final = "contradictions"
@@ -70,21 +56,6 @@ TOP_N_LABEL: Final = "top-n-label"
 RESET_DATA: Final = "reset-data"
 TEMPLATE_BUTTON: Final = "template-button"
 TEMPLATE_DOWNLOAD: Final = "template-download"
-COMPARISON: Final = "comparison"
-
-# Charts that can leave the app (exports, takeaways, memo pack); values of the "chart" key below
-CHART_RANKING: Final = "ranking"
-CHART_OVER_TIME: Final = "over_time"
-CHART_EARMARKING: Final = "earmarking"
-CHART_EARMARKING_SIDE: Final = "earmarking_side"
-CHART_BUDGET: Final = "budget"
-CHARTS: Final = (
-    CHART_RANKING,
-    CHART_OVER_TIME,
-    CHART_EARMARKING,
-    CHART_EARMARKING_SIDE,
-    CHART_BUDGET,
-)
 
 # Per-chart export controls: pattern-matching ids {"type": <one of these>, "chart": <chart>}
 TAKEAWAY: Final = "takeaway"
@@ -108,6 +79,16 @@ EXPORT_XLSX: Final = "export-xlsx"
 EXPORT_IMAGE: Final = "export-image"  # store: the export figure the browser renders
 EXPORT_DOWNLOAD: Final = "export-download"
 EXPORT_STATUS: Final = "export-status"
+
+
+def graph(chart: str) -> str:
+    """The graph of a chart (``components/charts``): 'over_time' -> 'over-time-graph'."""
+    return f"{chart.replace('_', '-')}-graph"
+
+
+def panel(chart: str, name: str) -> str:
+    """Something drawn beside a chart, named by it: ('ranking', 'notes') -> 'ranking-notes'."""
+    return f"{chart.replace('_', '-')}-{name}"
 
 
 def for_chart(kind: str, chart: Any) -> dict[str, Any]:

@@ -11,12 +11,19 @@ from typing import Any, cast
 import dash_ag_grid as dag
 from dash import dcc, html
 
-from components import ids
+from components import ids, page_text
+from components.charts.registry import CHARTS, charts_on
 from components.data_panel import data_panel
 from components.export_bar import chart_block, memo_section
 from components.formatting import LANGS
-from components.i18n import t
-from components.view_state import BUDGET_MODES, ViewState
+from components.page_text import static, tab_label
+from components.panels import radio_group
+from components.view_state import ViewState
+
+# The tabs that show charts, in the registry's order; the organisation and sources tabs follow.
+CHART_TABS = tuple(dict.fromkeys(spec.tab for spec in CHARTS))
+# The panel of a chart whose figures of every year the browser holds (``years_in_browser``).
+FIGURES = "figures"
 
 GRAPH_CONFIG: Any = {
     "displaylogo": False,
@@ -33,20 +40,33 @@ def _graph(graph_id: str, class_name: str = "graph") -> dcc.Graph:
     return dcc.Graph(id=graph_id, config=GRAPH_CONFIG, className=class_name)
 
 
-def _tab(tab_id: str, state: ViewState, children: list) -> dcc.Tab:
+def _tab(tab_id: str, state: ViewState, children: list[Any]) -> dcc.Tab:
     return dcc.Tab(
-        label=t(f"tab.{tab_id}", state.lang),
+        label=tab_label(tab_id, state.lang),
         value=tab_id,
-        id=f"tab-{tab_id}",
+        id=page_text.tab_id(tab_id),
         className="tab",
         selected_className="tab--selected",
         children=html.Div(children, className="tab-body"),
     )
 
 
-def radio_group(radio: dcc.RadioItems, label_id: str) -> html.Div:
-    """Radio buttons announced with their visible label (a <label for> cannot point at a group)."""
-    return html.Div(radio, role="radiogroup", **cast(dict[str, Any], {"aria-labelledby": label_id}))
+def _chart_tab(tab: str, state: ViewState) -> list[Any]:
+    """A tab of charts, from the registry: each chart's own settings, its graph with export
+    bar (side by side when the tab has several), then what is drawn beside each chart."""
+    specs = charts_on(tab)
+    settings = [spec.settings(state) for spec in specs if spec.settings is not None]
+    blocks = [
+        chart_block(_graph(spec.graph_id, spec.graph_class), spec.id, state.lang) for spec in specs
+    ]
+    stores = [dcc.Store(id=ids.panel(spec.id, FIGURES)) for spec in specs if spec.years_in_browser]
+    panels = [
+        html.Div(id=panel.component_id(spec.id), className=panel.class_name)
+        for spec in specs
+        for panel in spec.panels
+    ]
+    graphs = blocks if len(blocks) == 1 else [html.Div(blocks, className="graph-row")]
+    return [*settings, *graphs, *stores, *panels]
 
 
 def build_layout(
@@ -58,7 +78,7 @@ def build_layout(
             html.Div(
                 [
                     html.Span(
-                        t("control.year", lang), id=ids.YEAR_LABEL, className="control-label"
+                        static(ids.YEAR_LABEL, lang), id=ids.YEAR_LABEL, className="control-label"
                     ),
                     radio_group(
                         dcc.RadioItems(
@@ -75,7 +95,9 @@ def build_layout(
             ),
             html.Div(
                 [
-                    html.Label(t("control.donor", lang), id=ids.DONOR_LABEL, htmlFor=ids.DONOR),
+                    html.Label(
+                        static(ids.DONOR_LABEL, lang), id=ids.DONOR_LABEL, htmlFor=ids.DONOR
+                    ),
                     dcc.Dropdown(
                         id=ids.DONOR,
                         value=state.donor,
@@ -90,7 +112,7 @@ def build_layout(
             html.Div(
                 [
                     html.Span(
-                        t("control.lang", lang), id=ids.LANG_LABEL, className="control-label"
+                        static(ids.LANG_LABEL, lang), id=ids.LANG_LABEL, className="control-label"
                     ),
                     radio_group(
                         dcc.RadioItems(
@@ -112,8 +134,8 @@ def build_layout(
         [
             html.Div(
                 [
-                    html.H1(t("app.title", lang), id=ids.TITLE),
-                    html.P(t("app.subtitle", lang), id=ids.SUBTITLE),
+                    html.H1(static(ids.TITLE, lang), id=ids.TITLE),
+                    html.P(static(ids.SUBTITLE, lang), id=ids.SUBTITLE),
                 ],
                 className="titles",
             ),
@@ -126,78 +148,7 @@ def build_layout(
         value=state.view,
         className="tabs",
         children=[
-            _tab(
-                ids.TAB_RANKING,
-                state,
-                [
-                    chart_block(
-                        _graph(ids.RANKING_GRAPH, "graph graph-main"), ids.CHART_RANKING, lang
-                    ),
-                    dcc.Store(id=ids.RANKING_FIGURES),
-                    html.Div(id=ids.RANKING_NOTES, className="notes"),
-                    html.Div(id=ids.COMPARISON, className="table-wrap"),
-                ],
-            ),
-            _tab(
-                ids.TAB_OVER_TIME,
-                state,
-                [
-                    chart_block(_graph(ids.OVER_TIME_GRAPH), ids.CHART_OVER_TIME, lang),
-                    html.Div(id=ids.OVER_TIME_TABLE, className="table-wrap"),
-                    html.Div(id=ids.OVER_TIME_NOTES, className="notes"),
-                ],
-            ),
-            _tab(
-                ids.TAB_EARMARKING,
-                state,
-                [
-                    html.Div(
-                        [
-                            chart_block(
-                                _graph(ids.EARMARKING_GRAPH, "graph graph-wide"),
-                                ids.CHART_EARMARKING,
-                                lang,
-                            ),
-                            chart_block(
-                                _graph(ids.NL_CORE_GRAPH, "graph graph-narrow"),
-                                ids.CHART_EARMARKING_SIDE,
-                                lang,
-                            ),
-                        ],
-                        className="graph-row",
-                    ),
-                    html.Div(id=ids.EARMARKING_NOTES, className="notes"),
-                ],
-            ),
-            _tab(
-                ids.TAB_BUDGET,
-                state,
-                [
-                    html.Div(
-                        [
-                            html.Span(
-                                t("control.budget_mode", lang),
-                                id=ids.BUDGET_MODE_LABEL,
-                                className="control-label",
-                            ),
-                            radio_group(
-                                dcc.RadioItems(
-                                    id=ids.BUDGET_MODE,
-                                    value=state.budget,
-                                    options=[{"label": m, "value": m} for m in BUDGET_MODES],
-                                    inline=True,
-                                    className="segmented",
-                                ),
-                                ids.BUDGET_MODE_LABEL,
-                            ),
-                        ],
-                        className="control control-inline",
-                    ),
-                    chart_block(_graph(ids.BUDGET_GRAPH), ids.CHART_BUDGET, lang),
-                    html.Div(id=ids.BUDGET_TABLE, className="table-wrap"),
-                    html.Div(id=ids.BUDGET_NOTES, className="notes"),
-                ],
-            ),
+            *(_tab(tab, state, _chart_tab(tab, state)) for tab in CHART_TABS),
             _tab(
                 ids.TAB_ORGANISATION,
                 state,
@@ -211,7 +162,7 @@ def build_layout(
                 state,
                 [
                     memo_section(lang),
-                    html.P(id=ids.SOURCES_INTRO),
+                    html.P(static(ids.SOURCES_INTRO, lang), id=ids.SOURCES_INTRO),
                     html.Div(id=ids.CONTRADICTIONS, className="notes"),
                     dag.AgGrid(
                         id=ids.SOURCES_GRID,
@@ -247,7 +198,7 @@ def build_layout(
                     tabs,
                 ]
             ),
-            html.Footer(t("footer.text", lang), id=ids.FOOTER),
+            html.Footer(static(ids.FOOTER, lang), id=ids.FOOTER),
         ],
         className="app",
     )

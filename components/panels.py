@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
 from components.formatting import (
     Lang,
     fmt_number,
     fmt_pct,
     fmt_published,
-    fmt_signed,
     shown_decimals,
 )
 from components.i18n import t
 from data import columns as c
-from data.model import FundingModel, KeyFigures
+from data.model import KeyFigures
+from data.source import FundingSource
 
 
 def _card(label: str, value: str, detail: str, card_id: str) -> html.Div:
@@ -32,13 +32,13 @@ def _card(label: str, value: str, detail: str, card_id: str) -> html.Div:
     )
 
 
-def kpi_cards(model: FundingModel, kf: KeyFigures, lang: Lang) -> list[html.Div]:
+def kpi_cards(model: FundingSource, kf: KeyFigures, lang: Lang) -> list[html.Div]:
     """The headline numbers; a figure from another year than the chosen one says so."""
     other = t("kpi.note_other_year", lang)
     unit_m = t("unit.usd_m", lang)
     return [
         _card(
-            t("kpi.total_revenue" if model.basis == "revenue" else "kpi.total", lang, year=kf.year),
+            t(f"kpi.total.{model.measure}", lang, year=kf.year),
             f"{fmt_number(kf.total, lang)} {unit_m}",
             t("kpi.includes_negative", lang) if model.includes_negative(kf.year) else "",
             "kpi-total",
@@ -64,7 +64,12 @@ def kpi_cards(model: FundingModel, kf: KeyFigures, lang: Lang) -> list[html.Div]
     ]
 
 
-def _table(header: list[str], rows: list[list[Any]], class_name: str = "data-table") -> html.Table:
+def radio_group(radio: dcc.RadioItems, label_id: str) -> html.Div:
+    """Radio buttons announced with their visible label (a <label for> cannot point at a group)."""
+    return html.Div(radio, role="radiogroup", **cast(dict[str, Any], {"aria-labelledby": label_id}))
+
+
+def table(header: list[str], rows: list[list[Any]], class_name: str = "data-table") -> html.Table:
     return html.Table(
         [
             html.Thead(html.Tr([html.Th(h, scope="col") for h in header])),
@@ -72,117 +77,6 @@ def _table(header: list[str], rows: list[list[Any]], class_name: str = "data-tab
         ],
         className=class_name,
     )
-
-
-def over_time_table(model: FundingModel, lang: Lang, donors: list[str] | None = None) -> html.Table:
-    """Rank, amount, share and year-on-year change per donor and year, plus the totals."""
-    frame = model.ranking_over_time(donors)
-    name_col = c.NAME_NL if lang == "nl" else c.NAME_EN
-    header = [
-        t(k, lang)
-        for k in (
-            "table.year",
-            "table.rank",
-            "table.donor",
-            "table.amount",
-            "table.share",
-            "table.change_abs",
-            "table.change_pct",
-            "table.rank_change",
-        )
-    ]
-    rows: list[list[Any]] = []
-    totals = model.totals_over_time().set_index(c.YEAR)
-    total, total_abs, total_pct = (
-        totals[col].astype(float).to_dict() for col in (c.TOTAL, c.CHANGE_ABS, c.CHANGE_PCT)
-    )
-    for year in model.years():
-        for _, r in frame[frame[c.YEAR] == year].iterrows():
-            rank_change = r[c.RANK_CHANGE]
-            rows.append(
-                [
-                    year,
-                    int(r[c.RANK]),
-                    r[name_col],
-                    fmt_number(float(r[c.AMOUNT]), lang),
-                    fmt_pct(float(r[c.SHARE]), lang),
-                    fmt_signed(float(r[c.CHANGE_ABS]), lang),
-                    fmt_pct(float(r[c.CHANGE_PCT]), lang, signed=True),
-                    "–" if pd.isna(rank_change) else fmt_signed(int(rank_change), lang),
-                ]
-            )
-        rows.append(
-            [
-                year,
-                "",
-                html.B(
-                    t(
-                        "table.total_row_revenue"
-                        if model.basis == "revenue"
-                        else "table.total_row",
-                        lang,
-                    )
-                ),
-                html.B(fmt_number(total[year], lang)),
-                fmt_pct(1.0, lang),
-                fmt_signed(total_abs[year], lang),
-                fmt_pct(total_pct[year], lang, signed=True),
-                "",
-            ]
-        )
-    return _table(header, rows)
-
-
-def _budget_point(year: int, value: float, approx: bool, lang: Lang) -> str:
-    """'2010: ≈ USD 1 mld': the approximate sign travels with the number into every table."""
-    return f"{year}: {'≈ ' if approx else ''}USD {fmt_published(value, lang)} {t('unit.usd_bn', lang).split()[-1]}"
-
-
-def budget_table(growth: pd.DataFrame, lang: Lang) -> html.Table:
-    header = [
-        t(k, lang)
-        for k in ("budget.from", "budget.to", "budget.total_growth", "budget.annual_growth")
-    ]
-    rows = [
-        [
-            _budget_point(int(g["from_year"]), float(g["from"]), bool(g["from_approx"]), lang),
-            _budget_point(int(g["to_year"]), float(g["to"]), bool(g["to_approx"]), lang),
-            fmt_pct(g["total"], lang, 1, signed=True),
-            fmt_pct(g["annual"], lang, 1),
-        ]
-        for _, g in growth.iterrows()
-    ]
-    return _table(header, rows)
-
-
-def comparison_table(frame: pd.DataFrame, model: FundingModel, lang: Lang) -> list[Any]:
-    """Scorecard and loaded file side by side where both give the same donor and year."""
-    heading = html.H3(t("comparison.heading", lang))
-    if frame.empty:
-        return [heading, html.P(t("comparison.none", lang))]
-    header = [
-        t(k, lang)
-        for k in (
-            "table.year",
-            "table.donor",
-            "comparison.scorecard",
-            "comparison.file",
-            "table.change_abs",
-            "table.change_pct",
-        )
-    ]
-    rows = [
-        [
-            int(r[c.YEAR]),
-            model.donor_name(str(r[c.DONOR_KEY]), lang),
-            fmt_number(float(r[f"{c.AMOUNT}_scorecard"]), lang),
-            fmt_number(float(r[f"{c.AMOUNT}_file"]), lang, 1),
-            fmt_signed(float(r[c.CHANGE_ABS]), lang, 1),
-            fmt_pct(float(r[c.CHANGE_PCT]), lang, signed=True),
-        ]
-        for _, r in frame.iterrows()
-    ]
-    return [heading, _table(header, rows)]
 
 
 def format_fact_value(row: pd.Series, lang: Lang) -> str:
@@ -202,7 +96,7 @@ def format_fact_value(row: pd.Series, lang: Lang) -> str:
     return text
 
 
-def _source_short(model: FundingModel, row: pd.Series, lang: Lang) -> str:
+def _source_short(model: FundingSource, row: pd.Series, lang: Lang) -> str:
     source = str(row[c.SOURCE_ID])
     label = t("source.scorecard" if source == "scorecard_2024" else "source.factsheet", lang).split(
         ": ", 1
@@ -211,7 +105,7 @@ def _source_short(model: FundingModel, row: pd.Series, lang: Lang) -> str:
     return f"{label}, {t('source.page', lang, page=int(page))}" if not pd.isna(page) else label
 
 
-def organisation_cards(model: FundingModel, lang: Lang) -> list[html.Div]:
+def organisation_cards(model: FundingSource, lang: Lang) -> list[html.Div]:
     """One card per metric with its value per year, each value with its source."""
     facts = model.organisation()
     cards = []
@@ -240,14 +134,14 @@ def organisation_cards(model: FundingModel, lang: Lang) -> list[html.Div]:
     return cards
 
 
-def relevance_table(model: FundingModel, lang: Lang) -> html.Table:
+def relevance_table(model: FundingSource, lang: Lang) -> html.Table:
     rel = model.tables.relevance
     p_col, r_col = (c.PRIORITY_NL, c.RATING_NL) if lang == "nl" else (c.PRIORITY_EN, c.RATING_EN)
     rows = [
         [r[p_col], html.Span(r[r_col], className=f"rating rating-{int(r[c.RATING_LEVEL])}")]
         for _, r in rel.iterrows()
     ]
-    return _table([t("organisation.priority", lang), t("organisation.rating", lang)], rows)
+    return table([t("organisation.priority", lang), t("organisation.rating", lang)], rows)
 
 
 def notes_box(contradictions: pd.DataFrame, lang: Lang) -> list[html.Div]:
@@ -262,7 +156,7 @@ def notes_box(contradictions: pd.DataFrame, lang: Lang) -> list[html.Div]:
     ]
 
 
-def source_rows(model: FundingModel, lang: Lang) -> list[dict[str, Any]]:
+def source_rows(model: FundingSource, lang: Lang) -> list[dict[str, Any]]:
     """Every fact as a row of the sources grid, labels in the chosen language."""
     facts = model.tables.facts
     sources = model.tables.sources.set_index(c.SOURCE_ID)
@@ -324,3 +218,18 @@ def source_columns(lang: Lang) -> list[dict[str, Any]]:
         }
         for field, key, width in SOURCE_COLUMNS
     ]
+
+
+def organisation_view(model: FundingSource, lang: Lang) -> tuple[list[Any], list[Any]]:
+    """The organisation tab: fact cards with their notes, and the relevance table."""
+    relevance = [html.H2(t("organisation.relevance", lang)), relevance_table(model, lang)]
+    notes = notes_box(model.contradictions("organisation"), lang)
+    return [*organisation_cards(model, lang), *notes], relevance
+
+
+def sources_view(
+    model: FundingSource, lang: Lang
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Any]]:
+    """The sources tab: the grid's columns and rows, and every contradiction listed."""
+    listed = [html.H2(t("sources.contradictions", lang)), *notes_box(model.contradictions(), lang)]
+    return source_columns(lang), source_rows(model, lang), listed

@@ -1,51 +1,126 @@
 """One palette and one look for every figure; one colour per donor everywhere.
 
-Colours are the Okabe–Ito set, chosen to stay distinguishable with the common forms of
-colour-blindness. Donors without a fixed colour take the remaining palette colours by a stable
-hash of their key, so a donor keeps its colour across charts and sessions.
+The colours and the font are written down once, as CSS custom properties in assets/theme.css:
+the page's stylesheets use them through ``var(--iom-...)`` and this module reads the same file
+at import, so a chart and the page around it cannot drift apart (tests/test_theme.py checks
+that nothing else writes a colour). Colours are the Okabe–Ito set, chosen to stay
+distinguishable with the common forms of colour-blindness. Donors without a fixed colour take
+the spare colours by a stable hash of their key, so a donor keeps its colour across charts and
+sessions.
 """
 
 from __future__ import annotations
 
+import re
 import zlib
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 
 from components.formatting import Lang, plotly_separators
 
-if TYPE_CHECKING:  # the captions module needs the model; the theme needs only this shape
-    from components.captions import Captions
+if TYPE_CHECKING:  # the chart modules import the theme; the theme needs only this shape
+    from components.charts.base import Captions
 
-FONT_FAMILY = "Inter, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
-TEXT_COLOR = "#1f2933"
-MUTED_COLOR = "#52606d"
-GRID_COLOR = "#e4e7eb"
-OTHER_COLOR = "#b8bec6"
+# Next to app.py's assets folder, found from this file so the working directory does not matter.
+THEME_CSS = Path(__file__).resolve().parent.parent / "assets" / "theme.css"
+PREFIX = "--iom-"
+
+_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_ROOT_BLOCK = re.compile(r":root\s*\{([^{}]*)\}")
+_VAR = re.compile(r"var\(\s*(--[\w-]+)\s*\)")
+
+
+def css_variables(css: str) -> dict[str, str]:
+    """The custom properties declared on ``:root`` in a stylesheet, in file order, with every
+    ``var(--name)`` in their values replaced by that variable's value.
+
+    Raises ValueError for a variable declared twice, a reference to an undeclared variable or a
+    reference cycle: the stylesheet would silently render such a colour as nothing, while the
+    charts would fail here at start-up, so the mistake is stopped before either.
+    """
+    raw: dict[str, str] = {}
+    for block in _ROOT_BLOCK.findall(_COMMENT.sub("", css)):
+        for declaration in block.split(";"):
+            if not declaration.strip():
+                continue
+            name, sep, value = (part.strip() for part in declaration.partition(":"))
+            if not sep or not name.startswith("--"):
+                raise ValueError(f"not a custom property on :root: {declaration.strip()!r}")
+            if name in raw:
+                raise ValueError(f"CSS variable {name} is declared twice")
+            raw[name] = value
+    resolved: dict[str, str] = {}
+
+    def resolve(name: str, chain: tuple[str, ...]) -> str:
+        if name in chain:
+            raise ValueError(
+                f"CSS variables refer to each other in a cycle: {' -> '.join((*chain, name))}"
+            )
+        if name not in raw:
+            raise ValueError(f"CSS variable {chain[-1]} refers to undeclared {name}")
+        if name not in resolved:
+            resolved[name] = _VAR.sub(lambda m: resolve(m.group(1), (*chain, name)), raw[name])
+        return resolved[name]
+
+    return {name: resolve(name, ()) for name in raw}
+
+
+VARIABLES: dict[str, str] = css_variables(THEME_CSS.read_text(encoding="utf-8"))
+_read: set[str] = set()  # the variables the charts use, so the test can find unused ones
+
+
+def _var(role: str) -> str:
+    """The value of ``--iom-<role>``; a missing one stops the import with the file to fix."""
+    name = PREFIX + role
+    if name not in VARIABLES:
+        raise KeyError(f"{THEME_CSS} declares no {name}")
+    _read.add(name)
+    return VARIABLES[name]
+
+
+def _family(role: str) -> list[str]:
+    """The values of ``--iom-<role>-*`` in file order (the file's order is the palette's)."""
+    names = [name for name in VARIABLES if name.startswith(f"{PREFIX}{role}-")]
+    if not names:
+        raise KeyError(f"{THEME_CSS} declares no {PREFIX}{role}-* variables")
+    return [_var(name.removeprefix(PREFIX)) for name in names]
+
+
+FONT_FAMILY = _var("font")
+TEXT_COLOR = _var("text")
+MUTED_COLOR = _var("muted")
+GRID_COLOR = _var("line")
+FAINT_GRID_COLOR = _var("tint")  # a lighter grid, for charts where lines carry the data
+GUIDE_COLOR = _var("rule")  # dotted guide lines
+OTHER_COLOR = _var("other")
 FOOTER_WIDTH = 100  # characters per footer line: fits an 800 px wide chart at 11 px
-REFERENCE_COLOR = "#333333"
+REFERENCE_COLOR = _var("reference")
+PAPER_COLOR = _var("paper")
+ON_COLOR = _var("on-colour")  # text and outlines drawn on a coloured bar or marker
 
+# Keyed by the donor's code, upper case: --iom-donor-usa is "USA", --iom-donor-other "OTHER".
 DONOR_COLORS: dict[str, str] = {
-    "USA": "#0072B2",  # blue
-    "DEU": "#009E73",  # bluish green
-    "CAN": "#D55E00",  # vermillion
-    "GBR": "#CC79A7",  # reddish purple
-    "NLD": "#E69F00",  # orange
-    "OTHER": OTHER_COLOR,
+    name.removeprefix(f"{PREFIX}donor-").upper(): _var(name.removeprefix(PREFIX))
+    for name in VARIABLES
+    if name.startswith(f"{PREFIX}donor-")
 }
-_SPARE = ("#56B4E9", "#F0E442", "#000000", "#882255", "#44AA99", "#999933", "#117733", "#332288")
+_SPARE = tuple(_family("spare"))
 
-CORE_COLOR = "#E69F00"
-EARMARKED_COLOR = "#0072B2"
-BUDGET_COLOR = "#0072B2"
+CORE_COLOR = _var("core")
+CORE_TEXT_COLOR = _var("core-text")  # the core share's label, dark enough to read on white
+EARMARKED_COLOR = _var("earmarked")
+BUDGET_COLOR = _var("budget")
+USED_VARIABLES = frozenset(_read)
 
 
 # Built once: naming a stock template ("plotly_white") makes plotly copy and validate it for
 # every figure (~6 ms each), which is most of a chart callback's time.
 TEMPLATE = go.layout.Template(
     layout={
-        "paper_bgcolor": "white",
-        "plot_bgcolor": "white",
+        "paper_bgcolor": PAPER_COLOR,
+        "plot_bgcolor": PAPER_COLOR,
         "colorway": [DONOR_COLORS[k] for k in ("USA", "DEU", "CAN", "GBR", "NLD")],
         # automargin: tick labels and axis titles push the margin out instead of being clipped
         "xaxis": {

@@ -13,6 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from data import columns as c
+from data.error_text import ParamValue
 from data.errors import DataLoadError
 from data.schema import CONTRADICTIONS, DONORS, FACTS, RELEVANCE, SOURCES, TableSpec
 
@@ -31,28 +32,49 @@ class SeedTables:
     contradictions: pd.DataFrame
 
 
+def _line(position: int) -> int:
+    """The spreadsheet row of 0-based data row ``position``."""
+    return position + HEADER_ROWS + 1
+
+
 def _row(index: object) -> int | None:
-    return int(index) + HEADER_ROWS + 1 if isinstance(index, int) else None
+    return _line(index) if isinstance(index, int) else None
 
 
 def _read_text(path: Path, spec: TableSpec) -> pd.DataFrame:
     if not path.is_file():
-        raise DataLoadError(path.name, "file not found in " + str(path.parent))
+        raise DataLoadError(
+            path.name, key="error.not_found_in", params={"directory": str(path.parent)}
+        )
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise DataLoadError(path.name, f"not UTF-8 text ({exc.reason})") from exc
+        raise DataLoadError(
+            path.name, key="error.seed_not_utf8", params={"reason": exc.reason}
+        ) from exc
     except pd.errors.ParserError as exc:
-        raise DataLoadError(path.name, f"not a well-formed CSV table ({exc})") from exc
+        raise DataLoadError(
+            path.name, key="error.seed_bad_csv", params={"detail": str(exc)}
+        ) from exc
     except pd.errors.EmptyDataError as exc:
-        raise DataLoadError(path.name, "the file is empty") from exc
+        raise DataLoadError(path.name, key="error.empty") from exc
     expected = list(spec.dtypes)
     missing = [col for col in expected if col not in raw.columns]
     if missing:
-        raise DataLoadError(path.name, f"missing column(s) {missing}; expected {expected}", row=1)
+        raise DataLoadError(
+            path.name,
+            row=1,
+            key="error.missing_columns",
+            params={"missing": str(missing), "expected": str(expected)},
+        )
     extra = [col for col in raw.columns if col not in expected]
     if extra:
-        raise DataLoadError(path.name, f"unexpected column(s) {extra}; expected {expected}", row=1)
+        raise DataLoadError(
+            path.name,
+            row=1,
+            key="error.unexpected_columns",
+            params={"extra": str(extra), "expected": str(expected)},
+        )
     return raw[expected]
 
 
@@ -71,9 +93,13 @@ def _convert(raw: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
             bad |= numbers.notna() & (numbers % 1 != 0)
         if bad.any():
             index = bad.idxmax()
-            kind = "a whole number" if dtype == "Int64" else "a number"
-            value = str(raw.at[index, col])
-            raise DataLoadError(spec.file, f"'{value}' is not {kind}", row=_row(index), column=col)
+            raise DataLoadError(
+                spec.file,
+                row=_row(index),
+                column=col,
+                key="error.not_whole_number" if dtype == "Int64" else "error.not_number",
+                params={"value": str(raw.at[index, col])},
+            )
         out[col] = numbers.astype(dtype)
     return pd.DataFrame(out)
 
@@ -95,25 +121,37 @@ def read_table(directory: Path, spec: TableSpec) -> pd.DataFrame:
             same = cases[(cases["check"] == check) & (cases["failure_case"] == value)]
             rows = sorted(int(i) for i in same["index"].dropna())
             index = rows[-1]
-            message = f"duplicate value '{value}'; it must be unique (first in row {_row(rows[0])})"
+            key = "error.duplicate_value"
+            params: dict[str, ParamValue] = {"value": str(value), "first_row": _line(rows[0])}
         elif check == "not_nullable":
-            message = "empty cell; a value is required"
+            key, params = "error.empty_cell", {}
         else:
-            message = f"value '{value}' fails the rule {check}"
+            key, params = "error.fails_rule", {"value": str(value), "check": str(check)}
         row = _row(int(index)) if pd.notna(index) else None
-        raise DataLoadError(spec.file, message, row=row, column=str(column)) from exc
+        raise DataLoadError(spec.file, row=row, column=str(column), key=key, params=params) from exc
 
 
 def _check_references(
-    frame: pd.DataFrame, spec: TableSpec, column: str, allowed: set[str], what: str
+    frame: pd.DataFrame,
+    spec: TableSpec,
+    column: str,
+    target: pd.DataFrame,
+    target_spec: TableSpec,
+    target_column: str,
 ) -> None:
+    """Every ``;``-separated value of ``column`` must be a ``target_column`` of ``target``."""
+    allowed = set(target[target_column])
     for index, value in frame[column].items():
         if pd.isna(value):
             continue
         for part in str(value).split(";"):
             if part not in allowed:
                 raise DataLoadError(
-                    spec.file, f"'{part}' is not a known {what}", row=_row(index), column=column
+                    spec.file,
+                    row=_row(index),
+                    column=column,
+                    key="error.unknown_reference",
+                    params={"value": part, "column": target_column, "table": target_spec.file},
                 )
 
 
@@ -126,16 +164,12 @@ def load_seed(directory: Path = DATA_DIR) -> SeedTables:
         relevance=read_table(directory, RELEVANCE),
         contradictions=read_table(directory, CONTRADICTIONS),
     )
-    source_ids = set(tables.sources[c.SOURCE_ID])
-    _check_references(tables.facts, FACTS, c.SOURCE_ID, source_ids, "source_id in sources.csv")
+    _check_references(tables.facts, FACTS, c.SOURCE_ID, tables.sources, SOURCES, c.SOURCE_ID)
+    _check_references(tables.facts, FACTS, c.DONOR, tables.donors, DONORS, c.DONOR_KEY)
     _check_references(
-        tables.facts, FACTS, c.DONOR, set(tables.donors[c.DONOR_KEY]), "donor in donors.csv"
+        tables.relevance, RELEVANCE, c.SOURCE_ID, tables.sources, SOURCES, c.SOURCE_ID
     )
     _check_references(
-        tables.relevance, RELEVANCE, c.SOURCE_ID, source_ids, "source_id in sources.csv"
-    )
-    fact_ids = set(tables.facts[c.FACT_ID])
-    _check_references(
-        tables.contradictions, CONTRADICTIONS, c.FACT_IDS, fact_ids, "fact_id in facts.csv"
+        tables.contradictions, CONTRADICTIONS, c.FACT_IDS, tables.facts, FACTS, c.FACT_ID
     )
     return tables

@@ -1,8 +1,9 @@
 """The immutable model every view queries. Queries return new frames; nothing here mutates.
 
 The ranking views work on two frames whatever their origin: ``ranking`` (the donors listed per
-year with rank and amount) and ``totals`` (the total those donors are a part of). The seed model
-builds them from the scorecard's table; a loaded revenue file builds them from its rows.
+year with rank and amount) and ``totals`` (the total those donors are a part of). Each kind of
+source builds them its own way (``data/scorecard_source.py`` from the scorecard's table,
+``data/ceb_source.py`` from CEB revenue rows) behind this one class's queries.
 """
 
 from __future__ import annotations
@@ -15,18 +16,13 @@ from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
 import pandas as pd
 
-from data import ceb
 from data import columns as c
 from data.derive import change, growth, share, with_other, year_on_year
-from data.loader import SeedTables, load_seed
-
-Basis = Literal["scorecard", "revenue"]
-RANKING_TABLE_METRIC = "donor_contribution"
-TOTAL_METRIC = "member_state_total"
-
+from data.loader import SeedTables
 
 P = ParamSpec("P")
 R = TypeVar("R")
+M = TypeVar("M", bound="FundingModel")
 
 
 def _key_part(value: object) -> Hashable:
@@ -43,8 +39,8 @@ def _fresh(result: R) -> R:
 
 
 def memoised(
-    query: Callable[Concatenate[FundingModel, P], R],
-) -> Callable[Concatenate[FundingModel, P], R]:
+    query: Callable[Concatenate[M, P], R],
+) -> Callable[Concatenate[M, P], R]:
     """Compute a query of the immutable model once per arguments.
 
     A year click asks the same model for the same ranking several times (chart, captions,
@@ -55,7 +51,7 @@ def memoised(
     """
 
     @functools.wraps(query)
-    def wrapper(model: FundingModel, /, *args: P.args, **kwargs: P.kwargs) -> R:
+    def wrapper(model: M, /, *args: P.args, **kwargs: P.kwargs) -> R:
         key = (
             query.__name__,
             tuple(_key_part(a) for a in args),
@@ -84,93 +80,57 @@ class KeyFigures:
     budget_year: int
 
 
+Measure = Literal["listed", "voluntary"]
+
+
 @dataclass(frozen=True)
 class FundingModel:
-    """Validated tables plus the ranking and totals they imply."""
+    """Validated tables plus the ranking and totals they imply: the queries every source shares.
+
+    A kind of source (``data/scorecard_source.py``, ``data/ceb_source.py``) builds the two frames
+    and says, through the fields below and the few methods it overrides, what it offers:
+    ``measure`` is what its rankings count ("listed": the donors a document lists, shares of the
+    member-state total it prints; "voluntary": every government donor's earmarked + core
+    revenue); ``lists_every_donor`` whether a donor missing from a year gave nothing (so a top N
+    can cut the list) or was only not listed; ``has_entities`` whether the data covers several
+    UN entities, one of them chosen. Views read these and never ask which source they show.
+    """
 
     tables: SeedTables
     ranking_table: pd.DataFrame
     totals_table: pd.DataFrame
-    basis: Basis = "scorecard"
-    label: str = "scorecard_2024"
     _names: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     entity: str = "IOM"
     files: tuple[str, ...] = ()
-    split_table: pd.DataFrame | None = None  # revenue basis: per donor-year split
-    revenue_totals: pd.DataFrame | None = None  # revenue basis: per year, all revenue kinds
+    measure: Measure = "listed"
+    lists_every_donor: bool = False
+    has_entities: bool = False
     _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    # construction -------------------------------------------------------------------------
-    @classmethod
-    def from_seed(cls, tables: SeedTables | None = None) -> FundingModel:
-        tables = tables if tables is not None else load_seed()
-        facts = tables.facts
-        rows = facts[facts[c.METRIC] == RANKING_TABLE_METRIC]
-        names = tables.donors.set_index(c.DONOR_KEY)
-        ranking = pd.DataFrame(
-            {
-                c.YEAR: rows[c.YEAR].astype("int64"),
-                c.RANK: rows[c.RANK].astype("Int64"),
-                c.DONOR_KEY: rows[c.DONOR].astype("string"),
-                c.NAME_EN: rows[c.DONOR].map(names[c.NAME_EN]).astype("string"),
-                c.NAME_NL: rows[c.DONOR].map(names[c.NAME_NL]).astype("string"),
-                c.AMOUNT: rows[c.VALUE].astype("float64"),
-                c.INCLUDES_NEGATIVE: False,
-                c.FACT_ID: rows[c.FACT_ID].astype("string"),
-            }
-        ).sort_values([c.YEAR, c.RANK], ignore_index=True)
-        total_rows = facts[facts[c.METRIC] == TOTAL_METRIC]
-        totals = pd.DataFrame(
-            {
-                c.YEAR: total_rows[c.YEAR].astype("int64"),
-                c.TOTAL: total_rows[c.VALUE].astype("float64"),
-                c.FACT_ID: total_rows[c.FACT_ID].astype("string"),
-            }
-        ).sort_values(c.YEAR, ignore_index=True)
-        donor_names = {str(k): (str(r[c.NAME_EN]), str(r[c.NAME_NL])) for k, r in names.iterrows()}
-        return cls(tables, ranking, totals, "scorecard", "scorecard_2024", donor_names)
+    # what a kind of source offers beyond the shared queries ---------------------------------
+    def source_line(self) -> tuple[str, dict[str, str]]:
+        """The text key and values of the line naming where the ranking's numbers come from."""
+        return "source.scorecard", {}
 
-    @classmethod
-    def from_revenue(
-        cls, revenue: pd.DataFrame, entity: str, tables: SeedTables, files: tuple[str, ...] = ()
-    ) -> FundingModel:
-        """Rank every government donor of ``entity`` by voluntary revenue (earmarked + core).
+    def notes(self, view: str, year: int | None = None) -> pd.DataFrame:
+        """The documents' contradictions that touch the numbers this source draws in ``view``
+        (and, for a one-year chart, that year); none where the numbers are not the documents'."""
+        return self.contradictions(view).iloc[0:0]
 
-        That is what the scorecard's ranking counts; assessed contributions and revenue from
-        other activities stay in ``revenue_totals`` and are shown apart.
-        """
-        names = ceb.load_donor_names()
-        ranked = ceb.ranking(revenue, entity, names=names)
-        split = ceb.donor_split(revenue, entity, names=names)
-        totals = ceb.totals(revenue, entity, names=names)
-        ranking = ranked.drop(columns=[c.SHARE])
-        ranking[c.RANK] = ranking[c.RANK].astype("Int64")
-        ranking[c.FACT_ID] = pd.Series(pd.NA, index=ranking.index, dtype="string")
-        totals_table = pd.DataFrame(
-            {
-                c.YEAR: totals[c.YEAR].astype("int64"),
-                c.TOTAL: totals[c.VOLUNTARY].astype("float64"),
-                c.INCLUDES_NEGATIVE: totals[c.INCLUDES_NEGATIVE].astype(bool),
-            }
-        )
-        donor_names = {
-            str(k): (str(en), str(nl))
-            for k, en, nl in split[[c.DONOR_KEY, c.NAME_EN, c.NAME_NL]]
-            .drop_duplicates()
-            .itertuples(index=False)
-        }
-        return cls(
-            tables,
-            ranking,
-            totals_table,
-            "revenue",
-            "ceb",
-            donor_names,
-            entity,
-            files,
-            split,
-            totals,
-        )
+    def revenue_split(self, year: int) -> pd.DataFrame | None:
+        """Per donor of the year: assessed, core, earmarked, other and the core share; ``None``
+        where the source does not split contributions."""
+        return None
+
+    def revenue_by_year(self) -> pd.DataFrame | None:
+        """Per year: assessed, core, earmarked, other, voluntary and the core share; ``None``
+        where the source has no such totals."""
+        return None
+
+    def comparison(self) -> pd.DataFrame | None:
+        """Donor-years this source and the published scorecard both give, with the
+        difference; ``None`` where there is nothing to compare (the scorecard itself)."""
+        return None
 
     # lookups ------------------------------------------------------------------------------
     @memoised
@@ -232,27 +192,6 @@ class FundingModel:
             return False
         rows = self.totals_table[self.totals_table[c.YEAR] == year]
         return bool(rows[c.INCLUDES_NEGATIVE].any())
-
-    @memoised
-    def revenue_split(self, year: int) -> pd.DataFrame:
-        """Per donor of the year: assessed, core, earmarked, other and the core share."""
-        if self.split_table is None:
-            raise ValueError("no revenue data loaded")
-        return self.split_table[self.split_table[c.YEAR] == year].reset_index(drop=True)
-
-    def comparison(self, seed: FundingModel) -> pd.DataFrame:
-        """Donor-years both the scorecard and the loaded file give, with the difference."""
-        ours = self.ranking_table[[c.YEAR, c.DONOR_KEY, c.AMOUNT]]
-        theirs = seed.ranking_table[[c.YEAR, c.DONOR_KEY, c.AMOUNT, c.FACT_ID]]
-        both = theirs.merge(ours, on=[c.YEAR, c.DONOR_KEY], suffixes=("_scorecard", "_file"))
-        file_amount = both[f"{c.AMOUNT}_file"]
-        seed_amount = both[f"{c.AMOUNT}_scorecard"]
-        return both.assign(
-            **{
-                c.CHANGE_ABS: file_amount - seed_amount,
-                c.CHANGE_PCT: (file_amount - seed_amount) / seed_amount,
-            }
-        ).sort_values([c.YEAR, c.DONOR_KEY], ignore_index=True)
 
     @memoised
     def ranking_over_time(self, donors: list[str] | None = None) -> pd.DataFrame:
@@ -360,8 +299,9 @@ class FundingModel:
         total = self.total(year)
         earmarked = self._nearest("earmarked_share", year)
         earmarked_share, earmarked_year = float(earmarked[c.VALUE]) / 100, int(earmarked[c.YEAR])
-        if self.revenue_totals is not None:
-            row = self.revenue_totals[self.revenue_totals[c.YEAR] == year].iloc[0]
+        by_year = self.revenue_by_year()
+        if by_year is not None:
+            row = by_year[by_year[c.YEAR] == year].iloc[0]
             earmarked_share = share(float(row[c.EARMARKED]), float(row[c.VOLUNTARY]))
             earmarked_year = year
         budget = self._nearest("budget", year)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data import ceb
-from data.model import FundingModel
+from data.ceb_source import CebModel
+from data.source import FundingSource
 from data.store import DatasetStore
 
 STARTUP_ID = "startup"
@@ -31,11 +32,11 @@ class Revenue:
 class ModelProvider:
     """Hands every callback the model for its session's data, building each model once."""
 
-    def __init__(self, seed: FundingModel, store: DatasetStore, startup: Revenue | None = None):
+    def __init__(self, seed: FundingSource, store: DatasetStore, startup: Revenue | None = None):
         self.seed = seed
         self.store = store
         self.startup = startup
-        self._cache: OrderedDict[tuple[str, str], FundingModel] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], FundingSource] = OrderedDict()
         self._entities: OrderedDict[str, list[str]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -73,7 +74,7 @@ class ModelProvider:
 
     def model(
         self, session_id: str | None, dataset_id: str | None, entity: str | None
-    ) -> FundingModel:
+    ) -> FundingSource:
         found = self.revenue(session_id, dataset_id)
         if found is None:
             return self.seed
@@ -89,7 +90,9 @@ class ModelProvider:
             if cache_key in self._cache:
                 self._cache.move_to_end(cache_key)
                 return self._cache[cache_key]
-        built = FundingModel.from_revenue(revenue.frame, chosen, self.seed.tables, revenue.files)
+        built: FundingSource = CebModel.from_revenue(
+            revenue.frame, chosen, self.seed.tables, revenue.files
+        )
         with self._lock:
             self._cache[cache_key] = built
             while len(self._cache) > CACHE_SIZE:

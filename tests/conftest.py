@@ -7,14 +7,13 @@ related is imported lazily, so the unit tests never need Playwright or Chromium.
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from bench.chromium import CHROMIUM, CHROMIUM_FLAGS
+from bench.serve import serve_app
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -29,24 +28,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     Uploaded data goes to a store of its own, so test runs never see each other's sessions.
     """
-    from werkzeug.serving import make_server
-
-    from app import create_app
-    from data.store import DatasetStore, DiskcacheBackend
-
-    store = DatasetStore(
-        DiskcacheBackend(tmp_path_factory.mktemp("store"), size_limit_bytes=512 * 1024 * 1024)
-    )
-
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no access log per request
-    server = make_server("127.0.0.1", 0, create_app(store=store).server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
+    with serve_app(tmp_path_factory.mktemp("store"), name="live-server") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

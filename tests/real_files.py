@@ -1,15 +1,41 @@
-"""Where the real files users load lie: ``../shared`` beside the clone, read in place, never copied."""
+"""Where the real files users load lie: ``../shared`` beside the clone, read in place, never copied.
+
+``IOM_SHARED_DIR`` points elsewhere (``IOM_SHARED_DIR=/nonexistent`` shows what a clone without
+``../shared`` runs: every test of the full real files is skipped, the fixture tests still run).
+``CEB_CUT`` is the committed cut of the CEB export (see tests/fixtures/README.md) for tests of
+behaviour, which must not skip without ``../shared``.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(
+    os.environ.get("IOM_SHARED_DIR") or Path(__file__).resolve().parents[1].parent / "shared"
+)
 CEB_FILE = SHARED / "data" / "ceb" / "government-donor-revenue-2024.csv"
+CEB_CUT = Path(__file__).resolve().parent / "fixtures" / "ceb-2024-cut.csv"
 SEEDS = SHARED / "seeds"
 
-needs_ceb = pytest.mark.skipif(
-    not CEB_FILE.is_file(), reason=f"real CEB export not found at {CEB_FILE}"
-)
+T = TypeVar("T")
+
+
+def _real_data(found: bool, reason: str) -> Callable[[T], T]:
+    """Marks a test of the full real files: ``real_data`` (the fast suite, ``make unit``, leaves
+    them to ``make test``, so it runs whole in a clone without ``../shared``) and skipped when
+    the files are not there."""
+
+    def mark(test: T) -> T:
+        marked: T = pytest.mark.real_data(pytest.mark.skipif(not found, reason=reason)(test))
+        return marked
+
+    return mark
+
+
+needs_ceb = _real_data(CEB_FILE.is_file(), f"real CEB export not found at {CEB_FILE}")
+needs_seeds = _real_data(SEEDS.is_dir(), f"source documents not found in {SEEDS}")

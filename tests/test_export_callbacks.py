@@ -1,430 +1,279 @@
-"""The pure parts of callbacks/export.py, and the files they produce.
+"""The export callbacks (callbacks/export.py), driven as the browser drives them: over HTTP.
 
-Images are rendered here with kaleido from the same spec the browser gets, then read back: the
-SVG must carry title, source and data date, a PNG must have its preset's exact pixel size, the
-workbook its sources and filters, the memo pack one figure per chosen chart.
+The files and specs themselves are checked in test_export_assemble.py; here a click must reach
+them with the right chart, controls and data, and registering the callbacks must start nothing.
+Each request is what Dash's renderer posts to ``/_dash-update-component``.
 """
 
 from __future__ import annotations
 
-import csv
+import ast
+import base64
 import datetime as dt
-import html
 import io
 import json
-import re
-import struct
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-import pandas as pd
-import plotly.graph_objects as go
-import plotly.io as pio
+import kaleido
 import pytest
-from docx import Document
+from dash import Dash, html
 from openpyxl import load_workbook
-from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from callbacks.export import (
-    KaleidoServer,
-    data_as_of,
-    data_file,
-    default_subtitle,
-    export_meta,
-    filters_table,
-    image_spec,
-    memo_bytes,
-    memo_filename,
-    memo_item,
-    permalink,
-    prepare,
-    sources_frame,
-    stale_charts,
-    values_by_chart,
-)
+import callbacks.export
+from callbacks.context import RequestContext
 from components import ids
-from components.charts import ChartOutput, build_chart, chart_state, chart_takeaway
-from components.export_data import PERMALINK_KEY
-from components.export_image import PRESETS, ExportMeta, format_date
-from components.formatting import Lang
-from components.memo_pack import MemoItem
+from components.charts import CHART_IDS, build_chart, chart_state
+from components.exports.assemble import data_file, prepare
+from components.exports.texts import BAR_TEXT, MEMO_TEXT
+from components.i18n import t
 from data import ceb
-from data import columns as c
-from data.model import FundingModel
-from tests.real_files import CEB_FILE, needs_ceb
+from data.provider import ModelProvider, Revenue
+from data.scorecard_source import ScorecardModel
+from tests.export_helpers import HREF, LOADED_FILE, RANKING
+from tests.store_fakes import disk_store
 
-ROOT = Path(__file__).resolve().parents[1]
-HREF = "https://iom.example.org/dash/?lang=nl&year=2021#top"
-LOADED_ON = dt.date(2026, 11, 20)
-EXPORTED_AT = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
-
-
-def retrieved(source_id: str) -> dt.date:
-    """The data date of a built-in source, read from data/sources.csv itself."""
-    with (ROOT / "data" / "sources.csv").open(encoding="utf-8") as handle:
-        row = next(r for r in csv.DictReader(handle) if r["source_id"] == source_id)
-    return dt.date.fromisoformat(row["retrieved"])
-
-
-@pytest.fixture(scope="module")
-def seed() -> FundingModel:
-    return FundingModel.from_seed()
-
-
-@pytest.fixture(scope="module")
-def loaded(seed: FundingModel) -> FundingModel:
-    frame = ceb.read_revenue_files([(CEB_FILE.name, CEB_FILE.read_bytes())])
-    return FundingModel.from_revenue(frame, "IOM", seed.tables, (CEB_FILE.name,))
-
-
-def chart_and_meta(
-    model: FundingModel, chart_id: str, lang: Lang, year: int = 2023, loaded: dt.date | None = None
-) -> tuple[ChartOutput, ExportMeta]:
-    state = chart_state(lang, year, "NLD", 10, entity="IOM" if model.basis == "revenue" else None)
-    return prepare(chart_id, model, model, state, loaded, HREF)
-
-
-# words around the image -------------------------------------------------------------------------
-def test_permalink_opens_the_charts_view(seed: FundingModel) -> None:
-    state = chart_state("en", 2022, "CAN", budget="index")
-    assert permalink(HREF, state, ids.CHART_EARMARKING_SIDE) == (
-        "https://iom.example.org/dash/?lang=en&year=2022&donor=CAN&view=earmarking&budget=index"
-    )
-    loaded_state = chart_state("nl", 2024, "NLD", 5, entity="WFP")
-    assert permalink(None, loaded_state, ids.CHART_RANKING).endswith("&entity=WFP&top=5")
-
-
-def test_default_subtitle_lists_the_filters(seed: FundingModel) -> None:
-    chart = build_chart(ids.CHART_RANKING, seed, chart_state("en", 2022, "NLD"))
-    subtitle = default_subtitle(chart)
-    assert subtitle.startswith(chart.captions.subtitle)
-    assert subtitle.endswith("Year: 2022\u00a0· Highlighted donor: Netherlands")
-
-
-def test_export_meta_keeps_source_notes_and_falls_back_to_defaults(seed: FundingModel) -> None:
-    chart = build_chart(ids.CHART_RANKING, seed, chart_state("nl", 2023, "NLD"))
-    meta = export_meta(chart, "nl", "  ", None, dt.date(2026, 1, 2), "https://x/?a=1")
-    assert meta.title == chart.captions.title
-    assert meta.subtitle == default_subtitle(chart)
-    assert meta.source == chart.captions.source
-    assert meta.notes == chart.captions.notes and any("Nederland in 2023" in n for n in meta.notes)
-    edited = export_meta(chart, "nl", " Mijn titel ", "", dt.date(2026, 1, 2), "")
-    assert (edited.title, edited.subtitle) == ("Mijn titel", "")
-
-
-def test_data_date_is_the_source_date_or_the_upload_date(seed: FundingModel) -> None:
-    chart = build_chart(ids.CHART_BUDGET, seed, chart_state("nl", 2023, "NLD"))
-    assert data_as_of(chart, seed, None) == retrieved("scorecard_2024")
-    assert data_as_of(chart, seed, LOADED_ON) == retrieved("scorecard_2024")  # not loaded data
-
-
-@needs_ceb
-def test_loaded_data_is_dated_by_its_upload(loaded: FundingModel) -> None:
-    chart = build_chart(ids.CHART_RANKING, loaded, chart_state("nl", 2024, "NLD", 10))
-    assert data_as_of(chart, loaded, LOADED_ON) == LOADED_ON
-
-
-def test_values_by_chart() -> None:
-    entries = [
-        {"id": {"type": ids.EXPORT_TITLE, "chart": "budget"}, "property": "value", "value": "B"},
-        {"id": {"type": ids.EXPORT_TITLE, "chart": "ranking"}, "property": "value"},
-    ]
-    assert values_by_chart(entries) == {"budget": "B", "ranking": None}
-
-
-# the browser's image spec ------------------------------------------------------------------------
-@pytest.mark.parametrize("preset", sorted(PRESETS))
-def test_image_spec_is_plain_json_at_the_preset_size(seed: FundingModel, preset: str) -> None:
-    chart, meta = chart_and_meta(seed, ids.CHART_RANKING, "nl")
-    spec = image_spec(chart, meta, preset, "png", "download", 3)
-    assert json.loads(json.dumps(spec)) == spec
-    size = PRESETS[preset]
-    assert (spec["width"], spec["height"], spec["scale"]) == (size.width, size.height, size.scale)
-    assert spec["figure"]["layout"]["width"] == size.width
-    assert spec["filename"] == f"grootste-donoren-van-iom-in-2023-{preset}-2026-11-23".replace(
-        "2026-11-23", retrieved("scorecard_2024").isoformat()
-    )
-    assert spec["nonce"] == 3 and spec["action"] == "download"
-    assert spec["messages"]["failed"] == "Exporteren mislukt: {error}"
-
-
-def test_unknown_preset_falls_back_to_memo(seed: FundingModel) -> None:
-    chart, meta = chart_and_meta(seed, ids.CHART_BUDGET, "en")
-    spec = image_spec(chart, meta, "poster", "svg", "download", 1)
-    assert spec["width"] == PRESETS["memo"].width
-
-
-def _svg_text(svg: str) -> str:
-    """All text of an SVG, lines joined by spaces (wrapping breaks lines at spaces)."""
-    return re.sub(r"\s+", " ", html.unescape(" ".join(re.findall(r">([^<>]+)<", svg))))
-
-
-@pytest.fixture(scope="module")
-def svgs(
-    seed: FundingModel, tmp_path_factory: pytest.TempPathFactory
-) -> dict[tuple[str, str], str]:
-    """Every chart in both languages as SVG, rendered from the browser's spec in one batch."""
-    keys, figures = [], []
-    for lang in ("nl", "en"):
-        for chart_id in ids.CHARTS:
-            chart, meta = chart_and_meta(seed, chart_id, lang)
-            spec = image_spec(chart, meta, "memo", "svg", "download", 1)
-            keys.append((chart_id, lang))
-            figures.append(go.Figure(spec["figure"]))
-    out: dict[tuple[str, str], str] = {}
-    folder = tmp_path_factory.mktemp("svg")
-    paths = [folder / f"{i}.svg" for i in range(len(figures))]
-    memo = PRESETS["memo"]
-    pio.write_images(figures, paths, format="svg", width=memo.width, height=memo.height)
-    for key, path in zip(keys, paths, strict=True):
-        out[key] = path.read_text(encoding="utf-8")
-    return out
-
-
-@pytest.mark.parametrize("chart_id", ids.CHARTS)
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_svg_has_title_source_date_and_link(
-    seed: FundingModel, svgs: dict[tuple[str, str], str], chart_id: str, lang: Lang
-) -> None:
-    chart, meta = chart_and_meta(seed, chart_id, lang)
-    text = _svg_text(svgs[(chart_id, lang)])
-    assert chart.captions.title in text
-    as_of = "gegevens per" if lang == "nl" else "data as of"
-    assert (
-        f"{chart.captions.source} · {as_of} {format_date(retrieved('scorecard_2024'), lang)}"
-        in text
-    )
-    assert meta.permalink in text.replace(" ", "")
-    for note in chart.captions.notes:
-        assert note in text
-
-
-def _png_size(data: bytes) -> tuple[int, int]:
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", data[16:24])
-    return width, height
-
-
-def test_png_sizes_match_the_presets(seed: FundingModel) -> None:
-    chart, meta = chart_and_meta(seed, ids.CHART_OVER_TIME, "en")
-    for name, preset in PRESETS.items():
-        spec = image_spec(chart, meta, name, "png", "download", 1)
-        png = pio.to_image(
-            go.Figure(spec["figure"]),
-            format="png",
-            width=spec["width"],
-            height=spec["height"],
-            scale=spec["scale"],
-        )
-        assert _png_size(png) == (preset.pixel_width, preset.pixel_height)
-    assert (PRESETS["memo"].pixel_width, PRESETS["memo"].pixel_height) == (1890, 1063)
-    assert (PRESETS["slide"].pixel_width, PRESETS["slide"].pixel_height) == (1920, 1080)
-
-
-# data downloads -------------------------------------------------------------------------------------
-def test_csv_keeps_numbers_as_numbers(seed: FundingModel) -> None:
-    chart, meta = chart_and_meta(seed, ids.CHART_RANKING, "nl")
-    content, name = data_file(chart, seed, meta, "csv", None)
-    assert name.endswith("-data-" + retrieved("scorecard_2024").isoformat() + ".csv")
-    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:5] == ["Jaar", "Rang", "Donor", "Naam", "Bedrag (USD mln)"]
-    assert rows[1][:5] == ["2023", "1", "USA", "Verenigde Staten", "1365,0"]
-
-
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_xlsx_has_data_sources_and_filters(seed: FundingModel, lang: Lang) -> None:
-    chart, meta = chart_and_meta(seed, ids.CHART_RANKING, lang)
-    content, name = data_file(chart, seed, meta, "xlsx", None, EXPORTED_AT)
-    assert name.endswith(".xlsx")
-    book = load_workbook(io.BytesIO(content))
-    data, sources, filters = book.worksheets
-    assert data["E2"].value == 1365 and isinstance(data["E2"].value, int | float)
-    assert data["F2"].number_format == "0.0%"
-    source_rows = [row for row in sources.iter_rows(values_only=True)][1:]
-    kinds = [row[0] for row in source_rows]
-    assert kinds[:2] == (
-        ["Bronregel", "Brondocument"] if lang == "nl" else ["Source line", "Source document"]
-    )
-    assert source_rows[0][2] == chart.captions.source
-    assert source_rows[1][1] == "scorecard_2024" and source_rows[1][5] == "7"
-    assert source_rows[1][6].date() == retrieved("scorecard_2024")
-    assert [row[2] for row in source_rows[2:]] == list(chart.captions.notes)
-    values = {row[0]: row[1] for row in filters.iter_rows(values_only=True) if row[0]}
-    year, donor, link = (
-        ("Jaar", "Gemarkeerde donor", "Link naar deze weergave")
-        if lang == "nl"
-        else ("Year", "Highlighted donor", "Link to this view")
-    )
-    assert values[year] == "2023"
-    assert values[donor] == ("Nederland" if lang == "nl" else "Netherlands")
-    assert values[link].startswith("https://iom.example.org/dash/?lang=")
-
-
-@needs_ceb
-def test_loaded_sources_name_the_file_and_upload_date(loaded: FundingModel) -> None:
-    chart = build_chart(ids.CHART_RANKING, loaded, chart_state("en", 2024, "NLD", 10, entity="IOM"))
-    frame = sources_frame(chart, loaded, "en", LOADED_ON, LOADED_ON)
-    files = frame[frame["kind"] == "Loaded file"]
-    assert list(files["text"]) == [CEB_FILE.name]
-    assert files["as_of"].iloc[0].date() == LOADED_ON
-    table = filters_table(chart, loaded, "en", "https://x/?v=1")
-    assert table["Data"] == f"UN CEB files: {CEB_FILE.name}"
-    assert table["UN entity"] == "IOM" and table[PERMALINK_KEY] == "https://x/?v=1"
-
-
-def test_formula_like_names_are_neutralised(seed: FundingModel) -> None:
-    """Donor names come from outside files; one that looks like a formula stays text."""
-    frame = pd.DataFrame(
-        {
-            c.DONOR: ['=HYPERLINK("http://x")', "Netherlands"],
-            c.ENTITY: ["IOM", "IOM"],
-            c.REV_TYPE: [c.REV_EARMARKED, c.REV_CORE],
-            c.YEAR: [2024, 2024],
-            c.AMOUNT_USD: [5_000_000.0, 1_250_000.0],
-            c.FILE: ["f.csv", "f.csv"],
-            c.LINE: [2, 3],
-        }
-    )
-    model = FundingModel.from_revenue(frame, "IOM", seed.tables, ("f.csv",))
-    chart, meta = chart_and_meta(model, ids.CHART_RANKING, "en", 2024, LOADED_ON)
-    content, _ = data_file(chart, model, meta, "xlsx", LOADED_ON)
-    sheet = load_workbook(io.BytesIO(content)).worksheets[0]
-    cells = [row for row in sheet.iter_rows(values_only=True)]
-    assert any(value == '\'=HYPERLINK("http://x")' for row in cells for value in row)
-    amounts = [row[4] for row in cells[1:] if row[2] != "OTHER"]
-    assert amounts == [5, 1.25]  # numbers stay numbers
-
-
-# memo pack ---------------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def kaleido_server() -> Iterator[KaleidoServer]:
-    """One kept renderer for the module, closed afterwards so other tests render as usual."""
-    server = KaleidoServer()
-    yield server
-    server.stop()
-
-
-def memo_items(model: FundingModel, chosen: list[str], lang: Lang) -> list[MemoItem]:
-    state = chart_state(lang, 2023, "NLD")
-    return [
-        memo_item(*chart_and_meta(model, chart_id, lang), chart_takeaway(chart_id, model, state))
-        for chart_id in chosen
-    ]
-
-
-def test_memo_pack_docx_has_one_figure_per_chosen_chart(
-    seed: FundingModel, kaleido_server: KaleidoServer
-) -> None:
-    chosen = [ids.CHART_RANKING, ids.CHART_EARMARKING, ids.CHART_BUDGET]
-    items = memo_items(seed, chosen, "nl")
-    content = kaleido_server.render(lambda: memo_bytes(items, "nl", "docx", dt.date(2026, 11, 24)))
-    document = Document(io.BytesIO(content))
-    assert len(document.inline_shapes) == 3
-    text = "\n".join(p.text for p in document.paragraphs)
-    for number, item in enumerate(items, start=1):
-        assert f"Figuur {number}. {item.caption}" in text
-        assert item.takeaway in text
-    assert "Grootste donor van IOM in 2023" in text
-
-
-def test_memo_pack_pptx_reuses_the_running_renderer(
-    seed: FundingModel, kaleido_server: KaleidoServer
-) -> None:
-    items = memo_items(seed, list(ids.CHARTS), "en")
-    content = kaleido_server.render(lambda: memo_bytes(items, "en", "pptx", dt.date(2026, 11, 24)))
-    deck = Presentation(io.BytesIO(content))
-    slides = list(deck.slides)[1:]
-    assert len(slides) == len(ids.CHARTS)
-    for slide, item in zip(slides, items, strict=True):
-        pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
-        assert len(pictures) == 1 and pictures[0].image.size == (1920, 1080)
-        assert any(item.takeaway in s.text_frame.text for s in slide.shapes if s.has_text_frame)
-
-
-def test_a_failed_render_stops_the_server_so_the_next_starts_fresh() -> None:
-    server = KaleidoServer()
-
-    def broken() -> bytes:
-        raise RuntimeError("boom")
-
-    with pytest.raises(RuntimeError):
-        server.render(broken)
-    assert server.render(lambda: b"ok") == b"ok"
-    server.stop()
-
-
-def test_memo_filename() -> None:
-    assert memo_filename("nl", "docx", dt.date(2026, 11, 24)) == (
-        "memo-bijlage-financiering-iom-2026-11-24.docx"
-    )
-    assert (
-        memo_filename("en", "pptx", dt.date(2026, 11, 24))
-        == "memo-annex-iom-funding-2026-11-24.pptx"
-    )
-
-
-@needs_ceb
-def test_prepare_draws_the_budget_from_the_built_in_series(
-    seed: FundingModel, loaded: FundingModel
-) -> None:
-    state = chart_state("nl", 2024, "NLD", 10, entity="IOM")
-    budget, meta = prepare(ids.CHART_BUDGET, loaded, seed, state, LOADED_ON, HREF)
-    assert not budget.revenue and meta.data_as_of == retrieved("scorecard_2024")
-    ranking, meta = prepare(ids.CHART_RANKING, loaded, seed, state, LOADED_ON, HREF, "T", "S")
-    assert ranking.revenue and meta.data_as_of == LOADED_ON
-    assert (meta.title, meta.subtitle) == ("T", "S")
-    assert meta.permalink.endswith("view=ranking&budget=absolute&entity=IOM&top=10")
-
-
-CONTROL_VALUES: dict[str, tuple[object, object]] = {
-    ids.YEAR: (2021, 2023),
-    ids.DONOR: ("NLD", "USA"),
-    ids.TOP_N: (5, 10),
-    ids.BUDGET_MODE: ("absolute", "index"),
+CONTROLS: dict[str, object] = {
+    ids.LANG: "nl",
+    ids.YEAR: 2023,
+    ids.DONOR: "NLD",
+    ids.TOP_N: 10,
+    ids.BUDGET_MODE: "absolute",
 }
+MAX_BODY_LINES = 20
 
 
-def chart_texts_for(model: FundingModel, chart: str, **controls: object) -> tuple[object, ...]:
-    """Everything the text callback writes for a chart: title, subtitle, takeaway, data."""
-    state = chart_state(
-        controls.get(ids.LANG, "nl"),
-        controls.get(ids.YEAR, 2022),
-        str(controls.get(ids.DONOR, "DEU")),
-        controls.get(ids.TOP_N, 5),
-        controls.get(ids.BUDGET_MODE, "absolute"),
+def app_for(tmp_path: Path, startup: Revenue | None = None) -> Dash:
+    """A bare app with only the export callbacks, on the built-in data or start-up files."""
+    app = Dash(__name__)
+    app.layout = html.Div()
+    models = ModelProvider(ScorecardModel.from_seed(), disk_store(tmp_path), startup)
+    callbacks.export.register(app, RequestContext(models))
+    return app
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Dash:
+    return app_for(tmp_path)
+
+
+def key(component: Any) -> str:
+    """A component id as Dash writes it in requests and responses."""
+    if isinstance(component, dict):
+        return json.dumps(component, sort_keys=True, separators=(",", ":"))
+    return str(component)
+
+
+def wildcard(kind: str, which: str) -> dict[str, Any]:
+    """A pattern-matching output as the callback declares it (``which``: "MATCH" or "ALL")."""
+    return {"chart": [which], "type": kind}
+
+
+def prop(component: Any, name: str, value: Any = None) -> dict[str, Any]:
+    return {"id": component, "property": name, "value": value}
+
+
+def page_state(entity: str | None = None) -> list[dict[str, Any]]:
+    """The controls, data and address every export click reads as states."""
+    return [
+        *(prop(cid, "value", value) for cid, value in CONTROLS.items()),
+        prop(ids.DATASET, "data"),
+        prop(ids.ENTITY, "value", entity),
+        prop(ids.SESSION, "data"),
+        prop(ids.URL, "href", HREF),
+    ]
+
+
+def post(app: Dash, first_output: Any, trigger: str, body: dict[str, Any]) -> dict[str, Any]:
+    """Run the callback whose outputs start with ``first_output`` (an id or a ``wildcard``), as
+    the renderer would after a change of ``trigger`` ("id.property"); the response's values by
+    component id."""
+    output = next(k for k in app.callback_map if k.lstrip(".").startswith(key(first_output)))
+    request = {"output": output, "changedPropIds": [trigger], **body}
+    response = app.server.test_client().post("/_dash-update-component", json=request)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    result: dict[str, Any] = response.get_json()["response"]
+    return result
+
+
+def data_click(app: Dash, kind: str, entity: str | None = None) -> dict[str, Any]:
+    """Click CSV or XLSX under the ranking with an edited title; what ``dcc.Download`` gets."""
+    chart, download = RANKING, ids.for_chart(ids.EXPORT_DOWNLOAD, RANKING)
+    body = {
+        "outputs": prop(download, "data"),
+        "inputs": [
+            prop(ids.for_chart(ids.EXPORT_CSV, chart), "n_clicks", int(kind == ids.EXPORT_CSV)),
+            prop(ids.for_chart(ids.EXPORT_XLSX, chart), "n_clicks", int(kind == ids.EXPORT_XLSX)),
+        ],
+        "state": [
+            prop(ids.for_chart(ids.EXPORT_TITLE, chart), "value", "Mijn titel"),
+            prop(ids.for_chart(ids.EXPORT_SUBTITLE, chart), "value", None),
+            *page_state(entity),
+        ],
+    }
+    trigger = f"{key(ids.for_chart(kind, chart))}.n_clicks"
+    sent: dict[str, Any] = post(app, wildcard(ids.EXPORT_DOWNLOAD, "MATCH"), trigger, body)[
+        key(download)
+    ]["data"]
+    return sent
+
+
+# registration ------------------------------------------------------------------------------------
+def test_registering_starts_no_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[object] = []
+    monkeypatch.setattr(kaleido, "start_sync_server", lambda *a, **k: started.append(a))
+    app = app_for(tmp_path)
+    assert len(app.callback_map) == 7  # five on the server, two in the browser
+    assert started == []
+
+
+def test_every_callback_body_is_short() -> None:
+    """Callbacks read controls and hand over to components/exports; the work lives there."""
+    tree = ast.parse(Path(callbacks.export.__file__).read_text(encoding="utf-8"))
+    register = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "register")
+    bodies = {
+        node.name: (node.body[-1].end_lineno or 0) - node.body[0].lineno + 1
+        for node in register.body
+        if isinstance(node, ast.FunctionDef) and node.decorator_list
+    }
+    assert set(bodies) == {"export_texts", "translate", "image", "data", "memo"}
+    assert max(bodies.values()) <= MAX_BODY_LINES, bodies
+
+
+# clicks ------------------------------------------------------------------------------------------
+def test_csv_click_downloads_the_chart_as_the_assembly_makes_it(app: Dash) -> None:
+    sent = data_click(app, ids.EXPORT_CSV)
+    model = ScorecardModel.from_seed()
+    state = chart_state("nl", 2023, "NLD", 10, "absolute")
+    chart, meta = prepare(RANKING, model, state, None, HREF, "Mijn titel", None)
+    content, name = data_file(chart, model, meta, "csv", None)
+    assert sent["filename"] == name and name.startswith("mijn-titel-data-")
+    assert base64.b64decode(sent["content"]) == content
+
+
+def test_xlsx_of_loaded_files_names_the_file_and_the_day_it_was_loaded(tmp_path: Path) -> None:
+    frame = ceb.read_revenue_files([(LOADED_FILE.name, LOADED_FILE.read_bytes())])
+    app = app_for(tmp_path, Revenue(frame, (LOADED_FILE.name,)))
+    sent = data_click(app, ids.EXPORT_XLSX, entity="IOM")
+    book = load_workbook(io.BytesIO(base64.b64decode(sent["content"])))
+    rows = [r for r in book["Bronnen en toelichting"].iter_rows(values_only=True)]
+    files = [row for row in rows if row[0] == "Geladen bestand"]
+    assert [row[2] for row in files] == [LOADED_FILE.name]
+    assert files[0][6].date() == dt.datetime.now(dt.UTC).date()  # start-up files: the start day
+    filters = {row[0]: row[1] for row in book["Filters"].iter_rows(values_only=True) if row[0]}
+    assert filters["Gegevens"] == f"UN CEB-bestanden: {LOADED_FILE.name}"
+
+
+def test_image_click_sends_the_spec_of_the_clicked_chart(app: Dash) -> None:
+    chart, store = RANKING, ids.for_chart(ids.EXPORT_IMAGE, RANKING)
+    body = {
+        "outputs": prop(store, "data"),
+        "inputs": [
+            prop(ids.for_chart(ids.EXPORT_PNG, chart), "n_clicks", 0),
+            prop(ids.for_chart(ids.EXPORT_SVG, chart), "n_clicks", 2),
+            prop(ids.for_chart(ids.EXPORT_COPY, chart), "n_clicks", 0),
+        ],
+        "state": [
+            prop(ids.for_chart(ids.EXPORT_TITLE, chart), "value", ""),
+            prop(ids.for_chart(ids.EXPORT_SUBTITLE, chart), "value", "Eigen ondertitel"),
+            prop(ids.for_chart(ids.EXPORT_PRESET, chart), "value", "slide"),
+            *page_state(),
+        ],
+    }
+    trigger = f"{key(ids.for_chart(ids.EXPORT_SVG, chart))}.n_clicks"
+    spec = post(app, wildcard(ids.EXPORT_IMAGE, "MATCH"), trigger, body)[key(store)]["data"]
+    built = build_chart(chart, ScorecardModel.from_seed(), chart_state("nl", 2023, "NLD"))
+    assert (spec["format"], spec["action"], spec["nonce"], spec["width"]) == (
+        "svg",
+        "download",
+        2,
+        960,
     )
-    built = build_chart(chart, model, state)
-    return (
-        built.captions.title,
-        default_subtitle(built),
-        chart_takeaway(chart, model, state),
-        built.data_frame.to_csv(),
-    )
+    title = spec["figure"]["layout"]["title"]
+    assert built.captions.title in title["text"]
+    assert title["subtitle"]["text"].startswith("Eigen ondertitel")
 
 
-@pytest.mark.parametrize("basis", ["seed", pytest.param("loaded", marks=needs_ceb)])
-@pytest.mark.parametrize("control", list(CONTROL_VALUES))
-def test_a_control_leaves_the_texts_of_charts_it_does_not_mark_stale_unchanged(
-    basis: str, control: str, request: pytest.FixtureRequest
+def memo_click(app: Dash, chosen: list[str]) -> dict[str, Any]:
+    """Click Word in the memo section with ``chosen`` ticked and a title typed for each chart."""
+    body = {
+        "outputs": [prop(ids.MEMO_DOWNLOAD, "data"), prop(ids.MEMO_STATUS, "children")],
+        "inputs": [prop(ids.MEMO_PPTX, "n_clicks", 0), prop(ids.MEMO_DOCX, "n_clicks", 1)],
+        "state": [
+            prop(ids.MEMO_CHARTS, "value", chosen),
+            [prop(ids.for_chart(ids.EXPORT_TITLE, c), "value", f"T {c}") for c in CHART_IDS],
+            [prop(ids.for_chart(ids.EXPORT_SUBTITLE, c), "value") for c in CHART_IDS],
+            *page_state(),
+        ],
+    }
+    return post(app, ids.MEMO_DOWNLOAD, f"{ids.MEMO_DOCX}.n_clicks", body)
+
+
+def test_memo_without_a_chosen_chart_says_so(app: Dash) -> None:
+    assert memo_click(app, []) == {ids.MEMO_STATUS: {"children": "Kies minstens één grafiek."}}
+
+
+def test_memo_click_packs_the_chosen_charts_through_the_kept_renderer(
+    app: Dash, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The text callback rebuilds only ``stale_charts``: every other chart must come out the same
-    for both values of the control, or its export title and takeaway would go out of date."""
-    model: FundingModel = request.getfixturevalue(basis)
-    before, after = CONTROL_VALUES[control]
-    stale = stale_charts(control, model.basis)
-    changed = set()
-    for chart in ids.CHARTS:
-        texts = [chart_texts_for(model, chart, **{control: v}) for v in (before, after)]
-        if texts[0] != texts[1]:
-            changed.add(chart)
-    assert changed <= stale
-    # and the set is not wider than it needs to be on the built-in data
-    if basis == "seed":
-        assert stale == changed
+    """The pack itself is rendered in test_export_renderer.py; here the click must reach it."""
+    renders: list[object] = []
+
+    class Renderer:
+        def render(self, build: object) -> bytes:
+            renders.append(build)
+            return b"PK docx"
+
+    monkeypatch.setattr(callbacks.export, "kaleido_server", Renderer)
+    response = memo_click(app, [RANKING])
+    download = response[ids.MEMO_DOWNLOAD]["data"]
+    assert base64.b64decode(download["content"]) == b"PK docx" and len(renders) == 1
+    assert download["filename"] == f"memo-bijlage-financiering-iom-{dt.date.today()}.docx"
+    assert response[ids.MEMO_STATUS] == {"children": "Memo-pakket gedownload."}
 
 
-def test_any_other_trigger_rebuilds_every_chart(seed: FundingModel) -> None:
-    for trigger in (ids.LANG, ids.DATASET, ids.ENTITY, None):
-        assert stale_charts(trigger, "scorecard") == set(ids.CHARTS)
-        assert stale_charts(trigger, "revenue") == set(ids.CHARTS)
+# texts -------------------------------------------------------------------------------------------
+def test_a_language_change_rewrites_every_export_bar(app: Dash) -> None:
+    body = {
+        "outputs": [
+            [prop(ids.for_chart(ids.TAKEAWAY, c), "children") for c in CHART_IDS],
+            [prop(ids.for_chart(ids.EXPORT_TITLE, c), "value") for c in CHART_IDS],
+            [prop(ids.for_chart(ids.EXPORT_SUBTITLE, c), "value") for c in CHART_IDS],
+            prop(ids.MEMO_CHARTS, "options"),
+        ],
+        "inputs": [
+            *(prop(cid, "value", value) for cid, value in CONTROLS.items()),
+            prop(ids.DATASET, "data"),
+            prop(ids.ENTITY, "value"),
+        ],
+        "state": [prop(ids.SESSION, "data"), prop(ids.MEMO_CHARTS, "options")],
+    }
+    response = post(app, wildcard(ids.TAKEAWAY, "ALL"), f"{ids.LANG}.value", body)
+    ranking = build_chart(RANKING, ScorecardModel.from_seed(), chart_state("nl", 2023, "NLD"))
+    assert response[key(ids.for_chart(ids.EXPORT_TITLE, RANKING))] == {
+        "value": ranking.captions.title
+    }
+    assert all(key(ids.for_chart(ids.TAKEAWAY, c)) in response for c in CHART_IDS)
+    options = response[ids.MEMO_CHARTS]["options"]
+    assert [option["value"] for option in options] == list(CHART_IDS)
+
+
+def test_translate_fills_every_static_text(app: Dash) -> None:
+    kinds = [*BAR_TEXT, ids.TAKEAWAY_COPY, ids.EXPORT_PRESET, ids.TAKEAWAY_MESSAGES]
+    properties = ["children"] * len(BAR_TEXT) + ["title", "options", "data"]
+    body = {
+        "outputs": [
+            [prop(ids.for_chart(kind, c), name) for c in CHART_IDS]
+            for kind, name in zip(kinds, properties, strict=True)
+        ]
+        + [prop(cid, "children") for cid in MEMO_TEXT],
+        "inputs": [prop(ids.LANG, "value", "en")],
+    }
+    response = post(app, wildcard(ids.EXPORT_SUMMARY, "ALL"), f"{ids.LANG}.value", body)
+    summary = response[key(ids.for_chart(ids.EXPORT_SUMMARY, RANKING))]
+    assert summary == {"children": t("export.bar.summary", "en")} != {"children": "Exporteren"}
+    copy = response[key(ids.for_chart(ids.TAKEAWAY_COPY, RANKING))]
+    assert copy == {"children": t("export.takeaway.copy", "en")} | {
+        "title": t("export.takeaway.copy_label", "en")
+    }
+    assert response[ids.MEMO_HEADING] == {"children": t("export.memo.heading", "en")}

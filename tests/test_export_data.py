@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
-from components.export_data import PERMALINK_KEY, csv_bytes, neutralise, xlsx_bytes
+from components.exports.tables import PERMALINK_KEY, csv_bytes, neutralise, xlsx_bytes
 from components.formatting import Lang
 from data import columns as c
 

@@ -1,4 +1,8 @@
-"""Exported images explain themselves: title, filters, unit, source, date and link, never cut."""
+"""Exported images explain themselves: title, filters, unit, source, date and link, never cut.
+
+Covers components/exports/image.py (words, sizes, names), image_layout.py (the re-layout) and
+the image functions of renderer.py (kaleido).
+"""
 
 from __future__ import annotations
 
@@ -10,15 +14,9 @@ import struct
 import plotly.graph_objects as go
 import pytest
 
-from components.export_image import (
-    PRESETS,
-    ExportMeta,
-    export_figure,
-    export_filename,
-    figure_image,
-    figure_images,
-    format_date,
-)
+from components.exports.image import PRESETS, ExportMeta, export_filename, format_date
+from components.exports.image_layout import export_figure
+from components.exports.renderer import figure_image, figure_images
 from components.formatting import Lang, plotly_separators
 
 EXPECTED_PIXELS = {"memo": (1890, 1063), "slide": (1920, 1080), "square": (1080, 1080)}

@@ -6,35 +6,37 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from components import captions as cp
-from components.captions import Captions
-from components.figures.budget import budget_figure
-from components.figures.earmarking import earmarking_figure, nl_core_figure
-from components.figures.over_time import over_time_figure
-from components.figures.ranking import ranking_figure
+from components.charts import budget, earmarking, earmarking_side, over_time, ranking
+from components.charts.base import Captions
+from components.charts.budget import budget_figure
+from components.charts.earmarking import earmarking_figure
+from components.charts.earmarking_side import nl_core_figure
+from components.charts.over_time import over_time_figure
+from components.charts.ranking import ranking_figure
 from components.formatting import Lang
 from components.theme import CORE_COLOR, EARMARKED_COLOR, donor_color
 from data.model import FundingModel
+from data.scorecard_source import ScorecardModel
 
 MINUS = "\u2212"
 
 
 @pytest.fixture(scope="module")
 def model() -> FundingModel:
-    return FundingModel.from_seed()
+    return ScorecardModel.from_seed()
 
 
 def _ranking(
     model: FundingModel, year: int, lang: Lang, highlight: str | None = "NLD"
 ) -> go.Figure:
     return ranking_figure(
-        model.ranking(year), lang, highlight, cp.ranking_captions(model, year, lang, None)
+        model.ranking(year), lang, highlight, ranking.captions(model, year, lang, None)
     )
 
 
 def _over_time(model: FundingModel, lang: Lang, highlight: str | None = "NLD") -> go.Figure:
     return over_time_figure(
-        model.ranking_over_time(), lang, highlight, cp.over_time_captions(model, lang, None)
+        model.ranking_over_time(), lang, highlight, over_time.captions(model, lang, None)
     )
 
 
@@ -44,12 +46,12 @@ def _budget(model: FundingModel, lang: Lang, indexed: bool) -> go.Figure:
         model.budget_growth(),
         lang,
         indexed,
-        cp.budget_captions(model, lang, indexed),
+        budget.captions(model, lang, indexed),
     )
 
 
 def _earmarking(model: FundingModel, lang: Lang) -> go.Figure:
-    return earmarking_figure(model.earmarking(), lang, cp.earmarking_captions(model, lang))
+    return earmarking_figure(model.earmarking(), lang, earmarking.captions(model, lang))
 
 
 def _footer(fig: go.Figure) -> str:
@@ -152,7 +154,7 @@ def test_nl_2023_note_only_in_2023(model: FundingModel) -> None:
 
 
 def test_note_shown_only_when_passed(model: FundingModel) -> None:
-    caps = cp.ranking_captions(model, 2023, "nl", None)
+    caps = ranking.captions(model, 2023, "nl", None)
     without = Captions(caps.title, caps.subtitle, caps.source, ())
     fig = ranking_figure(model.ranking(2023), "nl", "NLD", without)
     assert "59,8" not in _footer(fig)
@@ -209,7 +211,9 @@ def test_one_colour_per_donor_across_figures(model: FundingModel) -> None:
 
 def test_netherlands_is_orange_everywhere(model: FundingModel) -> None:
     assert donor_color("NLD") == "#E69F00"
-    nl_core = nl_core_figure(model.earmarking(), "nl", cp.nl_core_captions(model, "nl"))
+    nl_core = nl_core_figure(
+        model.earmarking(), "nl", earmarking_side.nl_core_captions(model, "nl")
+    )
     assert nl_core.data[0].marker.color == "#E69F00"
 
 
@@ -362,7 +366,7 @@ def test_earmarking_footer(model: FundingModel) -> None:
 
 
 def test_nl_core_figure(model: FundingModel) -> None:
-    fig = nl_core_figure(model.earmarking(), "nl", cp.nl_core_captions(model, "nl"))
+    fig = nl_core_figure(model.earmarking(), "nl", earmarking_side.nl_core_captions(model, "nl"))
     assert list(fig.data[0].x) == ["Vóór 2023", "Vanaf 2023"]
     assert list(fig.data[0].y) == [2, 3]
     assert "p. 15" in _footer(fig)

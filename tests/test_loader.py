@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 
 from data import columns as c
-from data.errors import DataLoadError
+from data.errors import DataLoadError, describe
 from data.loader import DATA_DIR, load_seed
-from data.model import FundingModel
+from data.scorecard_source import ScorecardModel
 
 # Spreadsheet rows (header = 1) of some facts, counted by hand in data/facts.csv. The record of
 # budget_2019_mopan comes after two records whose quote spans two text lines, so its spreadsheet
@@ -104,7 +104,7 @@ def test_real_values_are_read_as_published() -> None:
 
 def test_load_from_an_intact_copy(tmp_path: Path) -> None:
     directory = _copy_data(tmp_path)
-    model = FundingModel.from_seed(load_seed(directory))
+    model = ScorecardModel.from_seed(load_seed(directory))
     assert model.years() == [2021, 2022, 2023]
 
 
@@ -301,12 +301,31 @@ def test_broken_table_stops_model_construction(tmp_path: Path) -> None:
     directory = _copy_data(tmp_path)
     _set_cell(directory, "facts.csv", "rank_2022_nld", c.DONOR, "NED")
     with pytest.raises(DataLoadError):
-        FundingModel.from_seed(load_seed(directory))
+        ScorecardModel.from_seed(load_seed(directory))
 
 
 def test_error_text_without_row_or_column() -> None:
     assert str(DataLoadError("facts.csv", "the file is empty")) == "facts.csv: the file is empty"
     assert str(DataLoadError("facts.csv", "bad", row=1, column=None)) == "facts.csv, row 1: bad"
+
+
+def test_broken_table_is_described_in_dutch(tmp_path: Path) -> None:
+    # the loader raises keyed errors, so the Dutch UI shows the whole message in Dutch
+    directory = _copy_data(tmp_path)
+    _set_cell(directory, "facts.csv", "budget_2019_mopan", c.VALUE, "abc")
+    error = _load_error(directory)
+    assert describe(error, "nl") == "bestand facts.csv, rij 20, kolom 'value': 'abc' is geen getal"
+    assert describe(error, "en") == str(error)
+
+
+def test_unknown_reference_is_described_in_dutch(tmp_path: Path) -> None:
+    directory = _copy_data(tmp_path)
+    _set_cell(directory, "facts.csv", "rank_2022_nld", c.DONOR, "NED")
+    error = _load_error(directory)
+    assert describe(error, "nl") == (
+        f"bestand facts.csv, rij {ROW_RANK_2022_NLD}, kolom 'donor': "
+        "'NED' is geen bekende donor in donors.csv"
+    )
 
 
 def test_hand_counted_rows_match_the_files() -> None:

@@ -14,9 +14,9 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.presentation import Presentation as Deck
 
-from components.export_image import ExportMeta
+from components.exports.image import ExportMeta
+from components.exports.memo import MemoItem, memo_pack_docx, memo_pack_pptx
 from components.formatting import Lang, plotly_separators
-from components.memo_pack import MemoItem, memo_pack_docx, memo_pack_pptx
 
 CREATED = dt.date(2026, 11, 24)
 

@@ -11,11 +11,12 @@ import pytest
 from components.formatting import is_missing
 from data import columns as c
 from data.model import FundingModel, KeyFigures
+from data.scorecard_source import ScorecardModel
 
 
 @pytest.fixture(scope="module")
 def model() -> FundingModel:
-    return FundingModel.from_seed()
+    return ScorecardModel.from_seed()
 
 
 # lookups -------------------------------------------------------------------------------------
@@ -312,7 +313,7 @@ def test_is_missing(value: object, missing: bool) -> None:
 
 def test_a_caller_editing_a_query_result_does_not_change_the_next_answer() -> None:
     """Queries are memoised; each caller must still get a frame of its own."""
-    model = FundingModel.from_seed()
+    model = ScorecardModel.from_seed()
     first = model.ranking(2023)
     first.loc[:, c.AMOUNT] = -1.0
     years = model.years()
@@ -323,7 +324,7 @@ def test_a_caller_editing_a_query_result_does_not_change_the_next_answer() -> No
 
 
 def test_memoised_answers_depend_on_every_argument() -> None:
-    model = FundingModel.from_seed()
+    model = ScorecardModel.from_seed()
     assert list(model.ranking(2021)[c.YEAR].unique()) == [2021]
     assert list(model.ranking(2022)[c.YEAR].unique()) == [2022]
     listed = ~model.ranking(2023, top_n=2)[c.IS_OTHER]

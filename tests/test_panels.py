@@ -9,16 +9,18 @@ import pytest
 from dash import html
 
 from components import panels
+from components.charts import budget, over_time
 from components.formatting import Lang
 from data import columns as c
 from data.model import FundingModel
+from data.scorecard_source import ScorecardModel
 
 MINUS = "\u2212"
 
 
 @pytest.fixture(scope="module")
 def model() -> FundingModel:
-    return FundingModel.from_seed()
+    return ScorecardModel.from_seed()
 
 
 def _text(node: Any) -> str:
@@ -81,7 +83,7 @@ def test_kpi_cards_2021_take_latest_earlier_budget(model: FundingModel) -> None:
 
 # over-time table -----------------------------------------------------------------------------
 def test_over_time_table_header(model: FundingModel) -> None:
-    table = panels.over_time_table(model, "nl")
+    table = over_time.over_time_table(model, "nl")
     header = [_text(th) for th in table.children[0].children.children]
     assert header == [
         "Jaar",
@@ -96,7 +98,7 @@ def test_over_time_table_header(model: FundingModel) -> None:
 
 
 def test_over_time_table_netherlands_2022(model: FundingModel) -> None:
-    rows = _rows(panels.over_time_table(model, "nl"))
+    rows = _rows(over_time.over_time_table(model, "nl"))
     assert [
         "2022",
         "8",
@@ -110,7 +112,7 @@ def test_over_time_table_netherlands_2022(model: FundingModel) -> None:
 
 
 def test_over_time_table_english(model: FundingModel) -> None:
-    rows = _rows(panels.over_time_table(model, "en"))
+    rows = _rows(over_time.over_time_table(model, "en"))
     assert ["2023", "1", "United States", "1,365", "52.0%", "+436", "+46.9%", "0"] in rows
     assert [
         "2022",
@@ -125,13 +127,13 @@ def test_over_time_table_english(model: FundingModel) -> None:
 
 
 def test_over_time_table_no_change_for_new_entries(model: FundingModel) -> None:
-    rows = _rows(panels.over_time_table(model, "nl"))
+    rows = _rows(over_time.over_time_table(model, "nl"))
     assert ["2022", "3", "Canada", "132", "6,5 %", "–", "–", "–"] in rows
     assert ["2021", "3", "Verenigd Koninkrijk", "80", "5,0 %", "–", "–", "–"] in rows
 
 
 def test_over_time_table_totals(model: FundingModel) -> None:
-    rows = _rows(panels.over_time_table(model, "nl"))
+    rows = _rows(over_time.over_time_table(model, "nl"))
     totals = [r for r in rows if r[2] == "Totaal lidstaten"]
     assert totals == [
         ["2021", "", "Totaal lidstaten", "1.602", "100,0 %", "–", "–", ""],
@@ -141,7 +143,7 @@ def test_over_time_table_totals(model: FundingModel) -> None:
 
 
 def test_over_time_table_size_and_order(model: FundingModel) -> None:
-    rows = _rows(panels.over_time_table(model, "nl"))
+    rows = _rows(over_time.over_time_table(model, "nl"))
     assert len(rows) == 15  # 4 donors + total, three years
     assert [r[0] for r in rows] == ["2021"] * 5 + ["2022"] * 5 + ["2023"] * 5
     assert [r[2] for r in rows[10:14]] == ["Verenigde Staten", "Duitsland", "Canada", "Nederland"]
@@ -149,7 +151,7 @@ def test_over_time_table_size_and_order(model: FundingModel) -> None:
 
 # budget table --------------------------------------------------------------------------------
 def test_budget_table(model: FundingModel) -> None:
-    rows = _rows(panels.budget_table(model.budget_growth(), "nl"))
+    rows = _rows(budget.budget_table(model.budget_growth(), "nl"))
     assert rows == [
         ["2010: ≈ USD 1 mld", "2019: USD 2,1 mld", "+110,0 %", "8,6 %"],
         ["2019: USD 2,1 mld", "2022: USD 2,99 mld", "+42,4 %", "12,5 %"],
@@ -158,7 +160,7 @@ def test_budget_table(model: FundingModel) -> None:
 
 
 def test_budget_table_english(model: FundingModel) -> None:
-    rows = _rows(panels.budget_table(model.budget_growth(), "en"))
+    rows = _rows(budget.budget_table(model.budget_growth(), "en"))
     assert rows[1] == ["2019: USD 2.1 bn", "2022: USD 2.99 bn", "+42.4%", "12.5%"]
 
 
@@ -280,5 +282,5 @@ def test_source_columns(model: FundingModel) -> None:
 
 
 def test_budget_table_marks_the_approximate_2010_budget(model: FundingModel) -> None:
-    rows = _rows(panels.budget_table(model.budget_growth(), "nl"))
+    rows = _rows(budget.budget_table(model.budget_growth(), "nl"))
     assert "≈" in rows[0][0]

@@ -6,22 +6,17 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from data import columns as c
 from data.loader import load_seed
+from tests.real_files import SEEDS, needs_seeds  # honours IOM_SHARED_DIR
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 TABLES = load_seed()
 FACTS = TABLES.facts
 SOURCES = TABLES.sources.set_index(c.SOURCE_ID)
-
-needs_seeds = pytest.mark.skipif(
-    not SEEDS.is_dir(), reason=f"source documents not found in {SEEDS}"
-)
 
 
 def _collapse(text: str) -> str:

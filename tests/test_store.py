@@ -1,67 +1,36 @@
-"""The per-session data store: shared by gunicorn workers, private to a session, bounded.
+"""The per-session data store: round trip, per-session access, replacement and configuration.
 
 Most behaviour is checked on the real diskcache backend (what production runs on one host);
-clock-driven TTL rules use an in-memory fake backend so they run without sleeping.
+in-process cache rules use an in-memory fake backend. Bounds (TTL, size) and several processes
+sharing one directory are in ``test_store_bounds.py``.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import pickle
-import subprocess
 import sys
-import textwrap
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
 
+import data.store
 from data.ceb import REVENUE_COLUMNS
-from data.columns import AMOUNT_USD, DONOR, ENTITY, FILE, LINE, REV_CORE, REV_TYPE, YEAR
+from data.columns import AMOUNT_USD, DONOR
 from data.store import (
     DEFAULT_SIZE_LIMIT_MB,
     DEFAULT_TTL_SECONDS,
     DatasetStore,
-    DatasetTooLargeError,
     DiskcacheBackend,
     RedisBackend,
     StoreConfigError,
     new_session_id,
 )
-
-REPO_ROOT = Path(__file__).resolve().parents[1]
-MB = 1024 * 1024
-
-
-def revenue_frame(rows: int = 1_000, seed: int = 0) -> pd.DataFrame:
-    """A frame shaped like ``read_revenue_files`` output, with a missing and a non-ASCII name."""
-    rng = np.random.default_rng(seed)
-    donors = np.array(["Côte d'Ivoire", "Türkiye", "United States of America", "Japan"], object)
-    frame = pd.DataFrame(
-        {
-            DONOR: pd.array(donors.take(rng.integers(0, len(donors), rows)), dtype="str"),
-            ENTITY: pd.array(["IOM"] * rows, dtype="str"),
-            REV_TYPE: pd.array([REV_CORE] * rows, dtype="str"),
-            YEAR: rng.integers(2018, 2025, rows).astype(np.int64),
-            AMOUNT_USD: rng.normal(1e6, 3e5, rows),
-            FILE: pd.array([f"ceb_{seed}.csv"] * rows, dtype="str"),
-            LINE: np.arange(2, rows + 2, dtype=np.int64),
-        }
-    )
-    frame.loc[0, DONOR] = np.nan
-    return frame
-
-
-def disk_store(directory: Path, *, ttl: float = 60.0, size_mb: float = 64.0) -> DatasetStore:
-    """One worker's view of the shared directory (each call = a separate diskcache.Cache)."""
-    backend = DiskcacheBackend(directory, size_limit_bytes=int(size_mb * MB))
-    return DatasetStore(backend, ttl_seconds=ttl)
+from tests.store_fakes import MB, Clock, FakeBackend, FakeRedis, disk_store, revenue_frame
 
 
 @pytest.fixture
@@ -75,54 +44,6 @@ def store(store_dir: Path) -> Iterator[DatasetStore]:
     yield store
     assert isinstance(store.backend, DiskcacheBackend)
     store.backend.close()
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-class FakeBackend:
-    """In-memory ``Backend`` with an injected clock, recording which keys were read in full."""
-
-    max_value_bytes: int | None = None
-
-    def __init__(self, clock: Clock) -> None:
-        self.clock = clock
-        self.entries: dict[str, tuple[bytes, float]] = {}
-        self.reads: list[str] = []
-
-    def _alive(self, key: str) -> bool:
-        entry = self.entries.get(key)
-        if entry is not None and entry[1] <= self.clock():
-            del self.entries[key]
-            return False
-        return entry is not None
-
-    def set(self, key: str, value: bytes, ttl_seconds: float) -> None:
-        self.entries[key] = (value, self.clock() + ttl_seconds)
-
-    def get(self, key: str) -> bytes | None:
-        self.reads.append(key)
-        return self.entries[key][0] if self._alive(key) else None
-
-    def touch(self, key: str, ttl_seconds: float) -> bool:
-        if not self._alive(key):
-            return False
-        self.entries[key] = (self.entries[key][0], self.clock() + ttl_seconds)
-        return True
-
-    def delete(self, key: str) -> None:
-        self.entries.pop(key, None)
-
-    def dataset_keys(self) -> list[str]:
-        return [key for key in self.entries if ":dataset:" in key]
 
 
 # --------------------------------------------------------------------------------------------
@@ -267,158 +188,6 @@ def test_an_unreadable_stored_value_reads_as_missing() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Bounds: TTL and size
-# --------------------------------------------------------------------------------------------
-
-
-def test_reading_keeps_a_session_alive_and_idleness_expires_it() -> None:
-    clock = Clock()
-    backend = FakeBackend(clock)
-    store = DatasetStore(backend, ttl_seconds=100)
-    session = new_session_id()
-    dataset_id = store.put(session, revenue_frame(), ["a.csv"])
-    for _ in range(3):  # 240 s after the upload, alive because it keeps being read
-        clock.advance(80)
-        assert store.get(session, dataset_id) is not None
-    assert DatasetStore(backend, ttl_seconds=100).get(session, dataset_id) is not None  # on disk
-    clock.advance(101)
-    assert store.get(session, dataset_id) is None  # although this worker still has it in memory
-
-
-def test_data_evicted_behind_a_live_session_pointer_is_not_served_from_memory() -> None:
-    backend = FakeBackend(Clock())
-    store = DatasetStore(backend, ttl_seconds=60)
-    session = new_session_id()
-    dataset_id = store.put(session, revenue_frame(), ["a.csv"])
-    assert store.get(session, dataset_id) is not None
-    (key,) = backend.dataset_keys()
-    backend.delete(key)  # as the LRU eviction of a full store would
-    assert store.get(session, dataset_id) is None
-
-
-def test_disk_entries_expire_after_the_ttl_unless_read(store_dir: Path) -> None:
-    # Real time (diskcache's own expiry); margins of ~1 s so a loaded CI machine cannot flip it.
-    store = disk_store(store_dir, ttl=2.0)
-    session = new_session_id()
-    dataset_id = store.put(session, revenue_frame(), ["a.csv"])
-    time.sleep(1.1)
-    assert store.get(session, dataset_id) is not None
-    time.sleep(1.1)  # 2.2 s after the upload: alive only because the read refreshed it
-    assert store.get(session, dataset_id) is not None
-    time.sleep(2.6)
-    assert store.get(session, dataset_id) is None
-
-
-def test_a_full_disk_store_evicts_the_least_recently_used_sessions(store_dir: Path) -> None:
-    store = disk_store(store_dir, size_mb=2.0)
-    frame = revenue_frame(rows=4_000)  # ~0.1 MB pickled
-    sessions = [new_session_id() for _ in range(12)]
-    ids = [store.put(session, frame, ["a.csv"]) for session in sessions]
-    assert all(store.get(s, d) is not None for s, d in zip(sessions, ids, strict=True))
-    assert store.get(sessions[0], ids[0]) is not None  # the oldest upload, but read last
-    backend = store.backend
-    assert isinstance(backend, DiskcacheBackend)
-    for _ in range(40):  # upload until one write crosses the limit and evicts (no reads here:
-        before = backend.volume_bytes()  # a read would make the session recently used)
-        store.put(new_session_id(), frame, ["b.csv"])
-        if backend.volume_bytes() < before:
-            break
-    else:
-        pytest.fail("the store never evicted anything")
-    assert store.get(sessions[1], ids[1]) is None
-    assert store.get(sessions[0], ids[0]) is not None
-    assert store.get(sessions[-1], ids[-1]) is not None
-
-
-def test_the_disk_store_stays_near_its_size_limit(store_dir: Path) -> None:
-    store = disk_store(store_dir, size_mb=2.0)
-    frame = revenue_frame(rows=8_000)  # ~0.25 MB pickled
-    for _ in range(40):  # 10 MB written in total
-        store.put(new_session_id(), frame, ["a.csv"])
-    backend = store.backend
-    assert isinstance(backend, DiskcacheBackend)
-    assert backend.volume_bytes() < 2.5 * MB
-    assert sum(path.stat().st_size for path in store_dir.rglob("*.val")) < 2 * MB
-
-
-def test_an_upload_that_overfills_a_nearly_empty_store_is_still_kept(store_dir: Path) -> None:
-    # The write that crosses the limit evicts the 10 least recently used entries: here every
-    # entry, the new upload included. The store must notice and write it again.
-    store = disk_store(store_dir, size_mb=1.0)
-    frame = revenue_frame(rows=12_000)  # ~0.4 MB pickled
-    uploads = [
-        (session, store.put(session, frame, ["a.csv"]))
-        for session in (new_session_id() for _ in range(3))
-    ]
-    assert store.get(*uploads[-1]) is not None
-    assert store.get(*uploads[0]) is None
-
-
-def test_a_dataset_larger_than_the_store_is_refused_without_evicting_others(
-    store_dir: Path,
-) -> None:
-    store = disk_store(store_dir, size_mb=0.5)
-    session = new_session_id()
-    small = store.put(session, revenue_frame(rows=100), ["small.csv"])
-    with pytest.raises(DatasetTooLargeError, match="IOM_STORE_SIZE_LIMIT_MB"):
-        store.put(session, revenue_frame(rows=40_000), ["big.csv"])
-    loaded = store.get(session, small)
-    assert loaded is not None and loaded.files == ("small.csv",)
-
-
-# --------------------------------------------------------------------------------------------
-# Several processes (gunicorn workers) on one directory
-# --------------------------------------------------------------------------------------------
-
-_CHILD = textwrap.dedent(
-    """
-    import json, sys
-    from pathlib import Path
-    from data.store import DatasetStore, DiskcacheBackend, new_session_id
-
-    directory, session, dataset_id, out = sys.argv[1:5]
-    store = DatasetStore(DiskcacheBackend(directory, size_limit_bytes=64 * 1024 * 1024))
-    loaded = store.get(session, dataset_id)
-    intruder = store.get(new_session_id(), dataset_id)
-    loaded.frame.to_pickle(out)
-    child_session = new_session_id()
-    child_id = store.put(child_session, loaded.frame.iloc[::-1], ["from-child.csv"])
-    print(json.dumps({"files": list(loaded.files), "intruder": intruder is None,
-                      "session": child_session, "dataset_id": child_id}))
-    """
-)
-
-
-def test_a_dataset_put_by_one_process_is_read_by_another(
-    store: DatasetStore, tmp_path: Path
-) -> None:
-    session = new_session_id()
-    frame = revenue_frame(rows=50_000)
-    dataset_id = store.put(session, frame, ["ceb_2024.csv"])
-    out = tmp_path / "read_by_child.pkl"
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
-    backend = store.backend
-    assert isinstance(backend, DiskcacheBackend)
-    result = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(backend.directory), session, dataset_id, str(out)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    reply: dict[str, Any] = json.loads(result.stdout)
-    assert reply["files"] == ["ceb_2024.csv"]
-    assert reply["intruder"] is True
-    pd.testing.assert_frame_equal(pd.read_pickle(out), frame)
-    from_child = store.get(reply["session"], reply["dataset_id"])
-    assert from_child is not None
-    pd.testing.assert_frame_equal(from_child.frame, frame.iloc[::-1])
-
-
-# --------------------------------------------------------------------------------------------
 # Configuration
 # --------------------------------------------------------------------------------------------
 
@@ -471,31 +240,6 @@ def test_a_store_directory_other_users_can_access_is_refused(tmp_path: Path) -> 
         DiskcacheBackend(shared, size_limit_bytes=MB)
 
 
-class FakeRedis:
-    """Just the redis-py calls RedisBackend makes, with TTLs in milliseconds as Redis keeps them."""
-
-    def __init__(self) -> None:
-        self.values: dict[str, bytes] = {}
-        self.ttl_ms: dict[str, int] = {}
-
-    def set(self, name: str, value: bytes, *, px: int) -> bool:
-        self.values[name], self.ttl_ms[name] = value, px
-        return True
-
-    def get(self, name: str) -> bytes | None:
-        return self.values.get(name)
-
-    def pexpire(self, name: str, time: int) -> int:
-        if name not in self.values:
-            return 0
-        self.ttl_ms[name] = time
-        return 1
-
-    def delete(self, *names: str) -> int:
-        found = [name for name in names if self.values.pop(name, None) is not None]
-        return len(found)
-
-
 def test_the_redis_backend_keeps_the_same_semantics() -> None:
     client = FakeRedis()
     store = DatasetStore(RedisBackend(client), ttl_seconds=1.5)
@@ -511,3 +255,31 @@ def test_the_redis_backend_keeps_the_same_semantics() -> None:
     pd.testing.assert_frame_equal(loaded.frame, revenue_frame(seed=2))
     store.delete(session, second)
     assert client.values == {}
+
+
+def test_the_package_exports_what_callers_import() -> None:
+    # app.py, data/provider.py, callbacks/data.py and the tests import from ``data.store`` only;
+    # the modules behind it are free to move code as long as this list stays importable.
+    exported = {
+        "Backend",
+        "DatasetStore",
+        "DatasetTooLargeError",
+        "DiskcacheBackend",
+        "RedisBackend",
+        "StoreConfigError",
+        "StoreError",
+        "StoredDataset",
+        "new_session_id",
+        "DEFAULT_DIR_NAME",
+        "DEFAULT_LOCAL_ENTRIES",
+        "DEFAULT_SIZE_LIMIT_MB",
+        "DEFAULT_TTL_SECONDS",
+        "ENV_DIR",
+        "ENV_REDIS_URL",
+        "ENV_SIZE_LIMIT",
+        "ENV_TTL",
+    }
+    assert set(data.store.__all__) == exported
+    assert [name for name in sorted(exported) if not hasattr(data.store, name)] == []
+    assert issubclass(data.store.DatasetTooLargeError, data.store.StoreError)
+    assert issubclass(data.store.StoreConfigError, data.store.StoreError)

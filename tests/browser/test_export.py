@@ -22,7 +22,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import Download, Page
 
 from components import ids
-from components.export_image import PRESETS
+from components.exports.image import PRESETS
 
 from .helpers import click_radio, wait_for_ranking_title, wait_for_url_param
 
@@ -39,12 +39,12 @@ def data_date() -> dt.date:
     return dt.date.fromisoformat(row["retrieved"])
 
 
-def pid(kind: str, chart: str = ids.CHART_RANKING) -> str:
+def pid(kind: str, chart: str = "ranking") -> str:
     """CSS selector of a pattern-matching id, as Dash writes it into the DOM (sorted keys)."""
     return f"[id='{json.dumps(ids.for_chart(kind, chart), sort_keys=True, separators=(',', ':'))}']"
 
 
-def open_export_bar(page: Page, chart: str = ids.CHART_RANKING) -> None:
+def open_export_bar(page: Page, chart: str = "ranking") -> None:
     page.goto("/")
     wait_for_ranking_title(page, "Grootste donoren van IOM in 2023")
     page.click(pid(ids.EXPORT_SUMMARY, chart))
@@ -174,7 +174,7 @@ def test_export_bar_works_from_the_keyboard(page: Page) -> None:
     assert page.locator("details.export-bar").first.get_attribute("open") is not None
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == json.dumps(
-        ids.for_chart(ids.EXPORT_TITLE, ids.CHART_RANKING), sort_keys=True, separators=(",", ":")
+        ids.for_chart(ids.EXPORT_TITLE, "ranking"), sort_keys=True, separators=(",", ":")
     )
     page.focus(pid(ids.EXPORT_PNG))
     with page.expect_download() as info:
@@ -218,7 +218,7 @@ def test_print_shows_charts_at_a4_width_without_controls(page: Page) -> None:
     page.wait_for_selector("#earmarking-graph .js-plotly-plot .bars")
     page.wait_for_function(
         "(sel) => document.querySelector(sel)?.textContent.length > 0",
-        arg=pid(ids.TAKEAWAY, ids.CHART_EARMARKING),
+        arg=pid(ids.TAKEAWAY, "earmarking"),
     )
     visible_widths = """() => [...document.querySelectorAll('.js-plotly-plot')]
         .filter(g => g.offsetParent).map(g => g._fullLayout.width)"""
@@ -230,10 +230,10 @@ def test_print_shows_charts_at_a4_width_without_controls(page: Page) -> None:
     for selector in (
         f"#{ids.YEAR}",
         "details.export-bar",
-        pid(ids.TAKEAWAY_COPY, ids.CHART_EARMARKING),
+        pid(ids.TAKEAWAY_COPY, "earmarking"),
     ):
         assert not page.locator(selector).first.is_visible()
-    assert page.locator(pid(ids.TAKEAWAY, ids.CHART_EARMARKING)).is_visible()
+    assert page.locator(pid(ids.TAKEAWAY, "earmarking")).is_visible()
     assert len(page.evaluate(visible_widths)) == 2
     pdf = page.pdf(prefer_css_page_size=True)
     assert pdf.startswith(b"%PDF")

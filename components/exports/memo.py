@@ -22,7 +22,8 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches
 from pptx.util import Pt as PptxPt
 
-from components.export_image import ExportMeta, figure_images, format_date
+from components.exports.image import ExportMeta, format_date
+from components.exports.renderer import figure_images
 from components.formatting import Lang
 from components.i18n import t
 

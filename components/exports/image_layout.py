@@ -1,13 +1,10 @@
-"""Charts as self-explaining images for memos and slides.
-
-An analyst pastes a PNG into a memo and the chart leaves the dashboard for good: whoever reads
-the memo sees neither the filters nor the source panel. So every exported image carries its own
-title, the filters in force, the unit, the source, the data date and a link back to the view.
+"""A chart's figure laid out to stand alone as an image of a fixed size.
 
 Layout is computed rather than left to plotly's automargin: plotly can only push margins for
 axes and legends, not for free annotations such as the footer, so the margins here are estimated
 (conservatively, from the font metrics of the widest font the server has, DejaVu Sans) from the
 text the figure will contain. Axis automargin stays on as a fallback for labels we under-estimate.
+The words come from ``image.ExportMeta``, the sizes from ``image.PRESETS``.
 """
 
 from __future__ import annotations
@@ -18,23 +15,17 @@ import html
 import math
 import numbers
 import re
-import tempfile
 import textwrap
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
 import plotly.graph_objects as go
-import plotly.io as pio
 
+from components.exports.image import PRESETS, ExportMeta, Preset, format_date
 from components.formatting import Lang, fmt_number, plotly_separators
 from components.i18n import t
 from components.theme import MUTED_COLOR, TEXT_COLOR
-
-ImageFormat = Literal["png", "svg"]
 
 # Plotly's line spacing for multi-line text (svg_text_utils LINE_SPACING).
 LINE_HEIGHT = 1.3
@@ -55,72 +46,6 @@ NBSP = "\u00a0"
 ISO_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?([ T]\d{2}:\d{2}(:\d{2})?)?$")
 # The widest label plotly's date axes use at these sizes ("Sep 2023", "2023-09").
 DATE_LABEL = "Sep 2023"
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-@dataclass(frozen=True)
-class ExportMeta:
-    """Everything an image needs to explain itself once it has left the dashboard.
-
-    ``notes`` are printed in the footer above the source line; pass the chart's caveats
-    (contradictions between sources) here, because the figure's own ``source`` annotation,
-    where the dashboard shows them, is dropped from exports.
-    """
-
-    title: str
-    subtitle: str
-    unit: str
-    source: str
-    data_as_of: dt.date
-    permalink: str
-    lang: Lang
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Preset:
-    """An output size: layout size in CSS px times ``scale`` gives the exact pixel size.
-
-    Font sizes are in CSS px, so they keep the same size relative to the image whatever the
-    scale; the scale makes line widths and markers crisp at print resolution.
-    """
-
-    name: str
-    width: int
-    height: float
-    scale: float
-    font_size: int
-    title_size: int
-    subtitle_size: int
-    footer_size: int
-    pad: int
-
-    @property
-    def pixel_width(self) -> int:
-        """Width of the rendered PNG in pixels."""
-        return round(self.width * self.scale)
-
-    @property
-    def pixel_height(self) -> int:
-        """Height of the rendered PNG in pixels."""
-        return round(self.height * self.scale)
-
-
-# memo: 16 x 9 cm at 300 dpi (half an A4 page wide) = 1890 x 1063 px. 1063 is prime, so no
-# integer layout height gives it at a scale other than 1; 425.2 x 2.5 is exactly 1063.0 in IEEE
-# arithmetic (asserted in the tests), and 756 CSS px for 16 cm makes 13 px text print at 7.8 pt.
-PRESETS: dict[str, Preset] = {
-    "memo": Preset("memo", 756, 425.2, 2.5, 13, 17, 13, 11, 14),
-    "slide": Preset("slide", 960, 540, 2, 15, 22, 16, 12, 20),
-    "square": Preset("square", 720, 720, 1.5, 14, 20, 15, 12, 18),
-}
-
-
-def format_date(day: dt.date, lang: Lang) -> str:
-    """``23-11-2026`` in Dutch, ``23 Nov 2026`` in English, without depending on the OS locale."""
-    if lang == "nl":
-        return f"{day.day:02d}-{day.month:02d}-{day.year}"
-    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
 
 
 def _text_width(text: str, size: float, bold: bool = False) -> float:
@@ -408,46 +333,3 @@ def export_figure(fig: go.Figure, meta: ExportMeta, preset: str) -> go.Figure:
         out.update_xaxes(automargin=True)
         out.update_yaxes(automargin=True)
     return out
-
-
-def _render_options(preset: str) -> dict[str, float]:
-    """Width, height and scale for plotly's image export."""
-    spec = PRESETS[preset]
-    return {"width": spec.width, "height": spec.height, "scale": spec.scale}
-
-
-def figure_image(fig: go.Figure, meta: ExportMeta, preset: str, fmt: ImageFormat = "png") -> bytes:
-    """One image; starts a headless Chromium per call, so prefer ``figure_images`` for several."""
-    image: bytes = pio.to_image(
-        export_figure(fig, meta, preset), format=fmt, **_render_options(preset)
-    )
-    return image
-
-
-def figure_images(
-    items: Sequence[tuple[go.Figure, ExportMeta]], preset: str, fmt: ImageFormat = "png"
-) -> list[bytes]:
-    """Several images from one Chromium session, which is most of the cost of an image.
-
-    ``plotly.io.write_images`` is plotly's batch API and only writes files, so the images pass
-    through a private temporary directory.
-    """
-    if not items:
-        return []
-    figures = [export_figure(fig, meta, preset) for fig, meta in items]
-    options = _render_options(preset)
-    with tempfile.TemporaryDirectory(prefix="iom-export-") as folder:
-        paths = [Path(folder) / f"{index}.{fmt}" for index in range(len(figures))]
-        pio.write_images(figures, paths, format=fmt, **options)
-        return [path.read_bytes() for path in paths]
-
-
-def export_filename(meta: ExportMeta, kind: str, ext: str) -> str:
-    """``iom-funding-2023-memo-2026-11-23.png``: ASCII only, so it survives mail and SharePoint."""
-
-    def slug(text: str, limit: int) -> str:
-        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-        return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
-
-    parts = [slug(meta.title, 60) or "iom", slug(kind, 20), meta.data_as_of.isoformat()]
-    return "-".join(part for part in parts if part) + "." + (slug(ext, 10) or "bin")

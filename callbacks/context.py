@@ -1,0 +1,117 @@
+"""What every callback needs to know about its request, in one place.
+
+A callback declares the controls it reads with ``request_inputs`` and hands Dash's values to
+``RequestContext``, which resolves the session's data (the published scorecard, start-up files
+or the session's upload, for the chosen entity) and the view state. The callback body is then a
+call to a plain function with the model and state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from dash import Input, State
+
+from components import ids
+from components.charts.base import chart_state
+from components.view_state import DEFAULT_TOP, ViewState, parse_state
+from data.provider import ModelProvider
+from data.source import FundingSource
+
+# Control id -> the name its value goes by in a callback's arguments (as in ViewState).
+CONTROL_ARGS: dict[str, str] = {
+    ids.YEAR: "year",
+    ids.DONOR: "donor",
+    ids.TOP_N: "top",
+    ids.BUDGET_MODE: "budget",
+}
+ALL_CONTROLS = tuple(CONTROL_ARGS)
+
+
+def dataset_id(dataset: Mapping[str, Any] | None) -> str | None:
+    """The id in the browser's dataset store; None means the built-in (or start-up) data."""
+    return (dataset or {}).get("id")
+
+
+def request_inputs(*controls: str, as_state: bool = False) -> dict[str, Input | State]:
+    """Language, the given controls and the data (dataset, entity) as the callback's inputs
+    (or, ``as_state``, read without triggering it); the session id is always read as state."""
+    kind = State if as_state else Input
+    out: dict[str, Input | State] = {"lang": kind(ids.LANG, "value")}
+    out.update({CONTROL_ARGS[c]: kind(c, "value") for c in controls})
+    out["dataset"] = kind(ids.DATASET, "data")
+    out["entity"] = kind(ids.ENTITY, "value")
+    out["session"] = State(ids.SESSION, "data")
+    return out
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request's data and view: the model, the state, and the day its data was loaded
+    (``None`` for the published data, whose date is the documents')."""
+
+    model: FundingSource
+    state: ViewState
+    loaded: dt.date | None
+
+
+class RequestContext:
+    """Turns a callback's values (named as ``request_inputs`` names them) into a ``Request``."""
+
+    def __init__(self, models: ModelProvider) -> None:
+        self.models = models
+        # Start-up files were loaded when the server started.
+        self.started = dt.datetime.now(dt.UTC).date()
+
+    def model(
+        self, dataset: Mapping[str, Any] | None, entity: str | None, session: str | None
+    ) -> FundingSource:
+        return self.models.model(session, dataset_id(dataset), entity)
+
+    def __call__(
+        self,
+        lang: object,
+        dataset: Mapping[str, Any] | None = None,
+        entity: str | None = None,
+        session: str | None = None,
+        year: object = None,
+        donor: str | None = None,
+        top: object = DEFAULT_TOP,
+        budget: object = None,
+    ) -> Request:
+        model = self.model(dataset, entity, session)
+        state = chart_state(
+            lang,
+            model.latest_year() if year is None else year,
+            donor,
+            top,
+            budget,
+            model.entity if model.has_entities else None,
+        )
+        return Request(model, state, self._loaded(model, session, dataset_id(dataset)))
+
+    def restore(
+        self, search: str | None, session: str | None, dataset: Mapping[str, Any] | None
+    ) -> ViewState:
+        """The view a link asks for, kept to what the session's data has: the entity first,
+        then the years and donors of that entity."""
+        data_id = dataset_id(dataset)
+        entities = self.models.entities(session, data_id)
+        default_entity = self.models.default_entity(session, data_id)
+        model = self.models.model(session, data_id, None)
+        state = parse_state(search, model.years(), model.donors(), entities, default_entity)
+        if state.entity and state.entity != model.entity:
+            model = self.models.model(session, data_id, state.entity)
+            state = parse_state(search, model.years(), model.donors(), entities, default_entity)
+        return state
+
+    def _loaded(
+        self, model: FundingSource, session: str | None, data_id: str | None
+    ) -> dt.date | None:
+        if not model.files:
+            return None
+        stored = self.models.store.get(session, data_id) if session and data_id else None
+        return stored.loaded_at.date() if stored is not None else self.started

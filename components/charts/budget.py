@@ -1,0 +1,271 @@
+"""IOM's budget over time, absolute or indexed, with the growth between the published points.
+
+The series is the published one whatever data is loaded (every source carries the published
+facts), so the chart, its growth table and its notes are the documents'.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from components import ids
+from components.charts.base import (
+    Captions,
+    ChartOutput,
+    ChartSpec,
+    Panel,
+    contradiction_notes,
+    fact_ids,
+    fact_rows,
+    scorecard_source,
+)
+from components.charts.wording import join_words, sentence
+from components.formatting import Lang, fmt_number, fmt_pct, fmt_published, shown_decimals
+from components.i18n import t
+from components.panels import notes_box, radio_group, table
+from components.theme import BUDGET_COLOR, GRID_COLOR, TEXT_COLOR, apply_theme
+from components.view_state import BUDGET_MODES, ViewState
+from data import columns as c
+from data.source import FundingSource
+
+ID = "budget"
+COLUMNS = [c.YEAR, c.VALUE, c.UNIT, "index", c.QUALIFIER, c.SOURCE_ID, c.PAGE, c.FACT_ID]
+
+
+# figure ------------------------------------------------------------------------------------------
+def budget_figure(
+    series: pd.DataFrame, growth: pd.DataFrame, lang: Lang, indexed: bool, captions: Captions
+) -> go.Figure:
+    """Line through the published budget points; approximate points drawn hollow."""
+    column = "index" if indexed else c.VALUE
+    years = [int(y) for y in series[c.YEAR]]
+    values = [float(v) for v in series[column]]
+    approx = [q == "approx" for q in series[c.QUALIFIER].fillna("")]
+    labels = [
+        ("≈ " if a else "") + (fmt_number(v, lang) if indexed else fmt_published(v, lang))
+        for v, a in zip(values, approx, strict=True)
+    ]
+    fig = go.Figure(
+        go.Scatter(
+            x=years,
+            y=values,
+            mode="lines+markers+text",
+            name=t("budget.series", lang),
+            line={"color": BUDGET_COLOR, "width": 3},
+            marker={
+                "size": 12,
+                "color": ["white" if a else BUDGET_COLOR for a in approx],
+                "line": {"color": BUDGET_COLOR, "width": 2.5},
+            },
+            text=labels,
+            textposition="top center",
+            textfont={"size": 13},
+            hovertemplate="%{x}: %{text}<extra></extra>",
+        )
+    )
+    consecutive = growth[growth["to_year"] - growth["from_year"] < (years[-1] - years[0])]
+    lookup = dict(zip(years, values, strict=True))
+    top = max(values) * 1.2
+    for _, g in consecutive.iterrows():
+        x0, x1 = int(g["from_year"]), int(g["to_year"])
+        fig.add_annotation(
+            x=(x0 + x1) / 2,
+            y=top * 0.06,
+            xref="x",
+            yref="y",
+            yanchor="bottom",
+            text=f"{x0}→{x1}: "
+            + t(
+                "budget.growth_label",
+                lang,
+                total=fmt_pct(g["total"], lang, 1, signed=True),
+                annual=fmt_pct(g["annual"], lang, 1),
+            ),
+            showarrow=False,
+            font={"size": 12, "color": TEXT_COLOR},
+            bgcolor="rgba(255,255,255,0.9)",
+        )
+        for x in (x0, x1):
+            fig.add_shape(
+                type="line",
+                x0=x,
+                x1=x,
+                y0=0,
+                y1=lookup[x],
+                xref="x",
+                yref="y",
+                line={"color": "#cbd2d9", "width": 1, "dash": "dot"},
+            )
+    fig.update_yaxes(
+        range=[0, top],
+        title_text=t("budget.axis_index" if indexed else "budget.axis_abs", lang),
+        gridcolor=GRID_COLOR,
+        tickformat=",d" if indexed else ",.1f",
+    )
+    fig.update_xaxes(range=[years[0] - 1, years[-1] + 1], dtick=2, showgrid=False)
+    fig.update_layout(showlegend=False)
+    return apply_theme(fig, lang, captions, axis_space=36)
+
+
+# captions ----------------------------------------------------------------------------------------
+def captions(model: FundingSource, lang: Lang, indexed: bool) -> Captions:
+    series = model.budget()
+    notes = list(contradiction_notes(model.contradictions("budget"), lang))
+    if (series[c.QUALIFIER] == "approx").any():
+        notes.append("○ " + t("budget.approx", lang))
+    return Captions(
+        title=t("budget.title", lang),
+        subtitle=t("budget.subtitle_index" if indexed else "budget.subtitle_abs", lang),
+        source=scorecard_source(lang, sorted({int(p) for p in series[c.PAGE].dropna()})),
+        notes=tuple(notes),
+    )
+
+
+# takeaway ----------------------------------------------------------------------------------------
+# budget ----------------------------------------------------------------------------------------
+def takeaway_text(model: FundingSource, indexed: bool, lang: Lang) -> str:
+    """From the first to the last published budget, via the points between, with the growth."""
+    series = model.budget()
+    years = [int(y) for y in series[c.YEAR]]
+    values = [float(v) for v in series[c.VALUE]]
+    approx = [q == "approx" for q in series[c.QUALIFIER].fillna("")]
+    indices = [float(v) for v in series["index"]]
+
+    def point(i: int) -> str:
+        if indexed:
+            number = fmt_number(indices[i], lang, shown_decimals(indices[i], 1))
+            value = t("export.takeaway.index", lang, value=number) if i == 0 else number
+        else:
+            amount = fmt_published(values[i], lang)
+            value = t("export.takeaway.usd_bn", lang, amount=amount)
+            if approx[i]:
+                value = f"{t('qualifier.approx', lang)} {value}"
+        return t("export.takeaway.point", lang, value=value, year=years[i])
+
+    if len(years) == 1:
+        return sentence([t("export.takeaway.budget_single", lang, first=point(0))])
+    growth = model.budget_growth()
+    whole = growth[(growth["from_year"] == years[0]) & (growth["to_year"] == years[-1])].iloc[0]
+    total, annual = float(whole["total"]), float(whole["annual"])
+    middle = [point(i) for i in range(1, len(years) - 1)]
+    via = t("export.takeaway.via", lang, points=join_words(middle, lang)) if middle else ""
+    key = "export.takeaway.budget_up" if total >= 0 else "export.takeaway.budget_down"
+    return sentence(
+        [
+            t(
+                key,
+                lang,
+                first=point(0),
+                via=via,
+                last=point(len(years) - 1),
+                total=fmt_pct(total, lang, 0, signed=True),
+                years=years[-1] - years[0],
+                annual=fmt_pct(annual, lang, 1),
+            )
+        ]
+    )
+
+
+# growth table ------------------------------------------------------------------------------------
+def _budget_point(year: int, value: float, approx: bool, lang: Lang) -> str:
+    """'2010: ≈ USD 1 mld': the approximate sign travels with the number into every table."""
+    return f"{year}: {'≈ ' if approx else ''}USD {fmt_published(value, lang)} {t('unit.usd_bn', lang).split()[-1]}"
+
+
+def budget_table(growth: pd.DataFrame, lang: Lang) -> html.Table:
+    header = [
+        t(k, lang)
+        for k in ("budget.from", "budget.to", "budget.total_growth", "budget.annual_growth")
+    ]
+    rows = [
+        [
+            _budget_point(int(g["from_year"]), float(g["from"]), bool(g["from_approx"]), lang),
+            _budget_point(int(g["to_year"]), float(g["to"]), bool(g["to_approx"]), lang),
+            fmt_pct(g["total"], lang, 1, signed=True),
+            fmt_pct(g["annual"], lang, 1),
+        ]
+        for _, g in growth.iterrows()
+    ]
+    return table(header, rows)
+
+
+def takeaway(model: FundingSource, state: ViewState) -> str:
+    return takeaway_text(model, state.budget == "index", state.lang)
+
+
+# the chart, its setting and what is drawn beside it ----------------------------------------------
+def build(model: FundingSource, state: ViewState) -> ChartOutput:
+    lang, indexed = state.lang, state.budget == "index"
+    series = model.budget()
+    caps = captions(model, lang, indexed)
+    frame = fact_rows(series, lang).assign(index=series["index"].astype(float))
+    return ChartOutput(
+        draw=lambda: budget_figure(series, model.budget_growth(), lang, indexed, caps),
+        captions=caps,
+        data_frame=frame[COLUMNS],
+        unit=t("budget_mode.index" if indexed else "unit.usd_bn", lang),
+        fact_ids=fact_ids(series[c.FACT_ID]),
+        data_files=(),
+        filters=((t("export.filter.mode", lang), t(f"budget_mode.{state.budget}", lang)),),
+    )
+
+
+def mode_options(lang: Lang) -> list[dict[str, str]]:
+    return [{"label": t(f"budget_mode.{m}", lang), "value": m} for m in BUDGET_MODES]
+
+
+def texts(lang: Lang) -> dict[tuple[str, str], Any]:
+    """The words of the chart's own switch, for the layout and the language callback."""
+    return {
+        (ids.BUDGET_MODE_LABEL, "children"): t("control.budget_mode", lang),
+        (ids.BUDGET_MODE, "options"): mode_options(lang),
+    }
+
+
+def settings(state: ViewState) -> html.Div:
+    """Amounts or an index: the chart's own switch, above it."""
+    words = texts(state.lang)
+    return html.Div(
+        [
+            html.Span(
+                words[(ids.BUDGET_MODE_LABEL, "children")],
+                id=ids.BUDGET_MODE_LABEL,
+                className="control-label",
+            ),
+            radio_group(
+                dcc.RadioItems(
+                    id=ids.BUDGET_MODE,
+                    value=state.budget,
+                    options=words[(ids.BUDGET_MODE, "options")],
+                    inline=True,
+                    className="segmented",
+                ),
+                ids.BUDGET_MODE_LABEL,
+            ),
+        ],
+        className="control control-inline",
+    )
+
+
+def _table(model: FundingSource, state: ViewState) -> Any:
+    return budget_table(model.budget_growth(), state.lang)
+
+
+def _notes(model: FundingSource, state: ViewState) -> Any:
+    return notes_box(model.contradictions("budget"), state.lang)
+
+
+SPEC = ChartSpec(
+    id=ID,
+    tab=ids.TAB_BUDGET,
+    build=build,
+    takeaway=takeaway,
+    inputs=(ids.BUDGET_MODE,),
+    panels=(Panel("table", _table, class_name="table-wrap"), Panel("notes", _notes)),
+    settings=settings,
+    texts=texts,
+)

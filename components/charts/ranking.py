@@ -1,0 +1,277 @@
+"""The donor ranking of one year: bars of the largest donors, the rest as one bar.
+
+Drawn from whatever the source ranks (the scorecard's listed donors, or every government donor
+of a loaded CEB file, cut at top N); the figure of every year goes to the browser at once, so a
+year click repaints it there.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import html
+
+from components import ids
+from components.charts.base import (
+    NAME,
+    Captions,
+    ChartOutput,
+    ChartSpec,
+    Panel,
+    chart_top,
+    chart_year,
+    contradiction_notes,
+    data_source,
+    donor_rows,
+    fact_ids,
+    filters,
+    ranked_controls,
+)
+from components.charts.wording import absent, sentence, total_of, usd_m, with_change
+from components.formatting import Lang, fmt_number, fmt_pct, fmt_signed
+from components.i18n import t
+from components.panels import notes_box, table
+from components.theme import GRID_COLOR, apply_theme, highlight_marker
+from components.view_state import ViewState
+from data import columns as c
+from data.source import FundingSource
+
+ID = "ranking"
+COLUMNS = (c.YEAR, c.RANK, c.DONOR_KEY, NAME, c.AMOUNT, c.SHARE, c.FACT_ID)
+
+
+# figure ------------------------------------------------------------------------------------------
+def donor_label(row: pd.Series, lang: Lang) -> str:
+    """'1. Verenigde Staten' for listed donors, 'Overige donoren' for the remainder."""
+    if bool(row[c.IS_OTHER]):
+        return t("donor.other", lang)
+    name = row[c.NAME_NL] if lang == "nl" else row[c.NAME_EN]
+    return f"{int(row[c.RANK])}. {name}"
+
+
+def ranking_figure(
+    ranking: pd.DataFrame, lang: Lang, highlight: str | None, captions: Captions
+) -> go.Figure:
+    """Horizontal bars, largest on top, labelled with amount and share of the total."""
+    rows = ranking.iloc[::-1]  # plotly draws the first category at the bottom
+    labels = [donor_label(r, lang) for _, r in rows.iterrows()]
+    keys = [str(k) for k in rows[c.DONOR_KEY]]
+    texts = [
+        f"{fmt_number(a, lang)} · {fmt_pct(s, lang)}"
+        for a, s in zip(rows[c.AMOUNT], rows[c.SHARE], strict=True)
+    ]
+    hover = [
+        t(
+            "ranking.hover",
+            lang,
+            rank="–" if pd.isna(r) else int(r),
+            amount=fmt_number(a, lang),
+            share=fmt_pct(s, lang),
+        )
+        for r, a, s in zip(rows[c.RANK], rows[c.AMOUNT], rows[c.SHARE], strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=list(rows[c.AMOUNT]),
+            y=labels,
+            orientation="h",
+            marker=highlight_marker(keys, highlight),
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
+            customdata=keys,
+            hovertext=hover,
+            hovertemplate="<b>%{y}</b><br>%{hovertext}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(
+        title_text=t("ranking.axis", lang),
+        tickformat=",d",
+        gridcolor=GRID_COLOR,
+        range=[0, float(rows[c.AMOUNT].max()) * 1.28],
+    )
+    fig.update_yaxes(automargin=True, tickfont={"size": 13})
+    if highlight in keys:
+        fig.update_yaxes(
+            ticktext=[
+                f"<b>{lab}</b>" if k == highlight else lab
+                for lab, k in zip(labels, keys, strict=True)
+            ],
+            tickvals=labels,
+        )
+    footer_lines = sum(1 + len(n) // 100 for n in (*captions.notes, captions.source))
+    fig.update_layout(
+        showlegend=False, bargap=0.25, height=max(470, 190 + 34 * len(rows) + 16 * footer_lines)
+    )
+    return apply_theme(fig, lang, captions)
+
+
+# captions ----------------------------------------------------------------------------------------
+def _apart_notes(model: FundingSource, year: int, lang: Lang) -> list[str]:
+    """What the ranking leaves out (where the source has revenue of other kinds), and whether
+    refunds are netted in."""
+    by_year = model.revenue_by_year()
+    notes = []
+    if by_year is not None:
+        row = by_year[by_year[c.YEAR] == year].iloc[0]
+        notes.append(
+            t(
+                "revenue.apart",
+                lang,
+                assessed=fmt_number(float(row[c.ASSESSED]), lang, 1),
+                other=fmt_number(float(row[c.OTHER]), lang, 1),
+            )
+        )
+    if model.includes_negative(year):
+        notes.append(t("revenue.negative", lang))
+    return notes
+
+
+def captions(model: FundingSource, year: int, lang: Lang, top_n: int | None) -> Captions:
+    measure = model.measure
+    rows = model.ranking(year)
+    notes = contradiction_notes(model.notes(ID, year), lang)
+    return Captions(
+        title=t(f"ranking.title.{measure}", lang, entity=model.entity, year=year),
+        subtitle=t(
+            f"ranking.subtitle.{measure}",
+            lang,
+            total=fmt_number(model.total(year), lang),
+            top=top_n or "",
+        ),
+        source=data_source(model, lang, rows[c.FACT_ID], "source.ranking_table"),
+        notes=(*notes, *_apart_notes(model, year, lang), t(f"ranking.other_note.{measure}", lang)),
+    )
+
+
+# takeaway ----------------------------------------------------------------------------------------
+# ranking ---------------------------------------------------------------------------------------
+def takeaway_text(
+    model: FundingSource, year: int, highlight: str | None, top_n: int | None, lang: Lang
+) -> str:
+    """The year's largest donor with share and change, then the highlighted donor's place."""
+    rows = model.ranking(year, top_n)
+    listed = rows[~rows[c.IS_OTHER].astype(bool)].sort_values(c.RANK, kind="stable")
+    top = listed.iloc[0]
+    top_key, top_amount = str(top[c.DONOR_KEY]), float(top[c.AMOUNT])
+    lead = t(
+        "export.takeaway.ranking",
+        lang,
+        entity=model.entity,
+        year=year,
+        donor=model.donor_name(top_key, lang),
+        amount=usd_m(top_amount, lang),
+        share=fmt_pct(float(top[c.SHARE]), lang),
+        total=total_of(model, lang),
+    )
+    clauses = [with_change(lead, model, top_key, year, top_amount, lang)]
+    if highlight and highlight != top_key:
+        clauses.append(_ranking_donor(model, year, highlight, top_n, listed, lang))
+    return sentence(clauses)
+
+
+def _ranking_donor(
+    model: FundingSource,
+    year: int,
+    donor: str,
+    top_n: int | None,
+    listed: pd.DataFrame,
+    lang: Lang,
+) -> str:
+    name = model.donor_name(donor, lang)
+    everyone = model.ranking(year)
+    row = everyone[everyone[c.DONOR_KEY] == donor]
+    if row.empty:
+        return t(absent(model), lang, donor=name, year=year)
+    amount = float(row[c.AMOUNT].iloc[0])
+    values = {
+        "donor": name,
+        "rank": int(row[c.RANK].iloc[0]),
+        "amount": usd_m(amount, lang),
+        "share": fmt_pct(float(row[c.SHARE].iloc[0]), lang),
+    }
+    if donor in set(listed[c.DONOR_KEY].astype(str)):
+        text = t("export.takeaway.ranking_donor", lang, **values)
+    else:
+        text = t("export.takeaway.ranking_outside", lang, top=top_n, **values)
+    return with_change(text, model, donor, year, amount, lang)
+
+
+def takeaway(model: FundingSource, state: ViewState) -> str:
+    year, top_n = chart_year(model, state.year), chart_top(model, state.top)
+    return takeaway_text(model, year, state.donor, top_n, state.lang)
+
+
+# the chart and what is drawn beside it -----------------------------------------------------------
+def build(model: FundingSource, state: ViewState) -> ChartOutput:
+    lang, year, top_n = state.lang, chart_year(model, state.year), chart_top(model, state.top)
+    caps = captions(model, year, lang, top_n)
+    rows = model.ranking(year, top_n)
+    return ChartOutput(
+        draw=lambda: ranking_figure(rows, lang, state.donor or None, caps),
+        captions=caps,
+        data_frame=donor_rows(rows, lang, COLUMNS),
+        unit=t("unit.usd_m", lang),
+        fact_ids=fact_ids(rows[c.FACT_ID]),
+        data_files=model.files,
+        filters=filters(
+            model, state, (t("export.filter.year", lang), str(year)), rows[c.DONOR_KEY], top_n
+        ),
+    )
+
+
+def _notes(model: FundingSource, state: ViewState) -> Any:
+    return notes_box(model.notes(ID, chart_year(model, state.year)), state.lang)
+
+
+def _comparison(model: FundingSource, state: ViewState) -> Any:
+    frame = model.comparison()
+    return [] if frame is None else comparison_table(frame, model, state.lang)
+
+
+def comparison_table(frame: pd.DataFrame, model: FundingSource, lang: Lang) -> list[Any]:
+    """Scorecard and loaded file side by side where both give the same donor and year."""
+    heading = html.H3(t("comparison.heading", lang))
+    if frame.empty:
+        return [heading, html.P(t("comparison.none", lang))]
+    header = [
+        t(k, lang)
+        for k in (
+            "table.year",
+            "table.donor",
+            "comparison.scorecard",
+            "comparison.file",
+            "table.change_abs",
+            "table.change_pct",
+        )
+    ]
+    rows = [
+        [
+            int(r[c.YEAR]),
+            model.donor_name(str(r[c.DONOR_KEY]), lang),
+            fmt_number(float(r[f"{c.AMOUNT}_scorecard"]), lang),
+            fmt_number(float(r[f"{c.AMOUNT}_file"]), lang, 1),
+            fmt_signed(float(r[c.CHANGE_ABS]), lang, 1),
+            fmt_pct(float(r[c.CHANGE_PCT]), lang, signed=True),
+        ]
+        for _, r in frame.iterrows()
+    ]
+    return [heading, table(header, rows)]
+
+
+SPEC = ChartSpec(
+    id=ID,
+    tab=ids.TAB_RANKING,
+    build=build,
+    takeaway=takeaway,
+    inputs=(ids.YEAR, ids.DONOR, ids.TOP_N),
+    depends_on=lambda model: ranked_controls(model, ids.YEAR, ids.DONOR),
+    panels=(
+        Panel("notes", _notes, inputs=(ids.YEAR,)),
+        Panel("comparison", _comparison, class_name="table-wrap"),
+    ),
+    graph_class="graph graph-main",
+    years_in_browser=True,
+)

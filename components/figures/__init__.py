@@ -1,1 +1,0 @@
-"""Pure figure builders: model query results in, plotly figures out; no Dash, no state."""

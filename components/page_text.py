@@ -1,0 +1,65 @@
+"""The page's static words, each named once: the layout renders them, the language callback
+rewrites them, both from here.
+
+``STATIC_TEXT`` maps a component id to the text key of its children; ``page_texts`` gives every
+translatable property of the page for a language, including the tab labels, the data drawer's
+help (with its size limit) and what each chart's own settings show (``ChartSpec.texts``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from components import ids
+from components.charts.registry import CHARTS
+from components.formatting import Lang
+from components.i18n import t
+from data.ceb import MAX_BYTES
+
+STATIC_TEXT: dict[str, str] = {
+    ids.TITLE: "app.title",
+    ids.SUBTITLE: "app.subtitle",
+    ids.YEAR_LABEL: "control.year",
+    ids.DONOR_LABEL: "control.donor",
+    ids.LANG_LABEL: "control.lang",
+    ids.FOOTER: "footer.text",
+    ids.SOURCES_INTRO: "sources.intro",
+    ids.UPLOAD_LABEL: "data.upload",
+    ids.ENTITY_LABEL: "data.entity",
+    ids.TOP_N_LABEL: "data.top_n",
+    ids.RESET_DATA: "data.reset",
+    ids.TEMPLATE_BUTTON: "data.template",
+}
+
+Prop = tuple[str, str]  # (component id, property)
+
+
+def static(component_id: str, lang: Lang) -> str:
+    """The text of a static label, as the layout first renders it."""
+    return t(STATIC_TEXT[component_id], lang)
+
+
+def tab_id(tab: str) -> str:
+    return f"tab-{tab}"
+
+
+def tab_label(tab: str, lang: Lang) -> str:
+    return t(f"tab.{tab}", lang)
+
+
+def data_help(lang: Lang) -> str:
+    return t("data.help", lang, limit=MAX_BYTES // (1024 * 1024))
+
+
+def page_texts(lang: Lang) -> dict[Prop, Any]:
+    """Every translatable property of the page in ``lang``, keyed by (id, property)."""
+    texts: dict[Prop, Any] = {(cid, "children"): static(cid, lang) for cid in STATIC_TEXT}
+    texts[(ids.DATA_HELP, "children")] = data_help(lang)
+    texts.update({(tab_id(tab), "label"): tab_label(tab, lang) for tab in ids.TABS})
+    for spec in CHARTS:
+        if spec.texts is not None:
+            texts.update(spec.texts(lang))
+    return texts
+
+
+TRANSLATED: tuple[Prop, ...] = tuple(page_texts("en"))

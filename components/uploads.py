@@ -1,0 +1,109 @@
+"""The data drawer's work, apart from Dash: read uploaded files, say what happened, and the
+choices (entities, years) the loaded data offers.
+
+A bad file is answered with a message in the page's language naming file, row and column; the
+data already shown stays, because nothing is stored until every file has been read.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from dash import html
+
+from components.formatting import Lang, fmt_number
+from components.i18n import t
+from data import ceb
+from data.errors import DataLoadError, describe
+from data.provider import ModelProvider
+from data.source import FundingSource
+
+
+def decode_uploads(contents: Sequence[str], names: Sequence[str]) -> list[tuple[str, bytes]]:
+    """Dash delivers uploads as data URLs; turn them back into (name, bytes)."""
+    files = []
+    for name, content in zip(names, contents, strict=True):
+        try:
+            files.append((name, base64.b64decode(content.split(",", 1)[1], validate=True)))
+        except (IndexError, binascii.Error) as exc:
+            raise DataLoadError(name, key="error.upload_damaged") from exc
+    return files
+
+
+def status_message(text: str, error: bool = False) -> html.Div:
+    return html.Div(
+        text,
+        className="status-error" if error else "status-ok",
+        role="alert" if error else "status",
+    )
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    """What an upload leaves: the browser's pointer to the stored data (``None``: keep what is
+    shown) and the message to show."""
+
+    dataset: dict[str, Any] | None
+    message: html.Div
+
+
+def _span(years: list[int]) -> str:
+    return f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+
+
+def load_upload(
+    models: ModelProvider, session: str, contents: Sequence[str], names: Sequence[str], lang: Lang
+) -> UploadResult:
+    """Read every file, store the table for the session, and say what was loaded (or why not)."""
+    try:
+        frame = ceb.read_revenue_files(decode_uploads(contents, names))
+    except DataLoadError as exc:
+        return UploadResult(
+            None, status_message(t("data.failed", lang, error=describe(exc, lang)), True)
+        )
+    new_id = models.store.put(session, frame, list(names))
+    years = sorted(int(y) for y in frame["year"].unique())
+    message = t(
+        "data.loaded",
+        lang,
+        files=", ".join(names),
+        rows=fmt_number(len(frame), lang),
+        years=_span(years),
+    )
+    dataset = {"id": new_id, "files": list(names), "rows": len(frame)}
+    return UploadResult(dataset, status_message(message))
+
+
+def entity_choices(
+    models: ModelProvider, session: str | None, data_id: str | None, current: str | None
+) -> tuple[list[dict[str, str]], str | None, bool]:
+    """The entity dropdown: options, value (the current one if the data has it) and disabled."""
+    available = models.entities(session, data_id)
+    if not available:
+        return [], None, True
+    value = current if current in available else models.default_entity(session, data_id)
+    return [{"label": e, "value": e} for e in available], value, False
+
+
+def year_options(model: FundingSource, year: int | None) -> tuple[list[dict[str, Any]], int]:
+    """The year buttons of the data shown, and the year to show (the chosen one if it has it)."""
+    years = model.years()
+    return [{"label": str(y), "value": y} for y in years], (year if year in years else years[-1])
+
+
+def data_summary(model: FundingSource, loaded: pd.DataFrame | None, lang: Lang) -> str:
+    """The drawer's one-line summary: which files, how many rows, which entity; or the seed."""
+    if loaded is None:
+        return t("data.summary_seed", lang)
+    return t(
+        "data.summary_loaded",
+        lang,
+        files=", ".join(model.files),
+        rows=fmt_number(len(loaded), lang),
+        entity=model.entity,
+    )

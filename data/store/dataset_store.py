@@ -1,0 +1,235 @@
+"""``DatasetStore``: per-session datasets on a shared backend, with a small per-worker cache.
+
+Access is per session: the store keeps, per session, a pointer to that session's one current
+dataset, and ``get`` serves a dataset only when the pointer of the asking session names it. A
+dataset id that leaks (logs, a shared screenshot of the URL state) is useless without the session
+id it was created for.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pandas as pd
+
+from data.store.backends import Backend, DiskcacheBackend, RedisBackend
+from data.store.codec import StoredDataset, decode, encode
+from data.store.errors import DatasetTooLargeError, StoreConfigError, StoreError
+from data.store.ids import check_session_id, dataset_key, new_dataset_id, session_key, valid_id
+from data.store.settings import (
+    DEFAULT_LOCAL_ENTRIES,
+    DEFAULT_SIZE_LIMIT_MB,
+    DEFAULT_TTL_SECONDS,
+    ENV_REDIS_URL,
+    ENV_SIZE_LIMIT,
+    ENV_TTL,
+    positive_number,
+    store_directory,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class DatasetStore:
+    """Per-session uploaded datasets, shared by all workers, private to each browser session.
+
+    Two keys per session: ``session:<sha256(session id)>`` holds the id of the session's current
+    dataset, and ``dataset:<dataset id>`` holds the pickled frame with its metadata. Hashing the
+    session id keeps the secret itself out of the backend's key listing.
+
+    Each worker also keeps the last few datasets it unpickled, so the many callbacks that follow
+    one upload do not re-read 40 MB each; every ``get`` still asks the backend whether the
+    session pointer names the dataset and whether the dataset still exists, so ownership,
+    replacement, deletion by another worker, expiry and eviction are all honoured.
+    """
+
+    def __init__(
+        self,
+        backend: Backend,
+        *,
+        ttl_seconds: float = DEFAULT_TTL_SECONDS,
+        local_entries: int = DEFAULT_LOCAL_ENTRIES,
+    ) -> None:
+        if ttl_seconds <= 0:
+            raise StoreConfigError(f"the store TTL must be positive, not {ttl_seconds} seconds")
+        self.backend = backend
+        self.ttl_seconds = float(ttl_seconds)
+        self._local = _LocalCache(local_entries)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> DatasetStore:
+        """Build the store the deployment asks for; called once per worker at start-up.
+
+        ``IOM_REDIS_URL`` selects Redis; otherwise a disk store in ``IOM_STORE_DIR`` (default
+        ``<tempdir>/iom-dashboard-store``) limited to ``IOM_STORE_SIZE_LIMIT_MB``. The TTL is
+        ``IOM_STORE_TTL_SECONDS`` for both. Every value is checked here so a typo fails start-up.
+        """
+        env = os.environ if environ is None else environ
+        ttl = positive_number(env, ENV_TTL, DEFAULT_TTL_SECONDS)
+        redis_url = env.get(ENV_REDIS_URL, "").strip()
+        backend: Backend
+        if redis_url:
+            backend = RedisBackend.from_url(redis_url)
+        else:
+            size_limit_mb = positive_number(env, ENV_SIZE_LIMIT, DEFAULT_SIZE_LIMIT_MB)
+            backend = DiskcacheBackend(
+                store_directory(env), size_limit_bytes=int(size_limit_mb * 1024 * 1024)
+            )
+        return cls(backend, ttl_seconds=ttl)
+
+    def put(self, session_id: str, frame: pd.DataFrame, files: Sequence[str]) -> str:
+        """Store ``frame`` as the session's current dataset and return its new id.
+
+        The new dataset is written before the previous one is deleted, so a failed write leaves
+        the session with its old data rather than none. Two simultaneous uploads by one session
+        in two workers: the last pointer written wins and the other dataset is never served
+        (it expires with its TTL).
+        """
+        check_session_id(session_id)
+        if not isinstance(frame, pd.DataFrame):
+            raise TypeError(f"frame must be a pandas DataFrame, not {type(frame).__name__}")
+        if isinstance(files, str):
+            raise TypeError("files must be a sequence of file names, not one string")
+        dataset = StoredDataset(
+            dataset_id=new_dataset_id(),
+            frame=frame.copy(deep=False),  # copy-on-write: later edits by the caller stay theirs
+            files=tuple(str(name) for name in files),
+            rows=len(frame),
+            loaded_at=datetime.now(UTC),
+        )
+        blob = encode(dataset)
+        limit = self.backend.max_value_bytes
+        if limit is not None and len(blob) > limit:
+            raise DatasetTooLargeError(
+                f"the data set takes {_megabytes(len(blob))} MB, more than the store's limit of "
+                f"{_megabytes(limit)} MB; upload fewer years or raise {ENV_SIZE_LIMIT}"
+            )
+        pointer = session_key(session_id)
+        previous = self.backend.get(pointer)
+        data_key = dataset_key(dataset.dataset_id)
+        # A write that pushes the disk store over its limit evicts the 10 least recently used
+        # entries, which can include the new ones when the store holds few; the second attempt
+        # then finds room. Failing twice means the data set does not fit next to the others.
+        for _attempt in range(2):
+            self.backend.set(data_key, blob, self.ttl_seconds)
+            self.backend.set(pointer, dataset.dataset_id.encode("ascii"), self.ttl_seconds)
+            if self.backend.touch(data_key, self.ttl_seconds) and self.backend.touch(
+                pointer, self.ttl_seconds
+            ):
+                break
+        else:
+            self.backend.delete(data_key)
+            if previous is None:
+                self.backend.delete(pointer)
+            else:
+                self.backend.set(pointer, previous, self.ttl_seconds)
+            raise DatasetTooLargeError(
+                f"the data set ({_megabytes(len(blob))} MB) did not fit in the store; "
+                f"raise {ENV_SIZE_LIMIT}"
+            )
+        if previous is not None:
+            old_id = previous.decode("ascii", errors="replace")
+            if old_id != dataset.dataset_id:
+                self.backend.delete(dataset_key(old_id))
+                self._local.discard(old_id)
+        self._local.put(dataset)
+        return dataset.dataset_id
+
+    def get(self, session_id: str, dataset_id: str) -> StoredDataset | None:
+        """The session's dataset, or ``None`` if unknown, expired, evicted or not this session's.
+
+        All those cases look the same to the caller on purpose: the UI asks for a new upload,
+        and nobody learns whether someone else's dataset id exists. Reading restarts the TTL of
+        both keys so an active session keeps its data.
+        """
+        if not valid_id(session_id) or not valid_id(dataset_id):
+            return None
+        pointer = session_key(session_id)
+        current = self.backend.get(pointer)
+        if current is None or not secrets.compare_digest(current, dataset_id.encode("ascii")):
+            return None
+        data_key = dataset_key(dataset_id)
+        if not self.backend.touch(data_key, self.ttl_seconds):
+            self._local.discard(dataset_id)
+            return None
+        self.backend.touch(pointer, self.ttl_seconds)
+        dataset = self._local.get(dataset_id)
+        if dataset is None:
+            blob = self.backend.get(data_key)
+            if blob is None:  # deleted or evicted between the touch and the read
+                return None
+            try:
+                dataset = decode(dataset_id, blob)
+            except StoreError:
+                logger.exception("unreadable dataset %s in the store; dropping it", dataset_id)
+                self.backend.delete(data_key)
+                return None
+            self._local.put(dataset)
+        # A shallow copy per caller: with copy-on-write, a callback that modifies its frame
+        # cannot change what the next callback (or this worker's cache) sees.
+        return replace(dataset, frame=dataset.frame.copy(deep=False))
+
+    def delete(self, session_id: str, dataset_id: str) -> None:
+        """Drop the session's dataset ("clear upload"); another session's ids change nothing."""
+        if not valid_id(session_id) or not valid_id(dataset_id):
+            return
+        pointer = session_key(session_id)
+        current = self.backend.get(pointer)
+        if current is None or not secrets.compare_digest(current, dataset_id.encode("ascii")):
+            return
+        self.backend.delete(dataset_key(dataset_id))
+        self.backend.delete(pointer)
+        self._local.discard(dataset_id)
+
+
+class _LocalCache:
+    """A tiny thread-safe LRU of unpickled datasets for this worker process.
+
+    Only a speed-up: it is consulted after the backend has confirmed ownership and existence.
+    """
+
+    def __init__(self, max_entries: int) -> None:
+        if max_entries < 0:
+            raise StoreConfigError(f"local cache size must be >= 0, not {max_entries}")
+        self._max_entries = max_entries
+        self._entries: OrderedDict[str, StoredDataset] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, dataset_id: str) -> StoredDataset | None:
+        """The cached dataset (now the most recently used), or ``None``."""
+        with self._lock:
+            dataset = self._entries.get(dataset_id)
+            if dataset is not None:
+                self._entries.move_to_end(dataset_id)
+            return dataset
+
+    def put(self, dataset: StoredDataset) -> None:
+        """Cache ``dataset``, dropping the least recently used beyond ``max_entries``."""
+        if self._max_entries == 0:
+            return
+        with self._lock:
+            self._entries[dataset.dataset_id] = dataset
+            self._entries.move_to_end(dataset.dataset_id)
+            while len(self._entries) > self._max_entries:
+                self._entries.popitem(last=False)
+
+    def discard(self, dataset_id: str) -> None:
+        """Forget ``dataset_id`` (replaced, deleted, expired); a missing id is not an error."""
+        with self._lock:
+            self._entries.pop(dataset_id, None)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._entries)
+
+
+def _megabytes(size: int) -> str:
+    """Sizes in error messages, in the unit of ``IOM_STORE_SIZE_LIMIT_MB``."""
+    return f"{size / (1024 * 1024):,.1f}"

@@ -1,0 +1,90 @@
+"""The curated donor names: complete for the donors that matter, consistent with the scorecard's
+donor table, validated on load, and mapped onto CEB rows without losing an unmapped donor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from data.ceb import load_donor_names, map_donor_names, read_revenue_file
+from data.columns import (
+    AMOUNT_USD,
+    DONOR,
+    DONOR_KEY,
+    ENTITY,
+    NAME_EN,
+    NAME_NL,
+    OFFICIAL_NAME,
+    REV_CORE,
+    REV_EARMARKED,
+)
+from data.errors import DataLoadError
+from tests.ceb_helpers import USA, csv_bytes, good_rows
+from tests.real_files import CEB_CUT
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def cut() -> pd.DataFrame:
+    return read_revenue_file(CEB_CUT.name, CEB_CUT.read_bytes())
+
+
+def test_donor_names_cover_top_40_iom_donors(cut: pd.DataFrame) -> None:
+    names = load_donor_names()
+    assert names[DONOR_KEY].is_unique and names[OFFICIAL_NAME].is_unique
+    iom = cut[(cut[ENTITY] == "IOM") & cut["rev_type"].isin([REV_CORE, REV_EARMARKED])]
+    top = iom.groupby(DONOR)[AMOUNT_USD].sum().nlargest(40).index
+    assert set(top) <= set(names[OFFICIAL_NAME])
+
+
+def test_donor_names_agree_with_scorecard_donors() -> None:
+    scorecard = pd.read_csv(REPO / "data" / "donors.csv", dtype=str)
+    names = load_donor_names().set_index(DONOR_KEY)
+    for _, donor in scorecard.iterrows():
+        mine = names.loc[donor[DONOR_KEY]]
+        assert (mine[OFFICIAL_NAME], mine[NAME_EN], mine[NAME_NL]) == (
+            donor[OFFICIAL_NAME],
+            donor[NAME_EN],
+            donor[NAME_NL],
+        )
+
+
+def test_map_donor_names_keeps_unmapped_names() -> None:
+    frame = read_revenue_file("a.csv", csv_bytes(good_rows()))
+    mapped = map_donor_names(frame, load_donor_names())
+    assert mapped[DONOR_KEY].tolist() == [
+        "USA",
+        "USA",
+        "Lesotho",
+        "China, Hong Kong Special Administrative Region",
+    ]
+    assert mapped[NAME_NL].tolist()[:3] == ["Verenigde Staten", "Verenigde Staten", "Lesotho"]
+    assert mapped[OFFICIAL_NAME].tolist() == frame[DONOR].tolist()
+    assert frame[DONOR].iat[0] == USA  # input untouched
+    again = map_donor_names(mapped, load_donor_names())  # mapping twice changes nothing
+    pd.testing.assert_frame_equal(again, mapped)
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "text"),
+    [
+        ("USA,Other,Other,Andere", "donor", "already used on row 2"),
+        ("XXX,United States of America,US,VS", "official_name", "already used on row 2"),
+        ("XXX,Somewhere,,Ergens", "name_en", "empty value"),
+    ],
+)
+def test_load_donor_names_errors(tmp_path: Path, line: str, column: str, text: str) -> None:
+    path = tmp_path / "names.csv"
+    path.write_text(
+        "donor,official_name,name_en,name_nl\n"
+        "USA,United States of America,United States,Verenigde Staten\n"
+        f"{line}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataLoadError) as caught:
+        load_donor_names(path)
+    assert (caught.value.file, caught.value.row, caught.value.column) == ("names.csv", 3, column)
+    assert text in caught.value.message
