@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import pytest
 
@@ -31,8 +31,8 @@ def _real_data(found: bool, reason: str) -> Callable[[T], T]:
     the files are not there."""
 
     def mark(test: T) -> T:
-        marked: T = pytest.mark.real_data(pytest.mark.skipif(not found, reason=reason)(test))
-        return marked
+        skipped = pytest.mark.skipif(not found, reason=reason)(test)
+        return cast(T, pytest.mark.real_data(skipped))
 
     return mark
 

@@ -24,7 +24,7 @@ def _modules(*folders: str) -> list[Path]:
 
 
 def _imports(tree: ast.AST) -> set[str]:
-    found = set()
+    found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
