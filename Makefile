@@ -40,3 +40,4 @@ bench: $(VENV)/.installed chromium
 	$(PY) -m bench.bench_browser
 	$(PY) -m bench.bench_revenue
 	$(PY) -m bench.bench_export
+	$(PY) -m bench.bench_history

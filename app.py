@@ -20,6 +20,7 @@ from components.layout import build_layout
 from components.view_state import default_state
 from data import ceb
 from data.errors import DataLoadError
+from data.history import load_history
 from data.provider import ModelProvider, Revenue
 from data.scorecard_source import ScorecardModel
 from data.store import DatasetStore
@@ -35,19 +36,27 @@ def load_startup_files(paths: list[Path]) -> Revenue | None:
     return Revenue(frame, tuple(p.name for p in paths))
 
 
-def create_app(data_files: list[Path] | None = None, store: DatasetStore | None = None) -> Dash:
-    """Build a ready-to-serve app: the built-in seed data, plus revenue files if given."""
+def create_app(
+    data_files: list[Path] | None = None,
+    store: DatasetStore | None = None,
+    history: bool = True,
+) -> Dash:
+    """Build a ready-to-serve app: the published scorecard (the default view), the built-in CEB
+    history (``history=False`` leaves it out, for tests of the scorecard alone) and revenue
+    files if given."""
     models = ModelProvider(
         ScorecardModel.from_seed(),
         store if store is not None else DatasetStore.from_env(),
         load_startup_files(data_files or []),
+        load_history() if history else None,
     )
-    model = models.model(None, None, None)
+    model = models.seed
     app = Dash(
         __name__, assets_folder=str(ASSETS), title="IOM funding · financiering", update_title=""
     )
-    state = default_state(model.years(), model.donors(), models.default_entity(None, None))
-    app.layout = build_layout(state, model.years(), donor_options(model, state.lang))
+    state = default_state(model.years(), model.donors(), models.default_entity(None, None, "ceb"))
+    sources = models.sources(None, None)
+    app.layout = build_layout(state, model.years(), donor_options(model, state.lang), sources)
     callbacks.register(app, models)
     return app
 

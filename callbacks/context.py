@@ -10,14 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dash import Input, State
 
 from components import ids
 from components.charts.base import chart_state
-from components.view_state import DEFAULT_TOP, ViewState, parse_state
+from components.view_state import (
+    DEFAULT_TOP,
+    SCOPES,
+    ViewState,
+    parse_state,
+    query_params,
+    requested_entity,
+    requested_source,
+)
 from data.provider import ModelProvider
 from data.source import FundingSource
 
@@ -27,8 +35,9 @@ CONTROL_ARGS: dict[str, str] = {
     ids.DONOR: "donor",
     ids.TOP_N: "top",
     ids.BUDGET_MODE: "budget",
+    ids.PEERS: "peers",
 }
-ALL_CONTROLS = tuple(CONTROL_ARGS)
+ALL_CONTROLS = (ids.YEAR, ids.DONOR, ids.TOP_N, ids.BUDGET_MODE, ids.PEERS)
 
 
 def dataset_id(dataset: Mapping[str, Any] | None) -> str | None:
@@ -43,7 +52,9 @@ def request_inputs(*controls: str, as_state: bool = False) -> dict[str, Input | 
     out: dict[str, Input | State] = {"lang": kind(ids.LANG, "value")}
     out.update({CONTROL_ARGS[c]: kind(c, "value") for c in controls})
     out["dataset"] = kind(ids.DATASET, "data")
+    out["source"] = kind(ids.SOURCE, "value")
     out["entity"] = kind(ids.ENTITY, "value")
+    out["scope"] = kind(ids.SCOPE, "value")
     out["session"] = State(ids.SESSION, "data")
     return out
 
@@ -66,11 +77,6 @@ class RequestContext:
         # Start-up files were loaded when the server started.
         self.started = dt.datetime.now(dt.UTC).date()
 
-    def model(
-        self, dataset: Mapping[str, Any] | None, entity: str | None, session: str | None
-    ) -> FundingSource:
-        return self.models.model(session, dataset_id(dataset), entity)
-
     def __call__(
         self,
         lang: object,
@@ -81,8 +87,14 @@ class RequestContext:
         donor: str | None = None,
         top: object = DEFAULT_TOP,
         budget: object = None,
+        source: str | None = None,
+        scope: str | None = None,
+        peers: list[str] | None = None,
     ) -> Request:
-        model = self.model(dataset, entity, session)
+        data_id = dataset_id(dataset)
+        chosen = self.models.resolve(session, data_id, source)
+        scope_ = scope if scope in SCOPES else SCOPES[0]
+        model = self.models.model(session, data_id, entity, chosen, scope_)
         state = chart_state(
             lang,
             model.latest_year() if year is None else year,
@@ -91,7 +103,8 @@ class RequestContext:
             budget,
             model.entity if model.has_entities else None,
         )
-        return Request(model, state, self._loaded(model, session, dataset_id(dataset)))
+        state = replace(state, source=chosen, scope=scope_, peers=tuple(peers or ()))
+        return Request(model, state, self._loaded(model, session, data_id))
 
     def restore(
         self, search: str | None, session: str | None, dataset: Mapping[str, Any] | None
@@ -99,14 +112,15 @@ class RequestContext:
         """The view a link asks for, kept to what the session's data has: the entity first,
         then the years and donors of that entity."""
         data_id = dataset_id(dataset)
-        entities = self.models.entities(session, data_id)
-        default_entity = self.models.default_entity(session, data_id)
-        model = self.models.model(session, data_id, None)
-        state = parse_state(search, model.years(), model.donors(), entities, default_entity)
-        if state.entity and state.entity != model.entity:
-            model = self.models.model(session, data_id, state.entity)
-            state = parse_state(search, model.years(), model.donors(), entities, default_entity)
-        return state
+        source = requested_source(search, self.models.sources(session, data_id))
+        entities = self.models.entities(session, data_id, source)
+        default_entity = self.models.default_entity(session, data_id, source)
+        entity = requested_entity(search, entities, default_entity)
+        scope = query_params(search).get("contributors", SCOPES[0])
+        model = self.models.model(
+            session, data_id, entity, source, scope if scope in SCOPES else SCOPES[0]
+        )
+        return parse_state(search, model.years(), model.donors(), entities, default_entity, source)
 
     def _loaded(
         self, model: FundingSource, session: str | None, data_id: str | None

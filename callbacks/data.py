@@ -6,10 +6,11 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, dcc, no_update
 
-from callbacks.context import RequestContext, dataset_id
+from callbacks.context import RequestContext, dataset_id, request_inputs
 from components import ids
 from components.formatting import as_lang
 from components.i18n import t
+from components.source_bar import source_options
 from components.uploads import (
     data_summary,
     entity_choices,
@@ -17,6 +18,7 @@ from components.uploads import (
     status_message,
     year_options,
 )
+from data.provider import SCORECARD, UPLOAD
 from data.store import new_session_id
 from data.template import template_bytes
 
@@ -34,6 +36,8 @@ def register(app: Dash, context: RequestContext) -> None:
         Output(ids.DATASET, "data"),
         Output(ids.DATA_STATUS, "children"),
         Output(ids.UPLOAD, "contents"),
+        Output(ids.SOURCE, "value", allow_duplicate=True),
+        Output(ids.YEAR, "value", allow_duplicate=True),
         Input(ids.UPLOAD, "contents"),
         Input(ids.RESET_DATA, "n_clicks"),
         State(ids.UPLOAD, "filename"),
@@ -50,48 +54,52 @@ def register(app: Dash, context: RequestContext) -> None:
     ) -> tuple[Any, ...]:
         lang = as_lang(lang_value)
         if ctx.triggered_id == ids.RESET_DATA:
-            return None, status_message(t("data.reset_done", lang)), None
+            return None, status_message(t("data.reset_done", lang)), None, SCORECARD, no_update
         if not contents or not names or not session:
-            return no_update, no_update, no_update
+            return no_update, no_update, no_update, no_update, no_update
         result = load_upload(models, session, contents, names, lang)
-        return (result.dataset if result.dataset is not None else no_update), result.message, None
+        if result.dataset is None:  # a bad file: the data shown stays
+            return no_update, result.message, None, no_update, no_update
+        return result.dataset, result.message, None, UPLOAD, result.latest_year
 
     @app.callback(
         Output(ids.ENTITY, "options"),
         Output(ids.ENTITY, "value"),
-        Output(ids.ENTITY, "disabled"),
+        Output(ids.SOURCE_OPTIONS, "hidden"),
         Input(ids.DATASET, "data"),
+        Input(ids.SOURCE, "value"),
         State(ids.SESSION, "data"),
         State(ids.ENTITY, "value"),
     )
     def entities(
-        dataset: dict[str, Any] | None, session: str | None, current: str | None
+        dataset: dict[str, Any] | None, source: str, session: str | None, current: str | None
     ) -> tuple[Any, ...]:
-        return entity_choices(models, session, dataset_id(dataset), current)
+        return entity_choices(models, session, dataset_id(dataset), source, current)
 
     @app.callback(
-        Output(ids.YEAR, "options"),
-        Output(ids.YEAR, "value", allow_duplicate=True),
-        Output(ids.DATA_SUMMARY, "children"),
+        Output(ids.SOURCE, "options"),
         Input(ids.DATASET, "data"),
-        Input(ids.ENTITY, "value"),
         Input(ids.LANG, "value"),
         State(ids.SESSION, "data"),
-        State(ids.YEAR, "value"),
+    )
+    def sources(dataset: dict[str, Any] | None, lang: str, session: str | None) -> Any:
+        available = models.sources(session, dataset_id(dataset))
+        return source_options(as_lang(lang), available)
+
+    @app.callback(
+        output=[
+            Output(ids.YEAR, "options"),
+            Output(ids.YEAR, "value", allow_duplicate=True),
+            Output(ids.DATA_SUMMARY, "children"),
+        ],
+        inputs={**request_inputs(), "year": State(ids.YEAR, "value")},
         prevent_initial_call=True,
     )
-    def years(
-        dataset: dict[str, Any] | None,
-        entity: str | None,
-        lang_value: str,
-        session: str | None,
-        year: int | None,
-    ) -> tuple[Any, ...]:
-        data_id = dataset_id(dataset)
-        model = models.model(session, data_id, entity)
-        options, chosen = year_options(model, year)
-        found = models.revenue(session, data_id)
-        summary = data_summary(model, found[1].frame if found else None, as_lang(lang_value))
+    def years(year: int | None, **values: Any) -> tuple[Any, ...]:
+        request = context(**values)
+        options, chosen = year_options(request.model, year)
+        found = models.revenue(values["session"], dataset_id(values["dataset"]))
+        summary = data_summary(request.model, found[1].frame if found else None, request.state)
         return options, (chosen if chosen != year else no_update), summary
 
     @app.callback(

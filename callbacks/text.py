@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import Dash, Input, Output
+from dash import Dash, Input, Output, State, no_update
 
 from callbacks.context import RequestContext, request_inputs
 from components import ids
 from components.formatting import as_lang
 from components.page_text import TRANSLATED, page_texts
+from components.view_state import default_donor
 from data.source import FundingSource
 
 
@@ -23,7 +24,20 @@ def register(app: Dash, context: RequestContext) -> None:
         texts = page_texts(as_lang(lang_value))
         return tuple(texts[key] for key in TRANSLATED)
 
-    @app.callback(output=Output(ids.DONOR, "options"), inputs=request_inputs())
-    def donors(**values: Any) -> list[dict[str, Any]]:
+    @app.callback(
+        output=[
+            Output(ids.DONOR, "options"),
+            Output(ids.DONOR, "value", allow_duplicate=True),
+            Output(ids.PEERS, "options"),
+        ],
+        inputs={**request_inputs(), "current": State(ids.DONOR, "value")},
+        prevent_initial_call="initial_duplicate",
+    )
+    def donors(current: str | None, **values: Any) -> tuple[list[dict[str, Any]], Any, Any]:
+        """The donors of the data shown; the highlighted one stays if the data has it (a
+        change of entity or source keeps the Netherlands highlighted), else the default."""
         request = context(**values)
-        return donor_options(request.model, request.state.lang)
+        model = request.model
+        kept = current if current in model.donors() else default_donor(model.donors())
+        options = donor_options(model, request.state.lang)
+        return options, (no_update if kept == current else kept), options

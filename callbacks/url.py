@@ -21,6 +21,9 @@ def register(app: Dash, context: RequestContext) -> None:
     @app.callback(
         *(Output(cid, "value", allow_duplicate=True) for cid in CONTROLS),
         Output(ids.ENTITY, "value", allow_duplicate=True),
+        Output(ids.SOURCE, "value", allow_duplicate=True),
+        Output(ids.SCOPE, "value", allow_duplicate=True),
+        Output(ids.PEERS, "value", allow_duplicate=True),
         Input(ids.URL, "search"),
         State(ids.SESSION, "data"),
         State(ids.DATASET, "data"),
@@ -38,6 +41,9 @@ def register(app: Dash, context: RequestContext) -> None:
             state.budget,
             state.top,
             state.entity,
+            state.source,
+            state.scope,
+            list(state.peers),
         )
 
     app.clientside_callback(
@@ -46,4 +52,7 @@ def register(app: Dash, context: RequestContext) -> None:
         *(Input(cid, "value") for cid in CONTROLS[:-1]),
         Input(ids.TOP_N, "value"),
         Input(ids.ENTITY, "value"),
+        Input(ids.SOURCE, "value"),
+        Input(ids.SCOPE, "value"),
+        Input(ids.PEERS, "value"),
     )

@@ -1,4 +1,4 @@
-"""The 'data' drawer: upload CEB exports, pick the UN entity and top N, get the template."""
+"""The 'data' drawer: upload CEB exports, go back to the scorecard, get the template."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ from components import ids
 from components.formatting import Lang
 from components.i18n import t
 from components.page_text import data_help, static
-
-DEFAULT_TOP_N = 10
 
 
 def data_panel(lang: Lang) -> html.Details:
@@ -25,40 +23,6 @@ def data_panel(lang: Lang) -> html.Details:
                         multiple=True,
                         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         className="upload",
-                    ),
-                    html.Div(
-                        [
-                            html.Label(
-                                static(ids.ENTITY_LABEL, lang),
-                                id=ids.ENTITY_LABEL,
-                                htmlFor=ids.ENTITY,
-                            ),
-                            dcc.Dropdown(
-                                id=ids.ENTITY,
-                                options=[],
-                                value=None,
-                                clearable=False,
-                                disabled=True,
-                            ),
-                        ],
-                        className="control control-entity",
-                    ),
-                    html.Div(
-                        [
-                            html.Label(
-                                static(ids.TOP_N_LABEL, lang), id=ids.TOP_N_LABEL, htmlFor=ids.TOP_N
-                            ),
-                            dcc.Input(
-                                id=ids.TOP_N,
-                                type="number",
-                                min=1,
-                                max=100,
-                                step=1,
-                                value=DEFAULT_TOP_N,
-                                debounce=True,
-                            ),
-                        ],
-                        className="control control-top",
                     ),
                     html.Button(
                         static(ids.RESET_DATA, lang),

@@ -13,7 +13,7 @@ from typing import Any, cast
 from dash import dcc, html
 
 from components import ids
-from components.charts import CHART_IDS
+from components.charts import CHART_IDS, CHARTS
 from components.exports.image import PRESETS
 from components.formatting import Lang
 from components.i18n import t
@@ -188,7 +188,7 @@ def memo_section(lang: Lang) -> html.Section:
             dcc.Checklist(
                 id=ids.MEMO_CHARTS,
                 options=[{"label": chart, "value": chart} for chart in CHART_IDS],
-                value=list(CHART_IDS),
+                value=[spec.id for spec in CHARTS if spec.memo_default],
                 className="memo-charts",
                 labelClassName="memo-chart",
             ),

@@ -12,6 +12,8 @@ from typing import Any, Literal
 from pandas.api.typing import NAType
 
 Lang = Literal["nl", "en"]
+# Millions or billions: the scale an amount is written in.
+Scale = Literal["m", "bn"]
 # Model frames hold missing numbers as None, NaN or pandas NA; each formats as a dash.
 MaybeNumber = float | int | NAType | None
 LANGS: tuple[Lang, ...] = ("nl", "en")
@@ -78,10 +80,42 @@ def fmt_pct(fraction: MaybeNumber, lang: Lang, decimals: int = 1, signed: bool =
     return f"{number} %" if lang == "nl" else f"{number}%"
 
 
+# The word after an amount per scale: the scorecard writes "USD 62 mln" and "USD 2,99 mld".
+SCALE_WORDS: dict[Scale, dict[Lang, str]] = {
+    "m": {"nl": "mln", "en": "million"},
+    "bn": {"nl": "mld", "en": "billion"},
+}
+# facts.csv units that are amounts of money, as (currency, scale).
+MONEY_UNITS: dict[str, tuple[str, Scale]] = {
+    "USD million": ("USD", "m"),
+    "USD billion": ("USD", "bn"),
+    "EUR million": ("EUR", "m"),
+}
+
+
+def fmt_money(
+    value: MaybeNumber,
+    lang: Lang,
+    currency: str = "USD",
+    scale: Scale = "m",
+    decimals: int = 0,
+    digits: str | None = None,
+) -> str:
+    """An amount in the one form every card, label, table and sentence uses: currency, number,
+    scale (``USD 62 mln``, ``USD 2,99 mld``, ``EUR 3 mln``; ``USD 2.99 billion`` in English).
+
+    ``digits`` is the number already written, for a figure whose decimals someone else decides
+    (a published figure keeps those its source printed, see :func:`fmt_published`); otherwise
+    the number is written with ``decimals``. Unit-only labels (axis titles, unit columns) are
+    texts of their own ("USD mln"), not amounts.
+    """
+    number = fmt_number(value, lang, decimals) if digits is None else digits
+    return f"{currency} {number} {SCALE_WORDS[scale][lang]}"
+
+
 def fmt_usd_m(value: MaybeNumber, lang: Lang, decimals: int = 0) -> str:
     """USD million with its unit, as the scorecard writes it (``USD 1.365 mln``)."""
-    unit = "mln" if lang == "nl" else "million"
-    return f"USD {fmt_number(value, lang, decimals)} {unit}"
+    return fmt_money(value, lang, "USD", "m", decimals)
 
 
 def plotly_separators(lang: Lang) -> str:

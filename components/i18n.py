@@ -9,6 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from components.formatting import Lang
+from components.i18n_claims import CLAIMS_TEXT
+from components.i18n_donor_peers import DONOR_PEERS_TEXT
+from components.i18n_entities import ENTITIES_TEXT
+from components.i18n_sources import SOURCE_TEXT
+from components.i18n_table import TABLE_TEXT
 from data.error_text import ERROR_TEXT
 
 Texts = Mapping[str, Mapping[Lang, str]]
@@ -21,9 +26,9 @@ APP_TEXT: Texts = {
     },
     "control.lang": {"nl": "Taal", "en": "Language"},
     "control.year": {"nl": "Jaar", "en": "Year"},
-    "control.donor": {"nl": "Markeer donor", "en": "Highlight donor"},
+    "control.donor": {"nl": "Donor markeren", "en": "Highlight donor"},
     "control.budget_mode": {"nl": "Weergave", "en": "Show"},
-    "budget_mode.absolute": {"nl": "Bedragen (USD mld)", "en": "Amounts (USD bn)"},
+    "budget_mode.absolute": {"nl": "Bedragen (USD mld)", "en": "Amounts (USD billion)"},
     "budget_mode.index": {"nl": "Index (2010 = 100)", "en": "Index (2010 = 100)"},
     "tab.ranking": {"nl": "Ranglijst", "en": "Ranking"},
     "tab.over_time": {"nl": "Verloop", "en": "Over time"},
@@ -36,11 +41,20 @@ APP_TEXT: Texts = {
     "kpi.top_value": {"nl": "{donor}: {amount} ({share})", "en": "{donor}: {amount} ({share})"},
     "kpi.earmarked": {"nl": "Geoormerkt aandeel ({year})", "en": "Earmarked share ({year})"},
     "kpi.budget": {"nl": "Begroting ({year})", "en": "Budget ({year})"},
-    "kpi.note_other_year": {"nl": "laatst bekende waarde", "en": "latest known value"},
+    "kpi.note_earlier_year": {
+        "nl": "laatst bekende waarde, uit {year}",
+        "en": "latest known value, from {year}",
+    },
+    "kpi.note_later_year": {
+        "nl": "geen waarde voor {chosen}; eerstvolgende bekende: {year}",
+        "en": "no value for {chosen}; next known: {year}",
+    },
     "unit.usd_m": {"nl": "USD mln", "en": "USD million"},
-    "unit.usd_bn": {"nl": "USD mld", "en": "USD bn"},
+    "unit.usd_bn": {"nl": "USD mld", "en": "USD billion"},
     "unit.eur_m": {"nl": "EUR mln", "en": "EUR million"},
-    "donor.other": {"nl": "Overige donoren", "en": "Other donors"},
+    # the remainder of a ranking, in the words of what the source ranks (data/model.py measure)
+    "donor.other.listed": {"nl": "Overige lidstaten", "en": "Other member states"},
+    "donor.other.voluntary": {"nl": "Overige donoren", "en": "Other donors"},
     "source.scorecard": {
         "nl": "Bron: Ministerie van Buitenlandse Zaken, Scorekaart IOM 2024",
         "en": "Source: Netherlands Ministry of Foreign Affairs, IOM scorecard 2024",
@@ -64,8 +78,8 @@ APP_TEXT: Texts = {
     },
     "ranking.axis": {"nl": "Bijdrage (USD mln)", "en": "Contribution (USD million)"},
     "ranking.other_note.listed": {
-        "nl": "Overige donoren = totaal lidstaten min de genoemde donoren; de bron noemt alleen deze donoren.",
-        "en": "Other donors = member-state total minus the donors listed; the source lists only these donors.",
+        "nl": "Overige lidstaten = het totaal van de lidstaten min de genoemde lidstaten. De bron noemt niet elk jaar dezelfde landen, dus deze rest bevat elk jaar andere landen.",
+        "en": "Other member states = the member-state total minus the member states listed. The source does not list the same countries every year, so this remainder holds different countries each year.",
     },
     "ranking.hover": {
         "nl": "Rang {rank}<br>USD {amount} mln<br>{share} van het totaal",
@@ -73,7 +87,7 @@ APP_TEXT: Texts = {
     },
     "over_time.title.listed": {"nl": "Ranglijst van donoren 2021–2023", "en": "Donor ranking 2021–2023"},
     "over_time.subtitle.listed": {
-        "nl": "Rang per jaar (1 = grootste); label: bijdrage in USD mln. Niet genoemd = buiten de top-lijst van de bron",
+        "nl": "Rang per jaar (1 = grootste); label: bijdrage in USD mln. Niet getoond = niet vermeld in de bron",
         "en": "Rank per year (1 = largest); label: contribution in USD million. Not shown = not listed by the source",
     },
     "over_time.axis_rank": {"nl": "Rang", "en": "Rank"},
@@ -117,8 +131,8 @@ APP_TEXT: Texts = {
         "en": "Netherlands' unearmarked contribution to IOM",
     },
     "nl_core.subtitle": {
-        "nl": "EUR mln per jaar; verhoogd in 2023 (jaarlijkse bijdrage sinds 2018)",
-        "en": "EUR million per year; raised in 2023 (annual contribution since 2018)",
+        "nl": "EUR mln per jaar; verhoogd in 2023 (jaarlijkse bijdrage sinds {since})",
+        "en": "EUR million per year; raised in 2023 (annual contribution since {since})",
     },
     "nl_core.before": {"nl": "Vóór 2023", "en": "Before 2023"},
     "nl_core.from": {"nl": "Vanaf 2023", "en": "From 2023"},
@@ -134,8 +148,8 @@ APP_TEXT: Texts = {
     },
     "budget.series": {"nl": "Begroting", "en": "Budget"},
     "budget.approx": {
-        "nl": "≈ (ongeveer, volgens de bron)",
-        "en": "≈ (approximate, per the source)",
+        "nl": "≈ ongeveer, volgens de bron; groei en index die op dit punt rusten, zijn daardoor ook bij benadering",
+        "en": "≈ approximate, per the source; growth and index resting on this point are approximate too",
     },
     "budget.axis_abs": {"nl": "USD mld", "en": "USD billion"},
     "budget.axis_index": {"nl": "Index (2010 = 100)", "en": "Index (2010 = 100)"},
@@ -163,7 +177,7 @@ APP_TEXT: Texts = {
         "nl": "Tegenstrijdigheden en verschillen",
         "en": "Contradictions and differences",
     },
-    "sources.kind.contradiction": {"nl": "Tegenstrijdig", "en": "Contradiction"},
+    "sources.kind.contradiction": {"nl": "Tegenstrijdigheid", "en": "Contradiction"},
     "sources.kind.difference": {"nl": "Verschil", "en": "Difference"},
     "col.metric": {"nl": "Gegeven", "en": "Figure"},
     "col.value": {"nl": "Waarde", "en": "Value"},
@@ -186,7 +200,7 @@ APP_TEXT: Texts = {
     "qualifier.approx": {"nl": "ongeveer", "en": "about"},
     "qualifier.more_than": {"nl": "meer dan", "en": "more than"},
     "qualifier.at_least": {"nl": "minstens", "en": "at least"},
-    "as_of": {"nl": "stand {date}", "en": "as of {date}"},
+    "as_of": {"nl": "stand per {date}", "en": "as of {date}"},
     "source.ceb": {
         "nl": "Bron: UN CEB, inkomsten per overheidsdonor ({files}), entiteit {entity}",
         "en": "Source: UN CEB, revenue by government donor ({files}), entity {entity}",
@@ -340,16 +354,16 @@ METRIC_TEXT: Texts = {
         "en": "Netherlands' unearmarked contribution",
     },
     "metric.dag_threshold_voluntary": {
-        "nl": "Drempel Donor Advisory Group (vrijwillig)",
-        "en": "Donor Advisory Group threshold (voluntary)",
+        "nl": "Drempel Special Sub-Committee (vrijwillig)",
+        "en": "Special Sub-Committee threshold (voluntary)",
     },
     "metric.dag_threshold_core": {
-        "nl": "Drempel Donor Advisory Group (ongeoormerkt)",
-        "en": "Donor Advisory Group threshold (unearmarked)",
+        "nl": "Drempel Special Sub-Committee (ongeoormerkt)",
+        "en": "Special Sub-Committee threshold (unearmarked)",
     },
     "metric.localisation_commitment": {
-        "nl": "Grand Bargain: via lokale partners (commitment)",
-        "en": "Grand Bargain: via local partners (commitment)",
+        "nl": "Grand Bargain-commitment via lokale partners (IOM heeft hiervan afgezien)",
+        "en": "Grand Bargain commitment via local partners (IOM opted out)",
     },
     "metric.localisation_share": {
         "nl": "Budget via lokale partners",
@@ -421,6 +435,43 @@ METRIC_TEXT: Texts = {
         "nl": "Belangrijke crisisinterventies",
         "en": "Major crisis interventions",
     },
+    "metric.un_related_since": {
+        "nl": "Aan de VN verbonden organisatie, sinds",
+        "en": "UN-related organisation, since",
+    },
+    "metric.nl_core_since": {
+        "nl": "Jaarlijkse ongeoormerkte bijdrage Nederland, sinds",
+        "en": "Netherlands' yearly unearmarked contribution, since",
+    },
+    "metric.council_resolution": {
+        "nl": "Resolutie IOM Council: tekort kernstructuur opvullen",
+        "en": "IOM Council resolution: fill the core-structure shortfall",
+    },
+    "metric.assessed_increase_years": {
+        "nl": "Trapsgewijze verhoging lidmaatschapscontributies: looptijd",
+        "en": "Step-wise increase of assessed contributions: period",
+    },
+    "metric.deputy_directors_general": {
+        "nl": "Nieuwe plaatsvervangend directeuren-generaal",
+        "en": "New deputy directors-general",
+    },
+    "metric.central_departments": {
+        "nl": "Centrale afdelingen hoofdkantoor (na reorganisatie)",
+        "en": "Central departments at headquarters (after reorganisation)",
+    },
+    "metric.strategic_plan": {
+        "nl": "Strategic Plan (opvolger van de Strategic Vision 2019–2023), vanaf",
+        "en": "Strategic Plan (successor to the Strategic Vision 2019–2023), from",
+    },
+    "metric.erp_due": {
+        "nl": "Nieuw ERP-systeem: invoering gepland",
+        "en": "New ERP system: introduction planned",
+    },
+    "metric.pseah_unit_posts": {"nl": "PSEAH-unit: posities", "en": "PSEAH unit: posts"},
+    "metric.pseah_core_posts": {
+        "nl": "PSEAH-unit: posities uit kernbijdragen",
+        "en": "PSEAH unit: posts funded from core contributions",
+    },
 }
 
 # Units as facts.csv writes them.
@@ -439,6 +490,9 @@ UNIT_TEXT: Texts = {
     "unit.locations": {"nl": "locaties", "en": "locations"},
     "unit.centres": {"nl": "centra", "en": "centres"},
     "unit.crises": {"nl": "crises", "en": "crises"},
+    "unit.years": {"nl": "jaar", "en": "years"},
+    "unit.posts": {"nl": "posities", "en": "posts"},
+    "unit.departments": {"nl": "afdelingen", "en": "departments"},
 }
 
 # Text of the export features (images, data downloads, memo pack).
@@ -620,6 +674,10 @@ EXPORT_TEXT: Texts = {
         "nl": "{donor}: plaats {rank}, buiten de getoonde top {top}, met {amount} ({share})",
         "en": "{donor}: rank {rank}, outside the top {top} shown, with {amount} ({share})",
     },
+    "export.takeaway.stated_differs": {
+        "nl": "(volgens de tabel; de tekst geeft {amount}: {change})",
+        "en": "(per the table; the text gives {amount}: {change})",
+    },
     "export.takeaway.not_listed": {
         "nl": "{donor}: niet genoemd in de bron voor {year}",
         "en": "{donor}: not listed by the source for {year}",
@@ -668,8 +726,8 @@ EXPORT_TEXT: Texts = {
     "export.takeaway.below": {"nl": "onder", "en": "below"},
     "export.takeaway.at_or_above": {"nl": "op of boven", "en": "at or above"},
     "export.takeaway.reform": {
-        "nl": "de hervorming van 2022 brengt het geoormerkte deel over {period} terug tot {reform}",
-        "en": "the 2022 reform brings the earmarked part down to {reform} over {period}",
+        "nl": "volgens MOPAN vermindert de hervorming van 2022 het geoormerkte deel maar in zeer beperkte mate: tot {reform} over {period}",
+        "en": "according to MOPAN, the 2022 reform reduces the earmarked part only to a very limited extent: to {reform} over {period}",
     },
     "export.takeaway.previous_share": {
         "nl": "tegen {share} geoormerkt in {year}",
@@ -687,7 +745,6 @@ EXPORT_TEXT: Texts = {
         "nl": "Nederland hield zijn ongeoormerkte bijdrage aan IOM in {year} gelijk op {after} per jaar",
         "en": "The Netherlands kept its unearmarked contribution to IOM at {after} a year in {year}",
     },
-    "export.takeaway.eur_m": {"nl": "EUR {amount} mln", "en": "EUR {amount} million"},
     "export.takeaway.core_none": {
         "nl": "Geen van de {n} grootste overheidsdonoren van {entity} in {year} gaf minstens {guideline} ongeoormerkt (Funding Compact-richtlijn)",
         "en": "None of the {n} largest government donors to {entity} in {year} gave at least {guideline} unearmarked (funding-compact guideline)",
@@ -738,13 +795,12 @@ EXPORT_TEXT: Texts = {
     },
     "export.takeaway.via": {"nl": " via {points}", "en": " via {points}"},
     "export.takeaway.point": {"nl": "{value} in {year}", "en": "{value} in {year}"},
-    "export.takeaway.usd_bn": {"nl": "USD {amount} mld", "en": "USD {amount} billion"},
     "export.takeaway.index": {"nl": "index {value}", "en": "index {value}"},
 }
 
 # Messages about bad files are written in data/error_text.py (the data layer words its own
 # errors, in both languages); they join the one catalogue here.
-TEXT: Texts = {**APP_TEXT, **METRIC_TEXT, **UNIT_TEXT, **EXPORT_TEXT, **ERROR_TEXT}
+TEXT: Texts = {**APP_TEXT, **METRIC_TEXT, **UNIT_TEXT, **EXPORT_TEXT, **ERROR_TEXT, **SOURCE_TEXT, **ENTITIES_TEXT, **DONOR_PEERS_TEXT, **TABLE_TEXT, **CLAIMS_TEXT}
 
 
 def t(key: str, lang: Lang, **values: object) -> str:

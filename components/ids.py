@@ -23,6 +23,12 @@ TAB_RANKING: Final = "ranking"
 TAB_OVER_TIME: Final = "over_time"
 TAB_EARMARKING: Final = "earmarking"
 TAB_BUDGET: Final = "budget"
+TAB_ENTITIES: Final = "entities"
+TAB_CONTRIBUTORS: Final = "contributors"
+TAB_DONOR: Final = "donor"
+TAB_PEERS: Final = "peers"
+TAB_CLAIMS: Final = "claims"
+TAB_TABLE: Final = "table"
 TAB_ORGANISATION: Final = "organisation"
 TAB_SOURCES: Final = "sources"
 TABS: Final = (
@@ -30,6 +36,12 @@ TABS: Final = (
     TAB_OVER_TIME,
     TAB_EARMARKING,
     TAB_BUDGET,
+    TAB_ENTITIES,
+    TAB_CONTRIBUTORS,
+    TAB_DONOR,
+    TAB_PEERS,
+    TAB_CLAIMS,
+    TAB_TABLE,
     TAB_ORGANISATION,
     TAB_SOURCES,
 )
@@ -39,6 +51,15 @@ RELEVANCE: Final = "relevance"
 CONTRADICTIONS: Final = "contradictions"
 SOURCES_GRID: Final = "sources-grid"
 SOURCES_INTRO: Final = "sources-intro"
+
+# Where the numbers come from: the scorecard, the built-in CEB history, loaded files
+SOURCE: Final = "source"
+SOURCE_LABEL: Final = "source-label"
+SOURCE_OPTIONS: Final = "source-options"  # entity, top N and scope: for CEB data only
+SCOPE: Final = "scope"
+SCOPE_LABEL: Final = "scope-label"
+PEERS: Final = "peers"  # the donors set beside the highlighted one (view=peers)
+PEERS_LABEL: Final = "peers-label"
 
 # Loaded data (CEB exports)
 SESSION: Final = "session"

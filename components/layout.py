@@ -12,16 +12,15 @@ import dash_ag_grid as dag
 from dash import dcc, html
 
 from components import ids, page_text
-from components.charts.registry import CHARTS, charts_on
+from components.charts.registry import PAGE_TABS, charts_on
 from components.data_panel import data_panel
 from components.export_bar import chart_block, memo_section
 from components.formatting import LANGS
 from components.page_text import static, tab_label
 from components.panels import radio_group
+from components.source_bar import source_bar
 from components.view_state import ViewState
 
-# The tabs that show charts, in the registry's order; the organisation and sources tabs follow.
-CHART_TABS = tuple(dict.fromkeys(spec.tab for spec in CHARTS))
 # The panel of a chart whose figures of every year the browser holds (``years_in_browser``).
 FIGURES = "figures"
 
@@ -70,7 +69,10 @@ def _chart_tab(tab: str, state: ViewState) -> list[Any]:
 
 
 def build_layout(
-    state: ViewState, years: list[int], donor_options: list[dict[str, str]]
+    state: ViewState,
+    years: list[int],
+    donor_options: list[dict[str, str]],
+    sources: list[str] | None = None,
 ) -> html.Div:
     lang = state.lang
     controls = html.Div(
@@ -148,7 +150,7 @@ def build_layout(
         value=state.view,
         className="tabs",
         children=[
-            *(_tab(tab, state, _chart_tab(tab, state)) for tab in CHART_TABS),
+            *(_tab(tab, state, _chart_tab(tab, state)) for tab in PAGE_TABS[:-2]),
             _tab(
                 ids.TAB_ORGANISATION,
                 state,
@@ -187,6 +189,7 @@ def build_layout(
             dcc.Store(id=ids.SESSION, storage_type="session"),
             dcc.Store(id=ids.DATASET, storage_type="session"),
             header,
+            source_bar(state, sources or [state.source]),
             data_panel(lang),
             html.Main(
                 [

@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from components import ids
-from components.charts.registry import CHARTS
+from components.charts.registry import CHARTS, PAGE_TABS
 from components.formatting import Lang
 from components.i18n import t
+from components.view_state import SCOPES
 from data.ceb import MAX_BYTES
 
 STATIC_TEXT: dict[str, str] = {
@@ -22,6 +23,8 @@ STATIC_TEXT: dict[str, str] = {
     ids.YEAR_LABEL: "control.year",
     ids.DONOR_LABEL: "control.donor",
     ids.LANG_LABEL: "control.lang",
+    ids.SOURCE_LABEL: "control.source",
+    ids.SCOPE_LABEL: "control.scope",
     ids.FOOTER: "footer.text",
     ids.SOURCES_INTRO: "sources.intro",
     ids.UPLOAD_LABEL: "data.upload",
@@ -55,7 +58,10 @@ def page_texts(lang: Lang) -> dict[Prop, Any]:
     """Every translatable property of the page in ``lang``, keyed by (id, property)."""
     texts: dict[Prop, Any] = {(cid, "children"): static(cid, lang) for cid in STATIC_TEXT}
     texts[(ids.DATA_HELP, "children")] = data_help(lang)
-    texts.update({(tab_id(tab), "label"): tab_label(tab, lang) for tab in ids.TABS})
+    texts.update({(tab_id(tab), "label"): tab_label(tab, lang) for tab in PAGE_TABS})
+    texts[(ids.SCOPE, "options")] = [
+        {"label": t(f"scope.option.{scope}", lang), "value": scope} for scope in SCOPES
+    ]
     for spec in CHARTS:
         if spec.texts is not None:
             texts.update(spec.texts(lang))

@@ -8,7 +8,9 @@ import pandas as pd
 from dash import dcc, html
 
 from components.formatting import (
+    MONEY_UNITS,
     Lang,
+    fmt_money,
     fmt_number,
     fmt_pct,
     fmt_published,
@@ -33,35 +35,67 @@ def _card(label: str, value: str, detail: str, card_id: str) -> html.Div:
 
 
 def kpi_cards(model: FundingSource, kf: KeyFigures, lang: Lang) -> list[html.Div]:
-    """The headline numbers; a figure from another year than the chosen one says so."""
-    other = t("kpi.note_other_year", lang)
-    unit_m = t("unit.usd_m", lang)
+    """The headline numbers; a figure from another year than the chosen one says which."""
     return [
         _card(
             t(f"kpi.total.{model.measure}", lang, year=kf.year),
-            f"{fmt_number(kf.total, lang)} {unit_m}",
+            fmt_money(kf.total, lang),
             t("kpi.includes_negative", lang) if model.includes_negative(kf.year) else "",
             "kpi-total",
         ),
         _card(
             t("kpi.top", lang, year=kf.year),
             model.donor_name(kf.top_donor, lang),
-            f"{fmt_number(kf.top_amount, lang)} {unit_m} · {fmt_pct(kf.top_share, lang)}",
+            f"{fmt_money(kf.top_amount, lang)} · {fmt_pct(kf.top_share, lang)}",
             "kpi-top",
         ),
         _card(
             t("kpi.earmarked", lang, year=kf.earmarked_year),
-            fmt_pct(kf.earmarked_share, lang, 0),
-            other if kf.earmarked_year != kf.year else "",
+            # Published as a whole percentage; computed from CEB sums, one decimal, so 99.7 %
+            # does not read as "100 %".
+            fmt_pct(kf.earmarked_share, lang, 0 if model.revenue_by_year() is None else 1),
+            year_note(kf.earmarked_year, kf.year, lang),
             "kpi-earmarked",
         ),
-        _card(
-            t("kpi.budget", lang, year=kf.budget_year),
-            f"{fmt_published(kf.budget, lang)} {t('unit.usd_bn', lang)}",
-            other if kf.budget_year != kf.year else "",
-            "kpi-budget",
-        ),
+        _budget_card(model, kf, lang),
     ]
+
+
+def year_note(shown: int, chosen: int, lang: Lang) -> str:
+    """Why a card shows another year than the chosen one: the latest value before it, or, where
+    the documents give none before, the first one after (a reader must not take it for the
+    chosen year's); nothing for the chosen year itself."""
+    if shown == chosen:
+        return ""
+    key = "kpi.note_earlier_year" if shown < chosen else "kpi.note_later_year"
+    return t(key, lang, year=shown, chosen=chosen)
+
+
+def _budget_card(model: FundingSource, kf: KeyFigures, lang: Lang) -> html.Div:
+    """IOM's published budget, or for another entity its total revenue in the data (the
+    published budget is IOM's alone)."""
+    if not kf.budget_published:
+        return _card(
+            t("kpi.revenue_total", lang, year=kf.budget_year),
+            fmt_money(kf.budget, lang, scale="bn", decimals=2),
+            t("kpi.revenue_total_note", lang),
+            "kpi-budget",
+        )
+    amount = fmt_money(kf.budget, lang, scale="bn", digits=fmt_published(kf.budget, lang))
+    return _card(
+        t("kpi.budget", lang, year=kf.budget_year),
+        f"≈ {amount}" if _approximate_budget(model, kf.budget_year) else amount,
+        year_note(kf.budget_year, kf.year, lang),
+        "kpi-budget",
+    )
+
+
+def _approximate_budget(model: FundingSource, year: int) -> bool:
+    """Whether the documents give the year's budget only approximately ("ongeveer 1 miljard"),
+    so the card keeps the sign the chart and table show."""
+    series = model.budget()
+    qualifier = series.loc[series[c.YEAR] == year, c.QUALIFIER]
+    return bool((qualifier == "approx").fillna(False).any())
 
 
 def radio_group(radio: dcc.RadioItems, label_id: str) -> html.Div:
@@ -80,7 +114,8 @@ def table(header: list[str], rows: list[list[Any]], class_name: str = "data-tabl
 
 
 def format_fact_value(row: pd.Series, lang: Lang) -> str:
-    """A fact's value as published, with its qualifier ('about', 'more than') and unit."""
+    """A fact's value as published, with its qualifier ('about', 'more than') and unit; an
+    amount of money currency first, as every other amount (``ongeveer USD 1 mld``)."""
     value = float(row[c.VALUE])
     decimals = shown_decimals(value, 3)
     unit = str(row[c.UNIT])
@@ -88,6 +123,9 @@ def format_fact_value(row: pd.Series, lang: Lang) -> str:
         text = str(int(value))
     elif unit == "%":
         text = fmt_pct(value / 100, lang, decimals)
+    elif unit in MONEY_UNITS:
+        currency, scale = MONEY_UNITS[unit]
+        text = fmt_money(value, lang, currency, scale, decimals)
     else:
         text = f"{fmt_number(value, lang, decimals)} {t('unit.' + unit, lang)}"
     qualifier = row[c.QUALIFIER]
@@ -221,10 +259,16 @@ def source_columns(lang: Lang) -> list[dict[str, Any]]:
 
 
 def organisation_view(model: FundingSource, lang: Lang) -> tuple[list[Any], list[Any]]:
-    """The organisation tab: fact cards with their notes, and the relevance table."""
+    """The organisation tab: fact cards with their notes, and the relevance table; both are
+    about IOM, which a reader looking at another entity is told first."""
     relevance = [html.H2(t("organisation.relevance", lang)), relevance_table(model, lang)]
     notes = notes_box(model.contradictions("organisation"), lang)
-    return [*organisation_cards(model, lang), *notes], relevance
+    about = (
+        []
+        if model.published_applies()
+        else [html.P(t("organisation.iom_only", lang, entity=model.entity), className="note")]
+    )
+    return [*about, *organisation_cards(model, lang), *notes], relevance
 
 
 def sources_view(

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from dash import html
+from dash import html, no_update
 
 from components.formatting import Lang, fmt_number
 from components.i18n import t
+from components.view_state import ViewState
 from data import ceb
 from data.errors import DataLoadError, describe
 from data.provider import ModelProvider
@@ -50,6 +51,7 @@ class UploadResult:
 
     dataset: dict[str, Any] | None
     message: html.Div
+    latest_year: int | None = None  # the loaded files' latest year, which the view turns to
 
 
 def _span(years: list[int]) -> str:
@@ -76,17 +78,23 @@ def load_upload(
         years=_span(years),
     )
     dataset = {"id": new_id, "files": list(names), "rows": len(frame)}
-    return UploadResult(dataset, status_message(message))
+    return UploadResult(dataset, status_message(message), years[-1])
 
 
 def entity_choices(
-    models: ModelProvider, session: str | None, data_id: str | None, current: str | None
-) -> tuple[list[dict[str, str]], str | None, bool]:
-    """The entity dropdown: options, value (the current one if the data has it) and disabled."""
-    available = models.entities(session, data_id)
+    models: ModelProvider,
+    session: str | None,
+    data_id: str | None,
+    source: str | None,
+    current: str | None,
+) -> tuple[list[dict[str, str]], Any, bool]:
+    """The entity dropdown of the source's data: options, value (the current one if the data
+    has it) and whether the CEB controls are hidden (the scorecard covers IOM alone)."""
+    available = models.entities(session, data_id, source)
     if not available:
-        return [], None, True
-    value = current if current in available else models.default_entity(session, data_id)
+        return [], no_update, True
+    # The current entity stays (a link's entity is set by the URL callback at the same time).
+    value = no_update if current in available else models.default_entity(session, data_id, source)
     return [{"label": e, "value": e} for e in available], value, False
 
 
@@ -96,9 +104,12 @@ def year_options(model: FundingSource, year: int | None) -> tuple[list[dict[str,
     return [{"label": str(y), "value": y} for y in years], (year if year in years else years[-1])
 
 
-def data_summary(model: FundingSource, loaded: pd.DataFrame | None, lang: Lang) -> str:
+def data_summary(model: FundingSource, loaded: pd.DataFrame | None, state: ViewState) -> str:
     """The drawer's one-line summary: which files, how many rows, which entity; or the seed."""
-    if loaded is None:
+    lang = state.lang
+    if state.source == "ceb":
+        return t("data.summary.ceb", lang)
+    if loaded is None or state.source != "upload":
         return t("data.summary_seed", lang)
     return t(
         "data.summary_loaded",

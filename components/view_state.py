@@ -13,6 +13,13 @@ from components import ids
 from components.formatting import DEFAULT_LANG, Lang, as_lang
 
 BUDGET_MODES = ("absolute", "index")
+# Where the numbers come from (data/provider.py): the scorecard as published, the built-in CEB
+# history, or loaded files (added to the history).
+SOURCES = ("scorecard", "ceb", "upload")
+DEFAULT_SOURCE = SOURCES[0]
+# Who is ranked on CEB data: government donors (as the scorecard ranks member states), or every
+# contributor (the European Union, UN pooled funds, foundations ...).
+SCOPES = ("governments", "all")
 DEFAULT_DONOR = "NLD"
 DEFAULT_TOP = 10
 MAX_TOP = 100
@@ -27,13 +34,49 @@ class ViewState:
     budget: str
     top: int = DEFAULT_TOP
     entity: str | None = None
+    source: str = DEFAULT_SOURCE
+    scope: str = SCOPES[0]
+    peers: tuple[str, ...] = ()
 
 
-def default_state(years: list[int], donors: list[str], entity: str | None = None) -> ViewState:
-    donor = DEFAULT_DONOR if DEFAULT_DONOR in donors else (donors[0] if donors else "")
+def default_donor(donors: list[str]) -> str:
+    """The donor highlighted unless a link says otherwise: the Netherlands, if the data has it."""
+    return DEFAULT_DONOR if DEFAULT_DONOR in donors else (donors[0] if donors else "")
+
+
+def default_state(
+    years: list[int], donors: list[str], entity: str | None = None, source: str = DEFAULT_SOURCE
+) -> ViewState:
+    donor = default_donor(donors)
     return ViewState(
-        DEFAULT_LANG, max(years), donor, ids.TAB_RANKING, BUDGET_MODES[0], DEFAULT_TOP, entity
+        DEFAULT_LANG,
+        max(years),
+        donor,
+        ids.TAB_RANKING,
+        BUDGET_MODES[0],
+        DEFAULT_TOP,
+        entity,
+        source,
     )
+
+
+def query_params(search: str | None) -> dict[str, str]:
+    """The last value of each parameter of a query string."""
+    return {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+
+
+def requested_source(search: str | None, available: list[str]) -> str:
+    """The source a link asks for, if the session has it; else the default (the scorecard)."""
+    wanted = query_params(search).get("source", DEFAULT_SOURCE)
+    return wanted if wanted in available else DEFAULT_SOURCE
+
+
+def requested_entity(search: str | None, entities: list[str], default: str | None) -> str | None:
+    """The entity a link asks for, if the data has it; else the default entity."""
+    wanted = query_params(search).get("entity")
+    if wanted in entities:
+        return wanted
+    return default if default in entities else (entities[0] if entities else None)
 
 
 def valid_top(value: object) -> int:
@@ -51,12 +94,15 @@ def parse_state(
     donors: list[str],
     entities: list[str] | None = None,
     default_entity: str | None = None,
+    source: str = DEFAULT_SOURCE,
 ) -> ViewState:
-    """Read ``?lang=en&year=2022&donor=DEU&view=budget&budget=index``; keep what is valid."""
+    """Read ``?lang=en&year=2022&donor=DEU&view=budget&budget=index``; keep what is valid.
+
+    ``source`` is the one ``requested_source`` chose; the years, donors and entities are those
+    of that source's data."""
     entities = entities or []
-    fallback = default_entity if default_entity in entities else (entities[0] if entities else None)
-    state = default_state(years, donors, fallback)
-    params = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+    state = default_state(years, donors, requested_entity(search, entities, default_entity), source)
+    params = query_params(search)
     if "lang" in params:
         state = replace(state, lang=as_lang(params["lang"]))
     year = params.get("year", "")
@@ -71,8 +117,10 @@ def parse_state(
         state = replace(state, budget=params["budget"])
     if "top" in params:
         state = replace(state, top=valid_top(params["top"]))
-    if params.get("entity") in entities:
-        state = replace(state, entity=params["entity"])
+    if params.get("contributors") in SCOPES:
+        state = replace(state, scope=params["contributors"])
+    if "peers" in params:
+        state = replace(state, peers=tuple(p for p in params["peers"].split(",") if p in donors))
     return state
 
 
@@ -84,7 +132,10 @@ def to_search(state: ViewState) -> str:
         "donor": state.donor,
         "view": state.view,
         "budget": state.budget,
+        "source": state.source,
     }
     if state.entity:
-        params.update(entity=state.entity, top=state.top)
+        params.update(entity=state.entity, top=state.top, contributors=state.scope)
+    if state.peers:
+        params.update(peers=",".join(state.peers))
     return "?" + urlencode(params)

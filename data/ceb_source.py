@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from data import ceb
 from data import columns as c
+from data.ceb import across
+from data.combine import in_scope
 from data.loader import SeedTables
 from data.model import FundingModel, memoised
 from data.scorecard_source import ScorecardModel
+
+# Per view, the documents' notes (data/contradictions.csv) that hold for CEB revenue drawn
+# there: the earmarked share per year beside the scorecard's 97 %.
+NOTES: dict[str, tuple[str, ...]] = {"earmarking": ("earmarked_denominator",)}
 
 
 @dataclass(frozen=True)
@@ -22,16 +28,31 @@ class CebModel(FundingModel):
 
     split_table: pd.DataFrame | None = None  # per donor-year split
     by_year: pd.DataFrame | None = None  # per year, all revenue kinds
+    line_key: str = "source.ceb"  # the text of the source line: loaded files, the history, both
+    scope: str = "governments"  # who is ranked: governments only, or every contributor
+    # Every row of the data (all entities, all contributor categories), for the views across
+    # entities and contributor types; shared with the provider's cache, never changed.
+    all_rows: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    # The history's computed remainders ("Other foundations" ...): counted, never ranked.
+    unranked: frozenset[str] = frozenset()
 
     @classmethod
     def from_revenue(
-        cls, revenue: pd.DataFrame, entity: str, tables: SeedTables, files: tuple[str, ...] = ()
+        cls,
+        revenue: pd.DataFrame,
+        entity: str,
+        tables: SeedTables,
+        files: tuple[str, ...] = (),
+        line_key: str = "source.ceb",
+        scope: str = "governments",
+        all_rows: pd.DataFrame | None = None,
+        unranked: frozenset[str] = frozenset(),
     ) -> CebModel:
         names = ceb.load_donor_names()
         ranked = ceb.ranking(revenue, entity, names=names)
         split = ceb.donor_split(revenue, entity, names=names)
         totals = ceb.totals(revenue, entity, names=names)
-        ranking = ranked.drop(columns=[c.SHARE])
+        ranking = _without(ranked.drop(columns=[c.SHARE]), unranked)
         ranking[c.RANK] = ranking[c.RANK].astype("Int64")
         ranking[c.FACT_ID] = pd.Series(pd.NA, index=ranking.index, dtype="string")
         totals_table = pd.DataFrame(
@@ -59,10 +80,23 @@ class CebModel(FundingModel):
             has_entities=True,
             split_table=split,
             by_year=totals,
+            line_key=line_key,
+            scope=scope,
+            all_rows=revenue if all_rows is None else all_rows,
+            unranked=unranked,
         )
 
     def source_line(self) -> tuple[str, dict[str, str]]:
-        return "source.ceb", {"files": ", ".join(self.files), "entity": self.entity}
+        return self.line_key, {"files": ", ".join(self.files), "entity": self.entity}
+
+    def notes(self, view: str, year: int | None = None) -> pd.DataFrame:
+        """The documents' notes on comparing these numbers with theirs: the CEB shares of
+        voluntary revenue and the scorecard's 97 % of all funding have different
+        denominators (``NOTES``). They concern IOM, the entity the documents describe; the
+        documents' other contradictions are about numbers this source does not draw."""
+        notes = self.contradictions(view)
+        wanted = NOTES.get(view, ()) if self.published_applies() else ()
+        return notes[notes[c.CONTRADICTION_ID].isin(wanted)].reset_index(drop=True)
 
     @memoised
     def revenue_split(self, year: int) -> pd.DataFrame | None:
@@ -72,6 +106,27 @@ class CebModel(FundingModel):
 
     def revenue_by_year(self) -> pd.DataFrame | None:
         return None if self.by_year is None else self.by_year.copy()
+
+    def _rows(self) -> pd.DataFrame:
+        assert self.all_rows is not None  # from_revenue always sets it
+        return self.all_rows
+
+    @memoised
+    def entity_shares(self) -> pd.DataFrame | None:
+        return across.entity_shares(in_scope(self._rows(), self.scope))
+
+    @memoised
+    def contributor_types(self) -> pd.DataFrame | None:
+        return across.contributor_types(self._rows(), self.entity)
+
+    @memoised
+    def donor_profile(self, donor: str) -> pd.DataFrame | None:
+        return across.donor_profile(in_scope(self._rows(), self.scope), donor)
+
+    @memoised
+    def contributors(self, year: int) -> pd.DataFrame | None:
+        table = across.full_table(self._rows(), self.entity, year)
+        return table.assign(**{c.IS_OTHER: table[c.DONOR_KEY].astype(str).isin(self.unranked)})
 
     @memoised
     def comparison(self) -> pd.DataFrame | None:
@@ -87,3 +142,15 @@ class CebModel(FundingModel):
                 c.CHANGE_PCT: (file_amount - seed_amount) / seed_amount,
             }
         ).sort_values([c.YEAR, c.DONOR_KEY], ignore_index=True)
+
+
+def _without(ranked: pd.DataFrame, unranked: frozenset[str]) -> pd.DataFrame:
+    """The ranking without the history's computed remainders ("Other foundations" ...), which
+    are no contributor: their money stays in the year's total (and so in 'other donors'), and
+    the contributors below them move up, ties still sharing the best rank."""
+    if not unranked:
+        return ranked
+    kept = ranked[~ranked[c.DONOR_KEY].astype(str).isin(unranked)].copy()
+    cents = (kept[c.AMOUNT] * 1e6).round(2)
+    kept[c.RANK] = cents.groupby(kept[c.YEAR]).rank(method="min", ascending=False).astype("int64")
+    return kept.sort_values([c.YEAR, c.RANK, c.DONOR_KEY], ignore_index=True)

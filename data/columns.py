@@ -86,3 +86,14 @@ EARMARKED: Final = "earmarked_usd_m"
 OTHER: Final = "other_usd_m"
 VOLUNTARY: Final = "voluntary_usd_m"  # core + earmarked: what the scorecard ranking counts
 CORE_SHARE: Final = "core_share"  # core / voluntary, fraction
+
+# Contributor category of a CEB history row ("Government", "European Union", "Foundations" ...);
+# a loaded CEB export has governments only and no such column.
+CATEGORY: Final = "category"
+
+# UN funding history (data/history): every contributor, governments and others, 2013-2024
+CATEGORY_CHANGES: Final = "category_changes"  # "2013:Non-Government;2018:..." when it changed
+STATUS: Final = "status"  # UN membership: member, observer, nonmember; organization
+ISO3: Final = "iso3"  # ISO 3166-1 alpha-3 of a government contributor, else empty
+OTHER_NAMES: Final = "other_names"  # earlier names of the contributor in the history
+YEARS: Final = "years"  # the years a contributor is in the history, ";"-joined

@@ -78,9 +78,15 @@ class KeyFigures:
     earmarked_year: int
     budget: float
     budget_year: int
+    # True: IOM's budget as the documents publish it (the scorecard); False: the entity's total
+    # revenue that year in CEB data, which changes with the year and entity like every other card.
+    budget_published: bool = True
 
 
 Measure = Literal["listed", "voluntary"]
+# The entity the published documents describe: their budget, reform and organisation facts hold
+# for it alone.
+PUBLISHED_ENTITY = "IOM"
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,7 @@ class FundingModel:
     measure: Measure = "listed"
     lists_every_donor: bool = False
     has_entities: bool = False
+    checked: pd.DataFrame | None = field(default=None, repr=False, compare=False)
     _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # what a kind of source offers beyond the shared queries ---------------------------------
@@ -131,6 +138,31 @@ class FundingModel:
         """Donor-years this source and the published scorecard both give, with the
         difference; ``None`` where there is nothing to compare (the scorecard itself)."""
         return None
+
+    def entity_shares(self) -> pd.DataFrame | None:
+        """Per year and UN entity: revenue by kind and the core share of voluntary revenue;
+        ``None`` where the source covers one entity."""
+        return None
+
+    def contributor_types(self) -> pd.DataFrame | None:
+        """Per year and contributor category (governments, EU, pooled funds ...): the entity's
+        revenue by kind; ``None`` where the source does not say who contributed."""
+        return None
+
+    def donor_profile(self, donor: str) -> pd.DataFrame | None:
+        """Per year and UN entity: ``donor``'s revenue by kind, core share and rank there;
+        ``None`` where the source covers one entity."""
+        return None
+
+    def contributors(self, year: int) -> pd.DataFrame | None:
+        """Every contributor of the entity in ``year`` with each revenue kind; ``None`` where
+        the source has no such table."""
+        return None
+
+    def claims(self) -> pd.DataFrame | None:
+        """The scorecard's claims checked against the CEB history (``data/claims.py``),
+        computed once where both are there; ``None`` otherwise."""
+        return self.checked
 
     # lookups ------------------------------------------------------------------------------
     @memoised
@@ -169,14 +201,16 @@ class FundingModel:
 
     # views --------------------------------------------------------------------------------
     @memoised
-    def ranking(self, year: int, top_n: int | None = None) -> pd.DataFrame:
+    def ranking(self, year: int, top_n: int | None = None, keep: str | None = None) -> pd.DataFrame:
         """The year's listed donors with their share, plus the rest as 'other donors'.
 
-        ``top_n`` keeps donors ranked N or better, so tied donors at the cut all stay in.
+        ``top_n`` keeps donors ranked N or better, so tied donors at the cut all stay in;
+        ``keep`` (the highlighted donor) stays in below the cut, with its own rank, so a reader
+        sees where it stands instead of losing it in 'other donors'.
         """
         rows = self.ranking_table[self.ranking_table[c.YEAR] == year]
         if top_n is not None:
-            rows = rows[rows[c.RANK] <= top_n]
+            rows = rows[(rows[c.RANK] <= top_n) | (rows[c.DONOR_KEY] == keep)]
         return with_other(rows.reset_index(drop=True), self.total(year))
 
     @memoised
@@ -282,6 +316,14 @@ class FundingModel:
             "compass_partner_countries",
             "cccm_countries",
             "dtm_countries",
+            "un_related_since",
+            "council_resolution",
+            "deputy_directors_general",
+            "central_departments",
+            "strategic_plan",
+            "erp_due",
+            "pseah_unit_posts",
+            "pseah_core_posts",
         )
 
     @memoised
@@ -290,6 +332,11 @@ class FundingModel:
         if view is not None:
             frame = frame[frame[c.VIEW].str.split(";").apply(lambda views: view in views)]
         return frame.reset_index(drop=True)
+
+    def published_applies(self) -> bool:
+        """Whether the documents' IOM-only facts (budget, reform, organisation) describe the
+        entity shown; for another entity they step aside."""
+        return self.entity == PUBLISHED_ENTITY
 
     @memoised
     def key_figures(self, year: int) -> KeyFigures:
@@ -300,11 +347,16 @@ class FundingModel:
         earmarked = self._nearest("earmarked_share", year)
         earmarked_share, earmarked_year = float(earmarked[c.VALUE]) / 100, int(earmarked[c.YEAR])
         by_year = self.revenue_by_year()
-        if by_year is not None:
-            row = by_year[by_year[c.YEAR] == year].iloc[0]
+        row = None if by_year is None else by_year[by_year[c.YEAR] == year].iloc[0]
+        if row is not None:
             earmarked_share = share(float(row[c.EARMARKED]), float(row[c.VOLUNTARY]))
             earmarked_year = year
-        budget = self._nearest("budget", year)
+        if row is not None:  # the year's own total; the published budget is the scorecard's
+            kinds = (c.ASSESSED, c.VOLUNTARY, c.OTHER)
+            budget, budget_year, published = sum(float(row[k]) for k in kinds) / 1000, year, False
+        else:
+            point = self._nearest("budget", year)
+            budget, budget_year, published = float(point[c.VALUE]), int(point[c.YEAR]), True
         return KeyFigures(
             year=year,
             total=total,
@@ -313,8 +365,9 @@ class FundingModel:
             top_share=share(float(top[c.AMOUNT]), total),
             earmarked_share=earmarked_share,
             earmarked_year=earmarked_year,
-            budget=float(budget[c.VALUE]),
-            budget_year=int(budget[c.YEAR]),
+            budget=budget,
+            budget_year=budget_year,
+            budget_published=published,
         )
 
     def donor_change(self, donor: str, year: int) -> tuple[float, float] | None:

@@ -58,6 +58,16 @@ METRICS = (
     "development_fund_active_projects",
     "level3_emergencies",
     "major_crisis_interventions",
+    "un_related_since",
+    "nl_core_since",
+    "council_resolution",
+    "assessed_increase_years",
+    "deputy_directors_general",
+    "central_departments",
+    "strategic_plan",
+    "erp_due",
+    "pseah_unit_posts",
+    "pseah_core_posts",
 )
 UNITS = (
     "USD million",
@@ -74,6 +84,9 @@ UNITS = (
     "locations",
     "centres",
     "crises",
+    "years",
+    "posts",
+    "departments",
 )
 QUALIFIERS = ("approx", "more_than", "at_least")
 KINDS = ("contradiction", "difference")

@@ -2,7 +2,8 @@
 
 ``IOM_SHARED_DIR`` points elsewhere (``IOM_SHARED_DIR=/nonexistent`` shows what a clone without
 ``../shared`` runs: every test of the full real files is skipped, the fixture tests still run).
-``CEB_CUT`` is the committed cut of the CEB export (see tests/fixtures/README.md) for tests of
+``CEB_CUT`` is the committed cut of the CEB export and ``HISTORY_CUT`` the one of the funding
+history (see tests/fixtures/README.md and tests/fixtures/history/README.md) for tests of
 behaviour, which must not skip without ``../shared``.
 """
 
@@ -20,6 +21,8 @@ SHARED = Path(
 )
 CEB_FILE = SHARED / "data" / "ceb" / "government-donor-revenue-2024.csv"
 CEB_CUT = Path(__file__).resolve().parent / "fixtures" / "ceb-2024-cut.csv"
+HISTORY_DIR = SHARED / "data" / "ceb" / "history"  # the compiled funding history, 2013-2024
+HISTORY_CUT = Path(__file__).resolve().parent / "fixtures" / "history"  # two years, cut small
 SEEDS = SHARED / "seeds"
 
 T = TypeVar("T")
@@ -38,4 +41,7 @@ def _real_data(found: bool, reason: str) -> Callable[[T], T]:
 
 
 needs_ceb = _real_data(CEB_FILE.is_file(), f"real CEB export not found at {CEB_FILE}")
+needs_history = _real_data(
+    (HISTORY_DIR / "donors-2024.json").is_file(), f"funding history not found in {HISTORY_DIR}"
+)
 needs_seeds = _real_data(SEEDS.is_dir(), f"source documents not found in {SEEDS}")

@@ -52,20 +52,49 @@ def test_donor_names_agree_with_scorecard_donors() -> None:
         )
 
 
-def test_map_donor_names_keeps_unmapped_names() -> None:
+def test_map_donor_names_keys_names_outside_the_table_by_identity() -> None:
+    # Lesotho and Hong Kong are not in donor_names.csv: the donor identity keys them (before
+    # it, they kept their official names as keys), so a CEB upload and the history agree.
     frame = read_revenue_file("a.csv", csv_bytes(good_rows()))
     mapped = map_donor_names(frame, load_donor_names())
-    assert mapped[DONOR_KEY].tolist() == [
-        "USA",
-        "USA",
+    assert mapped[DONOR_KEY].tolist() == ["USA", "USA", "LSO", "HKG"]
+    assert mapped[NAME_NL].tolist() == [
+        "Verenigde Staten",
+        "Verenigde Staten",
         "Lesotho",
-        "China, Hong Kong Special Administrative Region",
+        "Hongkong",
     ]
-    assert mapped[NAME_NL].tolist()[:3] == ["Verenigde Staten", "Verenigde Staten", "Lesotho"]
     assert mapped[OFFICIAL_NAME].tolist() == frame[DONOR].tolist()
     assert frame[DONOR].iat[0] == USA  # input untouched
     again = map_donor_names(mapped, load_donor_names())  # mapping twice changes nothing
     pd.testing.assert_frame_equal(again, mapped)
+
+
+def test_map_donor_names_keeps_unmapped_names() -> None:
+    rows = [*good_rows(), ["Atlantis", "IOM", REV_CORE, "2024", "5"]]
+    frame = read_revenue_file("a.csv", csv_bytes(rows))
+    mapped = map_donor_names(frame, load_donor_names())
+    assert mapped[DONOR_KEY].tolist()[-1] == "Atlantis"
+    assert mapped[[NAME_EN, NAME_NL]].iloc[-1].tolist() == ["Atlantis", "Atlantis"]
+    assert mapped[OFFICIAL_NAME].tolist() == frame[DONOR].tolist()
+    again = map_donor_names(mapped, load_donor_names())
+    pd.testing.assert_frame_equal(again, mapped)
+
+
+def test_map_donor_names_keys_broken_names_like_the_table() -> None:
+    # The CEB CSV writes "T\ufffdrkiye"; donor_names.csv lists it so, the identity matches it
+    # as a wildcard: both give TUR and the same names.
+    rows = [
+        ["T\ufffdrkiye", "IOM", REV_CORE, "2024", "1"],
+        ["Cura\ufffdao", "IOM", REV_CORE, "2024", "1"],
+        ["C\ufffdte d'Ivoire", "IOM", REV_CORE, "2024", "1"],
+    ]
+    frame = read_revenue_file("a.csv", csv_bytes(rows))
+    listed = map_donor_names(frame, load_donor_names())
+    bare = map_donor_names(frame, load_donor_names().iloc[0:0])
+    assert listed[DONOR_KEY].tolist() == ["TUR", "CUW", "CIV"]
+    pd.testing.assert_frame_equal(bare, listed)
+    assert listed[NAME_NL].tolist() == ["Turkije", "Curaçao", "Ivoorkust"]
 
 
 @pytest.mark.parametrize(

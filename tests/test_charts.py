@@ -24,7 +24,7 @@ from components.charts import (
     over_time,
     ranking,
 )
-from components.charts.base import chart_top, chart_year
+from components.charts.base import chart_top, chart_year, donor_rows, other_label
 from components.charts.budget import budget_figure
 from components.charts.earmarking import earmarking_figure, earmarking_years_figure
 from components.charts.earmarking_side import donor_core_figure, nl_core_figure
@@ -67,7 +67,11 @@ def test_seed_figures_as_the_views_built_them(
     facts = seed.earmarking()
     expected = {
         "ranking": ranking_figure(
-            seed.ranking(year), lang, donor, ranking.captions(seed, year, lang, None)
+            seed.ranking(year),
+            lang,
+            donor,
+            ranking.captions(seed, year, lang, None),
+            other=other_label(seed, lang),
         ),
         "over_time": over_time_figure(
             seed.ranking_over_time(), lang, donor, over_time.captions(seed, lang, None)
@@ -106,10 +110,11 @@ def test_loaded_figures_as_the_views_built_them(loaded: FundingModel, top: int, 
     assert split is not None
     expected = {
         "ranking": ranking_figure(
-            loaded.ranking(2024, top),
+            loaded.ranking(2024, top, keep="NLD"),
             lang,
             "NLD",
             ranking.captions(loaded, 2024, lang, top),
+            other=other_label(loaded, lang),
         ),
         "over_time": over_time_figure(
             loaded.ranking_over_time(loaded.top_donors(top)),
@@ -131,6 +136,25 @@ def test_loaded_figures_as_the_views_built_them(loaded: FundingModel, top: int, 
     }
     for chart, figure in expected.items():
         assert same(build_chart(chart, loaded, state).figure, figure), chart
+
+
+def test_a_highlighted_donor_below_the_top_n_is_drawn_with_its_rank(loaded: FundingModel) -> None:
+    """NLD ranks 5th at IOM in 2024: with top 3 it is drawn as '5. Nederland' after the three,
+    and 'other donors' is what the four drawn leave of the total."""
+    chart = build_chart("ranking", loaded, chart_state("nl", 2024, "NLD", 3, entity="IOM"))
+    labels = list(chart.figure.data[0].y)[::-1]
+    assert labels[:4] == [
+        "1. Verenigde Staten",
+        "2. Canada",
+        "3. Verenigd Koninkrijk",
+        "5. Nederland",
+    ]
+    rows = chart.data_frame
+    assert rows["donor"].tolist()[:4] == ["USA", "CAN", "GBR", "NLD"]
+    drawn = rows["amount_usd_m"].sum()
+    assert drawn == pytest.approx(loaded.total(2024))
+    plain = build_chart("ranking", loaded, chart_state("nl", 2024, "USA", 3, entity="IOM"))
+    assert "NLD" not in plain.data_frame["donor"].tolist()
 
 
 @pytest.fixture(scope="module")
@@ -185,7 +209,8 @@ def test_ranking_data_is_what_the_bars_show(seed: FundingModel, year: int) -> No
     chart = build_chart("ranking", seed, chart_state("nl", year, "NLD"))
     bars = chart.figure.data[0]
     assert list(chart.data_frame[c.AMOUNT]) == list(bars.x)[::-1]
-    assert chart.data_frame[c.NAME_NL].iloc[-1] == "Overige donoren"
+    # the scorecard's remainder is the member states it does not list
+    assert chart.data_frame[c.NAME_NL].iloc[-1] == "Overige lidstaten"
     assert pd.api.types.is_float_dtype(chart.data_frame[c.AMOUNT])
     assert pd.api.types.is_float_dtype(chart.data_frame[c.SHARE])
     assert chart.unit == "USD mln"
@@ -266,6 +291,43 @@ def _paper_ys(figure: go.Figure) -> list[float]:
     return [
         float(a.y) for a in figure.layout.annotations if a.yref == "paper" and a.name != "source"
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "listed", "voluntary"),
+    [("nl", "Overige lidstaten", "Overige donoren"), ("en", "Other member states", "Other donors")],
+)
+def test_remainder_is_named_by_what_the_source_ranks(
+    seed: FundingModel, loaded: FundingModel, lang: Lang, listed: str, voluntary: str
+) -> None:
+    name = c.NAME_NL if lang == "nl" else c.NAME_EN
+    for model, label, year in ((seed, listed, 2023), (loaded, voluntary, 2024)):
+        chart = build_chart("ranking", model, chart_state(lang, year, "NLD", 10, entity="IOM"))
+        assert chart.figure.data[0].y[0] == label  # plotly's first category: the bottom bar
+        assert chart.data_frame[name].iloc[-1] == label
+
+
+def test_donor_rows_wants_the_remainder_label(seed: FundingModel) -> None:
+    rows = seed.ranking(2023)
+    with pytest.raises(ValueError, match="remainder"):
+        donor_rows(rows, "nl", (c.DONOR_KEY, c.NAME_NL))
+    listed = rows[~rows[c.IS_OTHER]]
+    assert len(donor_rows(listed, "nl", (c.DONOR_KEY,))) == 4  # no remainder, no label needed
+
+
+def test_ceb_earmarking_notes_the_other_denominator(loaded: FundingModel) -> None:
+    chart = build_chart("earmarking", loaded, chart_state("nl", 2024, "NLD", entity="IOM"))
+    assert any("twee noemers" in note for note in chart.captions.notes)
+    assert list(loaded.notes("earmarking")[c.CONTRADICTION_ID]) == ["earmarked_denominator"]
+    assert loaded.notes("ranking", 2024).empty  # the documents' numbers are not drawn there
+
+
+def test_ceb_notes_about_iom_step_aside_for_another_entity(seed: FundingModel) -> None:
+    frame = ceb.read_revenue_files([(CEB_CUT.name, CEB_CUT.read_bytes())])
+    wfp = CebModel.from_revenue(frame, "WFP", seed.tables, (CEB_CUT.name,))
+    assert wfp.notes("earmarking").empty
+    chart = build_chart("earmarking", wfp, chart_state("nl", 2024, "NLD", entity="WFP"))
+    assert not any("twee noemers" in note for note in chart.captions.notes)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -75,9 +75,12 @@ def test_permalink_opens_the_charts_view(seed: FundingSource) -> None:
     state = chart_state("en", 2022, "CAN", budget="index")
     assert permalink(HREF, state, EARMARKING_SIDE) == (
         "https://iom.example.org/dash/?lang=en&year=2022&donor=CAN&view=earmarking&budget=index"
+        "&source=scorecard"
     )
-    loaded_state = chart_state("nl", 2024, "NLD", 5, entity="WFP")
-    assert permalink(None, loaded_state, RANKING).endswith("&entity=WFP&top=5")
+    loaded_state = chart_state("nl", 2024, "NLD", 5, entity="WFP", source="upload")
+    assert permalink(None, loaded_state, RANKING).endswith(
+        "&source=upload&entity=WFP&top=5&contributors=governments"
+    )
 
 
 def test_default_subtitle_lists_the_filters(seed: FundingSource) -> None:
@@ -303,7 +306,7 @@ def test_prepare_draws_the_budget_from_the_built_in_series(
     seed: FundingSource, loaded: FundingSource
 ) -> None:
     """A loaded model carries the published facts, so its budget chart is the built-in one."""
-    state = chart_state("nl", 2024, "NLD", 10, entity="IOM")
+    state = chart_state("nl", 2024, "NLD", 10, entity="IOM", source="upload")
     budget, meta = prepare(BUDGET, loaded, state, LOADED_ON, HREF)
     assert not budget.data_files and meta.data_as_of == retrieved("scorecard_2024")
     built_in = build_chart(BUDGET, seed, state)
@@ -311,7 +314,9 @@ def test_prepare_draws_the_budget_from_the_built_in_series(
     ranking, meta = prepare(RANKING, loaded, state, LOADED_ON, HREF, "T", "S")
     assert ranking.data_files == (LOADED_FILE.name,) and meta.data_as_of == LOADED_ON
     assert (meta.title, meta.subtitle) == ("T", "S")
-    assert meta.permalink.endswith("view=ranking&budget=absolute&entity=IOM&top=10")
+    assert meta.permalink.endswith(
+        "view=ranking&budget=absolute&source=upload&entity=IOM&top=10&contributors=governments"
+    )
 
 
 def test_memo_items_follow_the_page_order_with_the_edited_words(seed: FundingSource) -> None:

@@ -39,6 +39,7 @@ CONTROLS: dict[str, object] = {
     ids.DONOR: "NLD",
     ids.TOP_N: 10,
     ids.BUDGET_MODE: "absolute",
+    ids.PEERS: [],
 }
 MAX_BODY_LINES = 20
 
@@ -78,7 +79,9 @@ def page_state(entity: str | None = None) -> list[dict[str, Any]]:
     return [
         *(prop(cid, "value", value) for cid, value in CONTROLS.items()),
         prop(ids.DATASET, "data"),
+        prop(ids.SOURCE, "value", "upload" if entity else "scorecard"),
         prop(ids.ENTITY, "value", entity),
+        prop(ids.SCOPE, "value", "governments"),
         prop(ids.SESSION, "data"),
         prop(ids.URL, "href", HREF),
     ]
@@ -244,7 +247,9 @@ def test_a_language_change_rewrites_every_export_bar(app: Dash) -> None:
         "inputs": [
             *(prop(cid, "value", value) for cid, value in CONTROLS.items()),
             prop(ids.DATASET, "data"),
+            prop(ids.SOURCE, "value", "scorecard"),
             prop(ids.ENTITY, "value"),
+            prop(ids.SCOPE, "value", "governments"),
         ],
         "state": [prop(ids.SESSION, "data"), prop(ids.MEMO_CHARTS, "options")],
     }

@@ -100,7 +100,18 @@ def test_chart_texts_rebuild_only_the_stale_charts(seed: FundingSource) -> None:
 
 
 def test_memo_options_without_old_labels_fall_back_to_the_chart_id() -> None:
-    assert memo_options({}, "nl", None) == [{"label": name, "value": name} for name in CHART_IDS]
+    assert memo_options({}, "nl", None) == [
+        {"disabled": False, "label": name, "value": name} for name in CHART_IDS
+    ]
+
+
+def test_memo_options_offer_a_chart_the_data_cannot_draw_disabled() -> None:
+    seed = ScorecardModel.from_seed()
+    state = chart_state("nl", 2023, "NLD")
+    charts = {name: build_chart(name, seed, state) for name in ("ranking", "entities")}
+    options = {o["value"]: o for o in memo_options(charts, "nl", None)}
+    assert options["ranking"]["disabled"] is False
+    assert options["entities"]["disabled"] is True
 
 
 def test_static_texts_come_in_the_order_of_the_language_callback() -> None:

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pytest
 
 from components.charts import budget, earmarking, earmarking_side, over_time, ranking
-from components.charts.base import Captions
+from components.charts.base import Captions, other_label
 from components.charts.budget import budget_figure
 from components.charts.earmarking import earmarking_figure
 from components.charts.earmarking_side import nl_core_figure
@@ -30,7 +30,11 @@ def _ranking(
     model: FundingModel, year: int, lang: Lang, highlight: str | None = "NLD"
 ) -> go.Figure:
     return ranking_figure(
-        model.ranking(year), lang, highlight, ranking.captions(model, year, lang, None)
+        model.ranking(year),
+        lang,
+        highlight,
+        ranking.captions(model, year, lang, None),
+        other=other_label(model, lang),
     )
 
 
@@ -64,9 +68,9 @@ def _footer(fig: go.Figure) -> str:
 # ranking -------------------------------------------------------------------------------------
 def test_ranking_bars_largest_on_top(model: FundingModel) -> None:
     bar = _ranking(model, 2023, "nl").data[0]
-    # plotly draws the first category at the bottom: 'other donors' below, USA on top
+    # plotly draws the first category at the bottom: the other member states below, USA on top
     assert list(bar.y) == [
-        "Overige donoren",
+        "Overige lidstaten",
         "6. Nederland",
         "3. Canada",
         "2. Duitsland",
@@ -100,7 +104,7 @@ def test_ranking_labels_english(model: FundingModel) -> None:
     assert bar.text[-1] == "1,365 · 52.0%"
     assert bar.text[0] == "703 · 26.8%"
     assert list(bar.y) == [
-        "Other donors",
+        "Other member states",
         "6. Netherlands",
         "3. Canada",
         "2. Germany",
@@ -141,9 +145,10 @@ def test_ranking_source_names_document_page_and_table(model: FundingModel) -> No
 
 
 def test_ranking_explains_other_donors(model: FundingModel) -> None:
-    assert "Overige donoren = totaal lidstaten min de genoemde donoren" in _footer(
-        _ranking(model, 2022, "nl")
-    )
+    footer = _footer(_ranking(model, 2022, "nl"))
+    assert "Overige lidstaten = het totaal van de lidstaten min de genoemde lidstaten" in footer
+    assert "deze rest bevat elk jaar andere landen" in footer
+    assert "holds different countries each year" in _footer(_ranking(model, 2022, "en"))
 
 
 def test_nl_2023_note_only_in_2023(model: FundingModel) -> None:
@@ -156,7 +161,7 @@ def test_nl_2023_note_only_in_2023(model: FundingModel) -> None:
 def test_note_shown_only_when_passed(model: FundingModel) -> None:
     caps = ranking.captions(model, 2023, "nl", None)
     without = Captions(caps.title, caps.subtitle, caps.source, ())
-    fig = ranking_figure(model.ranking(2023), "nl", "NLD", without)
+    fig = ranking_figure(model.ranking(2023), "nl", "NLD", without, other="Overige lidstaten")
     assert "59,8" not in _footer(fig)
     assert "p. 7" in _footer(fig)
 
@@ -284,7 +289,8 @@ def test_budget_indexed(model: FundingModel) -> None:
     line = _budget(model, "nl", True).data[0]
     assert list(line.x) == [2010, 2019, 2022]
     assert list(line.y) == pytest.approx([100, 210, 299])
-    assert list(line.text) == ["≈ 100", "210", "299"]
+    # every index value is divided by the approximate 2010 point, so each is approximate
+    assert list(line.text) == ["≈ 100", "≈ 210", "≈ 299"]
 
 
 def test_budget_absolute(model: FundingModel) -> None:
@@ -302,8 +308,8 @@ def test_budget_approximate_point_is_hollow(model: FundingModel) -> None:
 
 def test_budget_growth_labels(model: FundingModel) -> None:
     texts = [a.text for a in _budget(model, "nl", True).layout.annotations if a.name != "source"]
-    assert texts == [
-        "2010→2019: +110,0 %<br>(8,6 % per jaar)",
+    assert texts == [  # growth from the approximate 2010 point is approximate too
+        "2010→2019: ≈ +110,0 %<br>(≈ 8,6 % per jaar)",
         "2019→2022: +42,4 %<br>(12,5 % per jaar)",
     ]
     en = [a.text for a in _budget(model, "en", False).layout.annotations if a.name != "source"]
@@ -369,4 +375,12 @@ def test_nl_core_figure(model: FundingModel) -> None:
     fig = nl_core_figure(model.earmarking(), "nl", earmarking_side.nl_core_captions(model, "nl"))
     assert list(fig.data[0].x) == ["Vóór 2023", "Vanaf 2023"]
     assert list(fig.data[0].y) == [2, 3]
+    assert list(fig.data[0].text) == ["EUR 2 mln", "EUR 3 mln"]
     assert "p. 15" in _footer(fig)
+    # "since 2018" is the scorecard's fact (p. 6), not text typed into the subtitle
+    assert "sinds 2018" in fig.layout.title.subtitle.text
+    assert "p. 6" in _footer(fig)
+    english = nl_core_figure(
+        model.earmarking(), "en", earmarking_side.nl_core_captions(model, "en")
+    )
+    assert list(english.data[0].text) == ["EUR 2 million", "EUR 3 million"]

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from components.formatting import (
+    MONEY_UNITS,
     Lang,
     as_lang,
+    fmt_money,
     fmt_number,
     fmt_pct,
     fmt_published,
@@ -18,6 +21,7 @@ from components.formatting import (
     fmt_usd_m,
     plotly_separators,
 )
+from data import schema
 
 MINUS = "\u2212"
 
@@ -138,6 +142,41 @@ def test_fmt_pct(fraction: float, lang: Lang, decimals: int, signed: bool, text:
 )
 def test_fmt_usd_m(value: float | None, lang: Lang, text: str) -> None:
     assert fmt_usd_m(value, lang) == text
+
+
+@pytest.mark.parametrize(
+    ("args", "text"),
+    [
+        ((62, "nl"), "USD 62 mln"),
+        ((62, "en"), "USD 62 million"),
+        ((2.99, "nl", "USD", "bn", 2), "USD 2,99 mld"),
+        ((2.99, "en", "USD", "bn", 2), "USD 2.99 billion"),
+        ((3, "nl", "EUR"), "EUR 3 mln"),
+        ((3, "en", "EUR"), "EUR 3 million"),
+        ((2707.316392, "nl", "USD", "bn", 2), "USD 2.707,32 mld"),
+        ((-7, "nl"), f"USD {MINUS}7 mln"),
+    ],
+)
+def test_fmt_money_currency_first(args: tuple[Any, ...], text: str) -> None:
+    assert fmt_money(*args) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "text"), [(1.0, "nl", "USD 1 mld"), (2.1, "en", "USD 2.1 billion")]
+)
+def test_fmt_money_takes_published_digits(value: float, lang: Lang, text: str) -> None:
+    # the source's decimals decide (fmt_published), not a fixed count: not "USD 1,00 mld"
+    assert fmt_money(value, lang, scale="bn", digits=fmt_published(value, lang)) == text
+
+
+@pytest.mark.parametrize("value", [1365, 59.8, None])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_fmt_usd_m_is_fmt_money(value: float | None, lang: Lang) -> None:
+    assert fmt_usd_m(value, lang, 1) == fmt_money(value, lang, "USD", "m", 1)
+
+
+def test_money_units_cover_the_amount_units_of_the_facts() -> None:
+    assert set(MONEY_UNITS) == {u for u in schema.UNITS if u.split()[0] in {"USD", "EUR"}}
 
 
 def test_plotly_separators() -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import ast
 import re
 import string
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
-from components import ids
+from components import i18n, ids
 from components.i18n import APP_TEXT, EXPORT_TEXT, METRIC_TEXT, TEXT, UNIT_TEXT, t
 from components.view_state import BUDGET_MODES
 from data import schema
@@ -57,7 +58,15 @@ def test_placeholders_identical(key: str) -> None:
 
 
 def test_no_key_defined_twice() -> None:
-    parts = (APP_TEXT, METRIC_TEXT, UNIT_TEXT, EXPORT_TEXT, ERROR_TEXT)
+    # every part the catalogue merges: its own *_TEXT tables and those it imports
+    parts = [
+        value
+        for name, value in vars(i18n).items()
+        if name.endswith("_TEXT") and isinstance(value, Mapping)
+    ]
+    assert {id(p) for p in (APP_TEXT, METRIC_TEXT, UNIT_TEXT, EXPORT_TEXT, ERROR_TEXT)} <= {
+        id(p) for p in parts
+    }
     assert sum(len(p) for p in parts) == len(TEXT)
 
 

@@ -66,11 +66,11 @@ def _load_error(directory: Path) -> DataLoadError:
 # the real tables ----------------------------------------------------------------------------
 def test_real_tables_load_with_expected_sizes() -> None:
     tables = load_seed()
-    assert len(tables.facts) == 69
+    assert len(tables.facts) == 81
     assert len(tables.sources) == 2
     assert len(tables.donors) == 5
     assert len(tables.relevance) == 7
-    assert len(tables.contradictions) == 7
+    assert len(tables.contradictions) == 10
 
 
 def test_real_tables_have_declared_dtypes() -> None:

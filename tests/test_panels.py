@@ -3,6 +3,7 @@ notes and the rows of the sources grid."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, cast
 
 import pytest
@@ -11,9 +12,12 @@ from dash import html
 from components import panels
 from components.charts import budget, over_time
 from components.formatting import Lang
+from data import ceb
 from data import columns as c
+from data.ceb_source import CebModel
 from data.model import FundingModel
 from data.scorecard_source import ScorecardModel
+from tests.real_files import CEB_CUT
 
 MINUS = "\u2212"
 
@@ -49,36 +53,89 @@ def _rows(table: html.Table) -> list[list[str]]:
 # key figures ---------------------------------------------------------------------------------
 def test_kpi_cards_2023_dutch(model: FundingModel) -> None:
     cards = _cards(model, 2023, "nl")
-    assert cards["kpi-total"] == ["Totaal lidstaten 2023", "2.623 USD mln", ""]
+    assert cards["kpi-total"] == ["Totaal lidstaten 2023", "USD 2.623 mln", ""]
     assert cards["kpi-top"] == [
         "Grootste donor 2023",
         "Verenigde Staten",
-        "1.365 USD mln · 52,0 %",
+        "USD 1.365 mln · 52,0 %",
     ]
-    assert cards["kpi-earmarked"] == ["Geoormerkt aandeel (2022)", "97 %", "laatst bekende waarde"]
-    assert cards["kpi-budget"] == ["Begroting (2022)", "2,99 USD mld", "laatst bekende waarde"]
+    assert cards["kpi-earmarked"] == [
+        "Geoormerkt aandeel (2022)",
+        "97 %",
+        "laatst bekende waarde, uit 2022",
+    ]
+    assert cards["kpi-budget"] == [
+        "Begroting (2022)",
+        "USD 2,99 mld",
+        "laatst bekende waarde, uit 2022",
+    ]
 
 
 def test_kpi_cards_2023_english(model: FundingModel) -> None:
     cards = _cards(model, 2023, "en")
-    assert cards["kpi-total"][1] == "2,623 USD million"
-    assert cards["kpi-top"][1:] == ["United States", "1,365 USD million · 52.0%"]
-    assert cards["kpi-earmarked"][1] == "97%"
-    assert cards["kpi-budget"][1] == "2.99 USD bn"
+    assert cards["kpi-total"][1] == "USD 2,623 million"
+    assert cards["kpi-top"][1:] == ["United States", "USD 1,365 million · 52.0%"]
+    assert cards["kpi-earmarked"][1:] == ["97%", "latest known value, from 2022"]
+    assert cards["kpi-budget"][1:] == ["USD 2.99 billion", "latest known value, from 2022"]
 
 
 def test_kpi_cards_2022_same_year_has_no_note(model: FundingModel) -> None:
     cards = _cards(model, 2022, "nl")
-    assert cards["kpi-top"][2] == "929 USD mln · 45,9 %"
+    assert cards["kpi-top"][2] == "USD 929 mln · 45,9 %"
     assert cards["kpi-earmarked"][2] == ""
-    assert cards["kpi-budget"] == ["Begroting (2022)", "2,99 USD mld", ""]
+    assert cards["kpi-budget"] == ["Begroting (2022)", "USD 2,99 mld", ""]
 
 
 def test_kpi_cards_2021_take_latest_earlier_budget(model: FundingModel) -> None:
     cards = _cards(model, 2021, "nl")
-    assert cards["kpi-total"][1] == "1.602 USD mln"
-    assert cards["kpi-top"][2] == "668 USD mln · 41,7 %"
-    assert cards["kpi-budget"] == ["Begroting (2019)", "2,1 USD mld", "laatst bekende waarde"]
+    assert cards["kpi-total"][1] == "USD 1.602 mln"
+    assert cards["kpi-top"][2] == "USD 668 mln · 41,7 %"
+    assert cards["kpi-budget"] == [
+        "Begroting (2019)",
+        "USD 2,1 mld",
+        "laatst bekende waarde, uit 2019",
+    ]
+
+
+def test_kpi_card_of_a_later_year_says_no_earlier_value_exists(model: FundingModel) -> None:
+    # the earmarked share is published for 2022 only: for 2021 the card shows the next one
+    cards = _cards(model, 2021, "nl")
+    assert cards["kpi-earmarked"] == [
+        "Geoormerkt aandeel (2022)",
+        "97 %",
+        "geen waarde voor 2021; eerstvolgende bekende: 2022",
+    ]
+    english = _cards(model, 2021, "en")
+    assert english["kpi-earmarked"][2] == "no value for 2021; next known: 2022"
+
+
+@pytest.mark.parametrize(
+    ("shown", "chosen", "text"),
+    [
+        (2022, 2022, ""),
+        (2019, 2021, "laatst bekende waarde, uit 2019"),
+        (2022, 2021, "geen waarde voor 2021; eerstvolgende bekende: 2022"),
+    ],
+)
+def test_year_note(shown: int, chosen: int, text: str) -> None:
+    assert panels.year_note(shown, chosen, "nl") == text
+
+
+def test_kpi_cards_of_loaded_data_write_amounts_currency_first(model: FundingModel) -> None:
+    frame = ceb.read_revenue_files([(CEB_CUT.name, CEB_CUT.read_bytes())])
+    loaded = CebModel.from_revenue(frame, "IOM", model.tables, (CEB_CUT.name,))
+    cards = _cards(loaded, 2024, "nl")
+    assert cards["kpi-total"][1] == "USD 2.707 mln"
+    assert cards["kpi-top"][2] == "USD 1.524 mln · 56,3 %"
+    assert cards["kpi-earmarked"][2] == ""  # the year's own share
+    assert cards["kpi-budget"][1] == "USD 2,80 mld"  # a computed total: two decimals
+
+
+def test_kpi_budget_card_keeps_the_approximate_sign(model: FundingModel) -> None:
+    # the 2010 budget is published as "ongeveer 1 miljard": the card says so as the chart does
+    figures = dataclasses.replace(model.key_figures(2022), budget=1.0, budget_year=2010)
+    card = cast(Any, panels.kpi_cards(model, figures, "nl")[3])
+    assert [_text(part) for part in card.children][1] == "≈ USD 1 mld"
 
 
 # over-time table -----------------------------------------------------------------------------
@@ -153,27 +210,29 @@ def test_over_time_table_size_and_order(model: FundingModel) -> None:
 def test_budget_table(model: FundingModel) -> None:
     rows = _rows(budget.budget_table(model.budget_growth(), "nl"))
     assert rows == [
-        ["2010: ≈ USD 1 mld", "2019: USD 2,1 mld", "+110,0 %", "8,6 %"],
+        # growth resting on the approximate 2010 point is approximate too
+        ["2010: ≈ USD 1 mld", "2019: USD 2,1 mld", "≈ +110,0 %", "≈ 8,6 %"],
         ["2019: USD 2,1 mld", "2022: USD 2,99 mld", "+42,4 %", "12,5 %"],
-        ["2010: ≈ USD 1 mld", "2022: USD 2,99 mld", "+199,0 %", "9,6 %"],
+        ["2010: ≈ USD 1 mld", "2022: USD 2,99 mld", "≈ +199,0 %", "≈ 9,6 %"],
     ]
 
 
 def test_budget_table_english(model: FundingModel) -> None:
     rows = _rows(budget.budget_table(model.budget_growth(), "en"))
-    assert rows[1] == ["2019: USD 2.1 bn", "2022: USD 2.99 bn", "+42.4%", "12.5%"]
+    assert rows[1] == ["2019: USD 2.1 billion", "2022: USD 2.99 billion", "+42.4%", "12.5%"]
 
 
 # fact values ---------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("fact_id", "lang", "text"),
     [
-        ("rank_2023_usa", "nl", "1.365 USD mln"),
-        ("rank_2023_usa", "en", "1,365 USD million"),
-        ("nl_contribution_2023_text", "nl", "59,8 USD mln"),
-        ("budget_2010", "nl", "ongeveer 1 USD mld"),
-        ("budget_2010", "en", "about 1 USD billion"),
-        ("budget_2022", "nl", "2,99 USD mld"),
+        ("rank_2023_usa", "nl", "USD 1.365 mln"),
+        ("rank_2023_usa", "en", "USD 1,365 million"),
+        ("nl_contribution_2023_text", "nl", "USD 59,8 mln"),
+        ("budget_2010", "nl", "ongeveer USD 1 mld"),
+        ("budget_2010", "en", "about USD 1 billion"),
+        ("budget_2022", "nl", "USD 2,99 mld"),
+        ("budget_2022", "en", "USD 2.99 billion"),
         ("earmarked_share_2022", "nl", "97 %"),
         ("earmarked_share_2022", "en", "97%"),
         ("office_countries_2023", "nl", "meer dan 100 landen"),
@@ -181,7 +240,10 @@ def test_budget_table_english(model: FundingModel) -> None:
         ("staff_2023", "nl", "32.000 personen"),
         ("staff_2023", "en", "32,000 people"),
         ("founded", "nl", "1951"),
-        ("nl_core_2023", "nl", "3 EUR mln"),
+        ("nl_core_2023", "nl", "EUR 3 mln"),
+        ("nl_core_2023", "en", "EUR 3 million"),
+        ("assessed_increase_reform", "nl", "USD 60 mln"),
+        ("deputy_directors_general", "nl", "2 personen"),
     ],
 )
 def test_format_fact_value(model: FundingModel, fact_id: str, lang: Lang, text: str) -> None:
@@ -193,15 +255,18 @@ def test_notes_box(model: FundingModel) -> None:
     boxes = panels.notes_box(model.contradictions("ranking"), "nl")
     assert len(boxes) == 1
     text = _text(boxes[0])
-    assert text.startswith("Tegenstrijdig: |Nederland in 2023")
+    assert text.startswith("Tegenstrijdigheid: |Nederland in 2023")
     assert "59,8" in text
     assert cast(Any, boxes[0]).className == "note note-contradiction"
 
 
 def test_notes_box_difference_english(model: FundingModel) -> None:
     boxes = panels.notes_box(model.contradictions("organisation"), "en")
-    assert len(boxes) == 4
-    assert all(_text(b).startswith("Difference: |") for b in boxes)
+    assert len(boxes) == 5
+    texts = [_text(b) for b in boxes]
+    # four differences between the documents, one contradiction inside the scorecard
+    assert sum(text.startswith("Difference: |") for text in texts) == 4
+    assert [text for text in texts if text.startswith("Contradiction: |Consultants")] == [texts[4]]
 
 
 # organisation --------------------------------------------------------------------------------
@@ -224,7 +289,7 @@ def test_relevance_table(model: FundingModel) -> None:
 # sources grid --------------------------------------------------------------------------------
 def test_source_rows_one_per_fact(model: FundingModel) -> None:
     rows = panels.source_rows(model, "nl")
-    assert len(rows) == 69
+    assert len(rows) == 81
     assert [r["id"] for r in rows] == list(model.tables.facts[c.FACT_ID])
     assert all(r["quote"] for r in rows)
 
@@ -233,7 +298,7 @@ def test_source_rows_pages(model: FundingModel) -> None:
     rows = panels.source_rows(model, "nl")
     scorecard = [r for r in rows if r["file"] == "002_d285e31d419f5a5c.txt"]
     factsheet = [r for r in rows if r["file"] == "000_8f53582860df45c7.txt"]
-    assert len(scorecard) + len(factsheet) == 69
+    assert len(scorecard) + len(factsheet) == 81
     assert all(isinstance(r["page"], int) and 1 <= r["page"] <= 22 for r in scorecard)
     assert all(r["page"] is None for r in factsheet)
 
@@ -242,7 +307,7 @@ def test_source_row_of_the_usa_2023(model: FundingModel) -> None:
     row = next(r for r in panels.source_rows(model, "nl") if r["id"] == "rank_2023_usa")
     assert row["metric"] == "Bijdrage donor (tabel)"
     assert row["value"] == 1365.0
-    assert row["value_text"] == "1.365 USD mln"
+    assert row["value_text"] == "USD 1.365 mln"
     assert row["year"] == 2023
     assert row["donor"] == "Verenigde Staten"
     assert row["rank"] == 1

@@ -121,6 +121,62 @@ def test_page_markers_bound_the_ranking_table() -> None:
     assert lines[747 - 1].strip() == "Pagina 17 van 22"
 
 
+# The text keeps only the markers of pages 3, 5 and 17 ("Pagina N van 22"); every other page
+# starts where its text starts: a line that begins with a space (the extract's page joins), or
+# the first line after a marker. Page 14 is a figure without text ("De hierop volgende figuur",
+# p. 13); the extract begins at page 3 (pages 1-2: cover and contents).
+FIRST_PAGE = 3
+PAGES_WITHOUT_TEXT = frozenset({14})
+MARKER = re.compile(r"^Pagina (\d+) van 22$")
+
+
+@cache
+def _scorecard_pages() -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """The page of every line (index 0 is line 1), and each marker's (printed, counted) page."""
+    page, pages, markers, after_marker = FIRST_PAGE, [], [], False
+    for index, line in enumerate(_text("scorecard_2024").splitlines()):
+        if index > 0 and line.strip() and (line.startswith(" ") or after_marker):
+            page += 1
+            while page in PAGES_WITHOUT_TEXT:
+                page += 1
+            after_marker = False
+        pages.append(page)
+        marker = MARKER.match(line.strip())
+        if marker:
+            markers.append((int(marker.group(1)), page))
+            after_marker = True
+    return tuple(pages), tuple(markers)
+
+
+@needs_seeds
+def test_counted_pages_agree_with_the_printed_markers() -> None:
+    pages, markers = _scorecard_pages()
+    assert markers == ((3, 3), (5, 5), (17, 17))
+    assert pages[-1] == 22
+
+
+@needs_seeds
+@pytest.mark.parametrize(
+    "fact_id", [f for f in _fact_ids() if _fact(f)[c.SOURCE_ID] == "scorecard_2024"]
+)
+def test_page_is_the_page_of_the_line(fact_id: str) -> None:
+    fact = _fact(fact_id)
+    pages, _ = _scorecard_pages()
+    assert int(fact[c.PAGE]) == pages[int(fact[c.LINE_IN_SOURCE]) - 1]
+
+
+@needs_seeds
+def test_relevance_pages_are_the_pages_of_their_lines() -> None:
+    pages, _ = _scorecard_pages()
+    rows = TABLES.relevance
+    assert [int(p) for p in rows[c.PAGE]] == [pages[int(n) - 1] for n in rows[c.LINE_IN_SOURCE]]
+
+
+def test_the_dtm_countries_stand_on_page_12() -> None:
+    # same paragraph as the CCCM cluster (line 520, p. 12), two lines further down
+    assert _fact("dtm_countries")[c.PAGE] == 12 == _fact("cccm_countries")[c.PAGE]
+
+
 # values against their quotes -----------------------------------------------------------------
 RANKING_TABLE = {
     "rank_2023_usa": 1365,
@@ -180,6 +236,57 @@ def test_dutch_decimals_in_quotes(fact_id: str, printed: str) -> None:
     assert fact[c.VALUE] == _dutch_number(printed)
 
 
+# figures added from a second reading: the value is the number the quote prints ---------------
+@pytest.mark.parametrize(
+    ("fact_id", "printed", "value"),
+    [
+        ("un_related_since", "In 2016", 2016),
+        ("nl_core_since", "Sinds\n2018", 2018),
+        ("council_resolution_2022", "2022 heeft de IOM Council een resolutie", 2022),
+        ("assessed_increase_years", "over een periode van 5 jaar", 5),
+        ("deputy_directors_general", "met twee nieuwe", 2),
+        ("central_departments", "met tien centrale afdelingen", 10),
+        ("strategic_plan", "Strategic Plan 2024-2028", 2024),
+        ("erp_due", "eind 2024", 2024),
+        ("pseah_unit_posts", "2 van de 3 posities", 3),
+        ("pseah_core_posts", "2 van de 3 posities", 2),
+        ("member_states_mopan", "175 lidstaten", 175),
+        ("office_countries_mopan", "meer dan 100 landen", 100),
+    ],
+)
+def test_added_figures_match_their_quotes(fact_id: str, printed: str, value: float) -> None:
+    fact = _fact(fact_id)
+    assert printed in str(fact[c.QUOTE_NL])
+    assert fact[c.VALUE] == value
+
+
+def test_dutch_contributions_carry_the_netherlands_as_donor() -> None:
+    dutch = FACTS[FACTS[c.METRIC].isin(["nl_core_contribution", "nl_core_since"])]
+    assert len(dutch) == 3
+    assert set(dutch[c.DONOR]) == {"NLD"}
+
+
+def test_core_amount_before_2023_is_not_dated_back_to_2018() -> None:
+    # the text says a yearly core contribution exists since 2018 (p. 6) and that it went from
+    # EUR 2 mln to EUR 3 mln in 2023 (p. 15); not that EUR 2 mln was given from 2018
+    before = _fact("nl_core_before_2023")
+    assert before[c.YEAR] == 2022 and pd.isna(before[c.PERIOD])
+    assert "does not say since when" in str(before[c.NOTE_EN])
+    assert _fact("nl_core_since")[c.VALUE] == 2018
+
+
+def test_thresholds_follow_the_special_sub_committee() -> None:
+    for fact_id in ("dag_threshold_voluntary", "dag_threshold_core"):
+        assert "Special Sub-Committee" in str(_fact(fact_id)[c.NOTE_EN])
+        assert "Special Sub-Committee" in str(_fact(fact_id)[c.NOTE_NL])
+
+
+def test_scan_errors_are_named_as_such() -> None:
+    notes = " ".join(str(n) for n in FACTS[c.NOTE_NL].dropna())
+    assert "de scan van" not in notes
+    assert "scanfout" in str(_fact("nl_contribution_2023_text")[c.NOTE_NL])
+
+
 # contradictions ------------------------------------------------------------------------------
 def _contradiction(contradiction_id: str) -> pd.Series:
     frame = TABLES.contradictions
@@ -218,6 +325,61 @@ def test_earmarked_97_percent_versus_budget() -> None:
     # 2.72 / 2.99 = 0.9097 -> 91.0 %
     assert "91.0 %" in str(row[c.TEXT_EN])
     assert "91,0 %" in str(row[c.TEXT_NL])
+
+
+def _pct(value: float, decimals: int, lang: str) -> str:
+    text = f"{abs(value) * 100:.{decimals}f}"
+    sign = "+" if value > 0 else "\u2212"
+    return sign + (text.replace(".", ",") if lang == "nl" else text) + " %"
+
+
+def test_nl_2023_change_depends_on_the_figure_used() -> None:
+    row = _contradiction("nl_2023")
+    before = float(_fact("rank_2022_nld")[c.VALUE])
+    table = float(_fact("rank_2023_nld")[c.VALUE]) / before - 1  # 62 / 60 - 1 = +3.3 %
+    text = float(_fact("nl_contribution_2023_text")[c.VALUE]) / before - 1  # 59.8 / 60 - 1
+    assert (_pct(table, 1, "en"), _pct(text, 1, "en")) == ("+3.3 %", "\u22120.3 %")
+    for lang, column in (("en", c.TEXT_EN), ("nl", c.TEXT_NL)):
+        assert _pct(table, 1, lang) in str(row[column])
+        assert _pct(text, 1, lang) in str(row[column])
+
+
+def test_140_percent_read_as_a_level() -> None:
+    # 2.99 / 2.1 = 142 % of the 2019 level: close to '140 %', far from +140 %
+    level = float(_fact("budget_2022_mopan")[c.VALUE]) / float(_fact("budget_2019_mopan")[c.VALUE])
+    assert round(level * 100) == 142
+    row = _contradiction("growth_2019_2022")
+    assert "142 %" in str(row[c.TEXT_EN]) and "142 %" in str(row[c.TEXT_NL])
+
+
+def test_93_percent_after_the_reform_does_not_follow() -> None:
+    row = _contradiction("reform_93")
+    assert row[c.KIND] == "contradiction"
+    budget = float(_fact("budget_2022_mopan")[c.VALUE]) * 1000  # USD million
+    earmarked = float(_fact("earmarked_share_mopan")[c.VALUE]) / 100
+    increase = float(_fact("assessed_increase_reform")[c.VALUE])
+    core_after = (1 - earmarked) * budget + increase  # 89.7 + 60 = 149.7
+    assert round(100 * (1 - core_after / budget)) == 95
+    assert round(100 * (1 - core_after / (budget + increase))) == 95  # if the 60 adds to the total
+    assert _fact("earmarked_share_after_reform")[c.VALUE] == 93
+    assert "about 95 %" in str(row[c.TEXT_EN]) and "circa 95 %" in str(row[c.TEXT_NL])
+
+
+def test_staff_consultants_counted_two_ways() -> None:
+    row = _contradiction("staff_consultants")
+    staff, non_staff, consultants = (
+        int(_fact(f)[c.VALUE])
+        for f in ("staff_2023", "staff_non_staff_2023", "staff_consultants_2023")
+    )
+    assert (staff - non_staff - consultants, staff - non_staff) == (20000, 25000)
+    assert "20,000 or 25,000" in str(row[c.TEXT_EN])
+    assert "20.000 of 25.000" in str(row[c.TEXT_NL])
+
+
+def test_earmarked_share_denominator_is_a_difference() -> None:
+    row = _contradiction("earmarked_denominator")
+    assert row[c.KIND] == "difference"
+    assert "van de totale financiering" in str(_fact("earmarked_share_2022")[c.QUOTE_NL])
 
 
 def test_at_least_two_contradictions() -> None:

@@ -8,12 +8,14 @@ Hand calculations (USD million unless said otherwise):
 - 2022: USA 929 / 2,025 = 45.88 %, 929 / 668 - 1 = +39.07 %; NL 60 / 2,025 = 2.96 %, rank 8,
   60 / 67 - 1 = -10.45 %; CAN 132 / 2,025 = 6.52 %, rank 3, not listed in 2021.
 - 2023: USA 1,365 / 2,623 = 52.04 %, 1,365 / 929 - 1 = +46.93 %; NL 62 / 2,623 = 2.36 %,
-  rank 6, 62 / 60 - 1 = +3.33 %; CAN 214 / 2,623 = 8.16 %, 214 / 132 - 1 = +62.12 %.
+  rank 6, 62 / 60 - 1 = +3.33 %; CAN 214 / 2,623 = 8.16 %, 214 / 132 - 1 = +62.12 %. The
+  scorecard's text gives NL 59.8 (p. 6) against the table's 62: 59.8 / 60 - 1 = -0.33 %.
 - Earmarking 2022: 97 % earmarked, so 3 % core, against a guideline of at least 30 % core;
   after the reform 93 % earmarked (2023–2027).
 - NL core contribution: EUR 2 million before 2023, EUR 3 million from 2023: +50 %.
 - Budget: about USD 1.0 bn (2010), 2.1 bn (2019), 2.99 bn (2022): 2.99 / 1.0 - 1 = +199 % in
-  12 years; 2.99^(1/12) - 1 = 9.56 % a year. Index: 100, 210, 299.
+  12 years; 2.99^(1/12) - 1 = 9.56 % a year. Index: 100, 210, 299. The 2010 figure is
+  approximate, so is all growth from it and every index on it.
 - CEB 2024, IOM, voluntary (core + earmarked) of all governments: 2,707.316392; USA 1,524.265377
   = 56.30 %; NL 91.889898 = 3.39 %, rank 5; earmarked 2,682.03428 / 2,707.316392 = 99.07 %, core
   25.282112 / 2,707.316392 = 0.93 %; NL core 3.303965 / 91.889898 = 3.60 %; Denmark (rank 11)
@@ -79,7 +81,8 @@ RANKING_NL = {
     "(3,0 %), 10,4 % minder dan in 2021.",
     2023: "Grootste donor van IOM in 2023: Verenigde Staten met USD 1.365 mln (52,0 % van het "
     "totaal van de lidstaten), 46,9 % meer dan in 2022; Nederland: plaats 6 met USD 62 mln "
-    "(2,4 %), 3,3 % meer dan in 2022.",
+    "(2,4 %), 3,3 % meer dan in 2022 (volgens de tabel; de tekst geeft USD 59,8 mln: "
+    "\u22120,3 %).",
 }
 RANKING_EN = {
     2021: "Largest donor to IOM in 2021: United States with USD 668 million (41.7% of the "
@@ -89,7 +92,8 @@ RANKING_EN = {
     "(3.0%), 10.4% less than in 2021.",
     2023: "Largest donor to IOM in 2023: United States with USD 1,365 million (52.0% of the "
     "member-state total), 46.9% more than in 2022; Netherlands: rank 6 with USD 62 million "
-    "(2.4%), 3.3% more than in 2022.",
+    "(2.4%), 3.3% more than in 2022 (per the table; the text gives USD 59.8 million: "
+    "\u22120.3%).",
 }
 
 
@@ -172,11 +176,12 @@ def test_over_time(seed: FundingModel, donor: str, lang: Lang, expected: str) ->
 # earmarking, NL core, budget: the same sentence whatever year is chosen --------------------------
 EARMARKING = {
     "nl": "In 2022 was 97 % van de financiering van IOM geoormerkt en 3 % ongeoormerkt (kern), "
-    "onder de Funding Compact-richtlijn van minstens 30 % ongeoormerkt; de hervorming van 2022 "
-    "brengt het geoormerkte deel over 2023–2027 terug tot 93 %.",
+    "onder de Funding Compact-richtlijn van minstens 30 % ongeoormerkt; volgens MOPAN vermindert "
+    "de hervorming van 2022 het geoormerkte deel maar in zeer beperkte mate: tot 93 % over "
+    "2023–2027.",
     "en": "In 2022, 97% of IOM's funding was earmarked and 3% unearmarked (core), below the "
-    "funding-compact guideline of at least 30% unearmarked; the 2022 reform brings the earmarked "
-    "part down to 93% over 2023–2027.",
+    "funding-compact guideline of at least 30% unearmarked; according to MOPAN, the 2022 reform "
+    "reduces the earmarked part only to a very limited extent: to 93% over 2023–2027.",
 }
 NL_CORE = {
     "nl": "Nederland verhoogde zijn ongeoormerkte bijdrage aan IOM in 2023 van EUR 2 mln naar "
@@ -185,14 +190,15 @@ NL_CORE = {
     "to EUR 3 million a year (+50%).",
 }
 BUDGET = {
+    # growth from the approximate 2010 budget, and every index on it, is approximate too
     ("nl", "absolute"): "De begroting van IOM steeg van ongeveer USD 1 mld in 2010 via USD 2,1 "
-    "mld in 2019 naar USD 2,99 mld in 2022: +199 % in 12 jaar, gemiddeld 9,6 % per jaar.",
+    "mld in 2019 naar USD 2,99 mld in 2022: ≈ +199 % in 12 jaar, gemiddeld ≈ 9,6 % per jaar.",
     ("en", "absolute"): "IOM's budget grew from about USD 1 billion in 2010 via USD 2.1 billion "
-    "in 2019 to USD 2.99 billion in 2022: +199% in 12 years, 9.6% a year on average.",
-    ("nl", "index"): "De begroting van IOM steeg van index 100 in 2010 via 210 in 2019 naar 299 "
-    "in 2022: +199 % in 12 jaar, gemiddeld 9,6 % per jaar.",
-    ("en", "index"): "IOM's budget grew from index 100 in 2010 via 210 in 2019 to 299 in 2022: "
-    "+199% in 12 years, 9.6% a year on average.",
+    "in 2019 to USD 2.99 billion in 2022: ≈ +199% in 12 years, ≈ 9.6% a year on average.",
+    ("nl", "index"): "De begroting van IOM steeg van index ≈ 100 in 2010 via ≈ 210 in 2019 naar "
+    "≈ 299 in 2022: ≈ +199 % in 12 jaar, gemiddeld ≈ 9,6 % per jaar.",
+    ("en", "index"): "IOM's budget grew from index ≈ 100 in 2010 via ≈ 210 in 2019 to ≈ 299 in "
+    "2022: ≈ +199% in 12 years, ≈ 9.6% a year on average.",
 }
 
 

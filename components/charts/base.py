@@ -20,7 +20,8 @@ import plotly.graph_objects as go
 from components import ids
 from components.formatting import Lang, as_lang
 from components.i18n import t
-from components.view_state import BUDGET_MODES, DEFAULT_TOP, ViewState, valid_top
+from components.theme import apply_theme
+from components.view_state import BUDGET_MODES, DEFAULT_SOURCE, DEFAULT_TOP, ViewState, valid_top
 from data import columns as c
 from data.source import FundingSource
 
@@ -65,6 +66,11 @@ class ChartOutput:
     def figure(self) -> go.Figure:
         """The plotly figure, as the screen shows it."""
         return self.draw()
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether the chart has nothing to show for the data chosen (``empty_chart``)."""
+        return self.data_frame.empty and not self.fact_ids
 
     def image_figure(self) -> go.Figure:
         """The figure to lay out as an image: the screen figure, or a copy rearranged where
@@ -116,6 +122,7 @@ class ChartSpec:
     settings: Callable[[ViewState], Any] | None = None
     texts: Callable[[Lang], dict[tuple[str, str], Any]] | None = None
     years_in_browser: bool = False
+    memo_default: bool = False  # ticked in the memo pack's checklist when the page opens
 
     @property
     def graph_id(self) -> str:
@@ -156,6 +163,39 @@ def facts_chart(
     )
 
 
+def empty_chart(
+    captions: Captions, lang: Lang, message_key: str = "empty.needs_ceb"
+) -> ChartOutput:
+    """What a chart shows when the data chosen cannot draw it: its captions and a message
+    that says which data it needs, never a blank frame or a guess."""
+
+    def draw() -> go.Figure:
+        figure = go.Figure()
+        figure.add_annotation(
+            text=t(message_key, lang),
+            x=0.5,
+            y=0.5,
+            xref="paper",
+            yref="paper",
+            showarrow=False,
+            font={"size": 15},
+        )
+        figure.update_xaxes(visible=False)
+        figure.update_yaxes(visible=False)
+        figure.update_layout(height=260)
+        return apply_theme(figure, lang, captions)
+
+    return ChartOutput(
+        draw=draw,
+        captions=captions,
+        data_frame=pd.DataFrame(),
+        unit="",
+        fact_ids=(),
+        data_files=(),
+        filters=(),
+    )
+
+
 def chart_year(model: FundingSource, year: int) -> int:
     """The year a chart shows: the chosen one if the data has it, else the latest."""
     return int(year) if int(year) in model.years() else model.latest_year()
@@ -173,6 +213,7 @@ def chart_state(
     top: object = DEFAULT_TOP,
     budget: object = BUDGET_MODES[0],
     entity: str | None = None,
+    source: str = DEFAULT_SOURCE,
 ) -> ViewState:
     """The controls as Dash hands them over (strings, numbers, None) as one valid state.
 
@@ -182,7 +223,14 @@ def chart_state(
     year_ = int(str(year)) if str(year).lstrip("-").isdigit() else 0
     mode = budget if budget in BUDGET_MODES else BUDGET_MODES[0]
     return ViewState(
-        as_lang(lang), year_, donor or "", ids.TAB_RANKING, str(mode), valid_top(top), entity
+        as_lang(lang),
+        year_,
+        donor or "",
+        ids.TAB_RANKING,
+        str(mode),
+        valid_top(top),
+        entity,
+        source,
     )
 
 
@@ -190,12 +238,24 @@ def _name_column(lang: Lang) -> str:
     return c.NAME_NL if lang == "nl" else c.NAME_EN
 
 
-def donor_rows(frame: pd.DataFrame, lang: Lang, columns: tuple[str, ...]) -> pd.DataFrame:
-    """Donor rows with the name in the chart's language; the remainder row named as drawn."""
+def other_label(model: FundingSource, lang: Lang) -> str:
+    """The name of a ranking's remainder row, in the words of what the source ranks: the
+    member states a document does not list ("Overige lidstaten"), or every other donor."""
+    return t(f"donor.other.{model.measure}", lang)
+
+
+def donor_rows(
+    frame: pd.DataFrame, lang: Lang, columns: tuple[str, ...], other: str | None = None
+) -> pd.DataFrame:
+    """Donor rows with the name in the chart's language; the remainder row named ``other``, as
+    the chart draws it (see :func:`other_label`). A frame with a remainder row needs the label:
+    a default would name the scorecard's member states and CEB's donors alike."""
     name = _name_column(lang)
     out = frame.copy()
-    if c.IS_OTHER in out.columns:
-        out[name] = out[name].astype("string").mask(out[c.IS_OTHER], t("donor.other", lang))
+    if c.IS_OTHER in out.columns and bool(out[c.IS_OTHER].astype(bool).any()):
+        if other is None:
+            raise ValueError("a frame with a remainder row needs its label (other_label)")
+        out[name] = out[name].astype("string").mask(out[c.IS_OTHER].astype(bool), other)
     return out[[name if col == NAME else col for col in columns]].reset_index(drop=True)
 
 

@@ -19,12 +19,20 @@ from components.charts.base import (
     ChartSpec,
     Panel,
     contradiction_notes,
+    empty_chart,
     fact_ids,
     fact_rows,
     scorecard_source,
 )
 from components.charts.wording import join_words, sentence
-from components.formatting import Lang, fmt_number, fmt_pct, fmt_published, shown_decimals
+from components.formatting import (
+    Lang,
+    fmt_money,
+    fmt_number,
+    fmt_pct,
+    fmt_published,
+    shown_decimals,
+)
 from components.i18n import t
 from components.panels import notes_box, radio_group, table
 from components.theme import BUDGET_COLOR, GRID_COLOR, TEXT_COLOR, apply_theme
@@ -44,10 +52,10 @@ def budget_figure(
     column = "index" if indexed else c.VALUE
     years = [int(y) for y in series[c.YEAR]]
     values = [float(v) for v in series[column]]
-    approx = [q == "approx" for q in series[c.QUALIFIER].fillna("")]
+    approx = _approx_points(series)
     labels = [
-        ("≈ " if a else "") + (fmt_number(v, lang) if indexed else fmt_published(v, lang))
-        for v, a in zip(values, approx, strict=True)
+        about(fmt_number(v, lang) if indexed else fmt_published(v, lang), a)
+        for v, a in zip(values, _approx_values(series, indexed), strict=True)
     ]
     fig = go.Figure(
         go.Scatter(
@@ -78,13 +86,7 @@ def budget_figure(
             xref="x",
             yref="y",
             yanchor="bottom",
-            text=f"{x0}→{x1}: "
-            + t(
-                "budget.growth_label",
-                lang,
-                total=fmt_pct(g["total"], lang, 1, signed=True),
-                annual=fmt_pct(g["annual"], lang, 1),
-            ),
+            text=f"{x0}→{x1}: " + t("budget.growth_label", lang, **growth_texts(g, lang)),
             showarrow=False,
             font={"size": 12, "color": TEXT_COLOR},
             bgcolor="rgba(255,255,255,0.9)",
@@ -111,6 +113,34 @@ def budget_figure(
     return apply_theme(fig, lang, captions, axis_space=36)
 
 
+# approximate values ------------------------------------------------------------------------------
+def about(text: str, approx: bool) -> str:
+    """'≈ 1': a value that rests on an approximate published figure says so wherever it goes."""
+    return f"≈ {text}" if approx else text
+
+
+def _approx_points(series: pd.DataFrame) -> list[bool]:
+    """Per budget point: whether the source gives it only approximately ("ongeveer")."""
+    return [q == "approx" for q in series[c.QUALIFIER].fillna("")]
+
+
+def _approx_values(series: pd.DataFrame, indexed: bool) -> list[bool]:
+    """Per point: whether the value drawn is approximate. An amount is as exact as its point;
+    every index value is divided by the first point, so all are approximate if that one is."""
+    points = _approx_points(series)
+    return [a or (indexed and points[0]) for a in points]
+
+
+def growth_texts(g: pd.Series, lang: Lang, total_decimals: int = 1) -> dict[str, str]:
+    """The total and yearly growth between two budget points, each marked approximate where
+    either point is (a growth rate is as exact as the figures it is computed from)."""
+    approx = bool(g["from_approx"]) or bool(g["to_approx"])
+    return {
+        "total": about(fmt_pct(g["total"], lang, total_decimals, signed=True), approx),
+        "annual": about(fmt_pct(g["annual"], lang, 1), approx),
+    }
+
+
 # captions ----------------------------------------------------------------------------------------
 def captions(model: FundingSource, lang: Lang, indexed: bool) -> Captions:
     series = model.budget()
@@ -132,16 +162,17 @@ def takeaway_text(model: FundingSource, indexed: bool, lang: Lang) -> str:
     series = model.budget()
     years = [int(y) for y in series[c.YEAR]]
     values = [float(v) for v in series[c.VALUE]]
-    approx = [q == "approx" for q in series[c.QUALIFIER].fillna("")]
+    approx = _approx_points(series)
+    approx_index = _approx_values(series, indexed=True)
     indices = [float(v) for v in series["index"]]
 
     def point(i: int) -> str:
         if indexed:
             number = fmt_number(indices[i], lang, shown_decimals(indices[i], 1))
+            number = about(number, approx_index[i])
             value = t("export.takeaway.index", lang, value=number) if i == 0 else number
         else:
-            amount = fmt_published(values[i], lang)
-            value = t("export.takeaway.usd_bn", lang, amount=amount)
+            value = fmt_money(values[i], lang, scale="bn", digits=fmt_published(values[i], lang))
             if approx[i]:
                 value = f"{t('qualifier.approx', lang)} {value}"
         return t("export.takeaway.point", lang, value=value, year=years[i])
@@ -150,7 +181,7 @@ def takeaway_text(model: FundingSource, indexed: bool, lang: Lang) -> str:
         return sentence([t("export.takeaway.budget_single", lang, first=point(0))])
     growth = model.budget_growth()
     whole = growth[(growth["from_year"] == years[0]) & (growth["to_year"] == years[-1])].iloc[0]
-    total, annual = float(whole["total"]), float(whole["annual"])
+    total = float(whole["total"])
     middle = [point(i) for i in range(1, len(years) - 1)]
     via = t("export.takeaway.via", lang, points=join_words(middle, lang)) if middle else ""
     key = "export.takeaway.budget_up" if total >= 0 else "export.takeaway.budget_down"
@@ -162,9 +193,8 @@ def takeaway_text(model: FundingSource, indexed: bool, lang: Lang) -> str:
                 first=point(0),
                 via=via,
                 last=point(len(years) - 1),
-                total=fmt_pct(total, lang, 0, signed=True),
                 years=years[-1] - years[0],
-                annual=fmt_pct(annual, lang, 1),
+                **growth_texts(whole, lang, total_decimals=0),
             )
         ]
     )
@@ -173,7 +203,8 @@ def takeaway_text(model: FundingSource, indexed: bool, lang: Lang) -> str:
 # growth table ------------------------------------------------------------------------------------
 def _budget_point(year: int, value: float, approx: bool, lang: Lang) -> str:
     """'2010: ≈ USD 1 mld': the approximate sign travels with the number into every table."""
-    return f"{year}: {'≈ ' if approx else ''}USD {fmt_published(value, lang)} {t('unit.usd_bn', lang).split()[-1]}"
+    amount = fmt_money(value, lang, scale="bn", digits=fmt_published(value, lang))
+    return f"{year}: {about(amount, approx)}"
 
 
 def budget_table(growth: pd.DataFrame, lang: Lang) -> html.Table:
@@ -185,8 +216,7 @@ def budget_table(growth: pd.DataFrame, lang: Lang) -> html.Table:
         [
             _budget_point(int(g["from_year"]), float(g["from"]), bool(g["from_approx"]), lang),
             _budget_point(int(g["to_year"]), float(g["to"]), bool(g["to_approx"]), lang),
-            fmt_pct(g["total"], lang, 1, signed=True),
-            fmt_pct(g["annual"], lang, 1),
+            *growth_texts(g, lang).values(),
         ]
         for _, g in growth.iterrows()
     ]
@@ -194,6 +224,8 @@ def budget_table(growth: pd.DataFrame, lang: Lang) -> html.Table:
 
 
 def takeaway(model: FundingSource, state: ViewState) -> str:
+    if not model.published_applies():
+        return t("empty.iom_only", state.lang)
     return takeaway_text(model, state.budget == "index", state.lang)
 
 
@@ -202,12 +234,14 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     lang, indexed = state.lang, state.budget == "index"
     series = model.budget()
     caps = captions(model, lang, indexed)
+    if not model.published_applies():  # the published budget is IOM's: it steps aside
+        return empty_chart(caps, lang, "empty.iom_only")
     frame = fact_rows(series, lang).assign(index=series["index"].astype(float))
     return ChartOutput(
         draw=lambda: budget_figure(series, model.budget_growth(), lang, indexed, caps),
         captions=caps,
         data_frame=frame[COLUMNS],
-        unit=t("budget_mode.index" if indexed else "unit.usd_bn", lang),
+        unit=t("budget_mode.index", lang) if indexed else t("unit.usd_bn", lang),
         fact_ids=fact_ids(series[c.FACT_ID]),
         data_files=(),
         filters=((t("export.filter.mode", lang), t(f"budget_mode.{state.budget}", lang)),),
@@ -252,10 +286,12 @@ def settings(state: ViewState) -> html.Div:
 
 
 def _table(model: FundingSource, state: ViewState) -> Any:
-    return budget_table(model.budget_growth(), state.lang)
+    return budget_table(model.budget_growth(), state.lang) if model.published_applies() else []
 
 
 def _notes(model: FundingSource, state: ViewState) -> Any:
+    if not model.published_applies():
+        return []
     return notes_box(model.contradictions("budget"), state.lang)
 
 
@@ -268,4 +304,5 @@ SPEC = ChartSpec(
     panels=(Panel("table", _table, class_name="table-wrap"), Panel("notes", _notes)),
     settings=settings,
     texts=texts,
+    memo_default=True,
 )

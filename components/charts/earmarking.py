@@ -59,8 +59,11 @@ def fact_value(facts: pd.DataFrame, metric: str) -> float:
     return float(facts.loc[facts[c.METRIC] == metric, c.VALUE].iloc[0])
 
 
-def _references(fig: go.Figure, facts: pd.DataFrame, lang: Lang, axis: str = "x") -> None:
-    """Vertical (x) or horizontal (y) lines at the reform level and the compact guideline."""
+def _references(
+    fig: go.Figure, facts: pd.DataFrame, lang: Lang, axis: str = "x", reform: bool = True
+) -> None:
+    """Vertical (x) or horizontal (y) lines at the reform level (IOM's own, so only ``reform``
+    for IOM) and the funding compact's guideline (for every UN entity)."""
     reform_core = 1 - fact_value(facts, "earmarked_share_after_reform") / 100
     compact_core = fact_value(facts, "funding_compact_core_guideline") / 100
     reform_text = t(
@@ -70,10 +73,8 @@ def _references(fig: go.Figure, facts: pd.DataFrame, lang: Lang, axis: str = "x"
         earmarked=fmt_pct(1 - reform_core, lang, 0),
     )
     compact_text = t("earmarking.compact", lang, core=fmt_pct(compact_core, lang, 0))
-    for value, text, dash, offset in (
-        (reform_core, reform_text, "dot", 1.32),
-        (compact_core, compact_text, "dash", 1.12),
-    ):
+    lines = [(reform_core, reform_text, "dot", 1.32)] if reform else []
+    for value, text, dash, offset in (*lines, (compact_core, compact_text, "dash", 1.12)):
         line = {"color": REFERENCE_COLOR, "width": 2, "dash": dash}
         if axis == "x":
             fig.add_shape(
@@ -169,7 +170,7 @@ def earmarking_figure(facts: pd.DataFrame, lang: Lang, captions: Captions) -> go
 
 
 def earmarking_years_figure(
-    totals: pd.DataFrame, facts: pd.DataFrame, lang: Lang, captions: Captions
+    totals: pd.DataFrame, facts: pd.DataFrame, lang: Lang, captions: Captions, reform: bool = True
 ) -> go.Figure:
     """Core share of voluntary revenue per year (loaded data), against the same references."""
     years = [int(y) for y in totals[c.YEAR]]
@@ -192,7 +193,7 @@ def earmarking_years_figure(
                 hovertemplate="%{x}: %{text}<extra>" + name + "</extra>",
             )
         )
-    _references(fig, facts, lang, axis="y")
+    _references(fig, facts, lang, axis="y", reform=reform)
     fig.update_layout(
         barmode="stack", bargap=0.3 if len(years) > 3 else 0.6, legend_traceorder="normal"
     )
@@ -208,9 +209,19 @@ def captions(model: FundingSource, lang: Lang) -> Captions:
     if model.revenue_by_year() is not None:
         return Captions(
             title=t("earmarking.title_revenue", lang, entity=model.entity),
-            subtitle=t("earmarking.subtitle_revenue", lang),
+            subtitle=t(
+                "earmarking.subtitle_revenue"
+                if model.published_applies()
+                else "earmarking.subtitle_entity",
+                lang,
+            ),
             source=entity_source(model, lang, [6, 9]),
-            notes=tuple(negative_note(model, model.years(), lang)),
+            # the source's own notes (CEB: its shares and the scorecard's 97 % have different
+            # denominators), then whether refunds are netted in
+            notes=(
+                *contradiction_notes(model.notes(ID), lang),
+                *negative_note(model, model.years(), lang),
+            ),
         )
     facts = model.earmarking()
     pages = sorted({int(p) for p in facts[c.PAGE].dropna() if int(p) != 15})
@@ -296,14 +307,8 @@ def takeaway(model: FundingSource, state: ViewState) -> str:
 # labels above it (fraction of the plot height), offset of the core label and gap between tick
 # labels and axis title (px).
 IMAGE_BARGAP = 0.7
-
-
 IMAGE_LABEL_STEP = 0.14
-
-
 IMAGE_ARROW = 24
-
-
 IMAGE_TITLE_STANDOFF = 8
 
 
@@ -351,7 +356,9 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
         references = facts[facts[c.METRIC].isin(METRICS[1:])]
         return ChartOutput(
             fit_image=_years_image,
-            draw=lambda: earmarking_years_figure(totals, facts, lang, caps),
+            draw=lambda: earmarking_years_figure(
+                totals, facts, lang, caps, reform=model.published_applies()
+            ),
             captions=caps,
             data_frame=totals[REVENUE_COLUMNS].reset_index(drop=True),
             unit=t("export.unit.share_voluntary", lang),
@@ -390,4 +397,5 @@ SPEC = ChartSpec(
     depends_on=_depends_on,
     panels=(Panel("notes", _notes),),
     graph_class="graph graph-wide",
+    memo_default=True,
 )

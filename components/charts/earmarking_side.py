@@ -36,7 +36,7 @@ from components.charts.wording import (
     relation,
     sentence,
 )
-from components.formatting import Lang, fmt_number, fmt_pct, shown_decimals
+from components.formatting import Lang, fmt_money, fmt_number, fmt_pct, fmt_published
 from components.i18n import t
 from components.theme import GRID_COLOR, REFERENCE_COLOR, apply_theme, donor_color, highlight_marker
 from components.view_state import ViewState, valid_top
@@ -46,10 +46,26 @@ from data.source import FundingSource
 
 ID = "earmarking_side"
 NL_CORE_METRIC = "nl_core_contribution"
+NL_CORE_SINCE_METRIC = "nl_core_since"
 COLUMNS = (c.YEAR, c.DONOR_KEY, NAME, c.CORE, c.EARMARKED, c.VOLUNTARY, c.CORE_SHARE)
 
 
 # figures -----------------------------------------------------------------------------------------
+def eur_m(value: float, lang: Lang) -> str:
+    """'EUR 2 mln': the Dutch contribution as the scorecard prints it, in every label and
+    sentence."""
+    return fmt_money(value, lang, "EUR", "m", digits=fmt_published(value, lang))
+
+
+def largest(split: pd.DataFrame, top_n: int, keep: str | None) -> pd.DataFrame:
+    """The year's ``top_n`` largest donors by voluntary money, and the highlighted donor ``keep``
+    below them if it is further down, so a reader sees where it stands."""
+    ordered = split.sort_values(c.VOLUNTARY, ascending=False, kind="stable")
+    top = ordered.head(top_n)
+    extra = ordered.iloc[top_n:]
+    return pd.concat([top, extra[extra[c.DONOR_KEY] == keep]]) if keep else top
+
+
 def donor_core_figure(
     split: pd.DataFrame,
     facts: pd.DataFrame,
@@ -59,7 +75,7 @@ def donor_core_figure(
     top_n: int,
 ) -> go.Figure:
     """Each of the year's largest donors' core share of its voluntary money, against the 30 % guideline."""
-    rows = split.sort_values(c.VOLUNTARY, ascending=False).head(top_n).iloc[::-1]
+    rows = largest(split, top_n, highlight).iloc[::-1]
     name_col = c.NAME_NL if lang == "nl" else c.NAME_EN
     keys = [str(k) for k in rows[c.DONOR_KEY]]
     shares = [0.0 if pd.isna(v) else float(v) for v in rows[c.CORE_SHARE]]
@@ -121,13 +137,12 @@ def nl_core_figure(facts: pd.DataFrame, lang: Lang, captions: Captions) -> go.Fi
     rows = facts[facts[c.METRIC] == "nl_core_contribution"].sort_values(c.YEAR)
     labels = [t("nl_core.before", lang), t("nl_core.from", lang)]
     values = [float(v) for v in rows[c.VALUE]]
-    unit = t("unit.eur_m", lang)
     fig = go.Figure(
         go.Bar(
             x=labels,
             y=values,
             marker_color=donor_color("NLD"),
-            text=[f"{fmt_number(v, lang)} {unit}" for v in values],
+            text=[eur_m(v, lang) for v in values],
             textposition="outside",
             cliponaxis=False,
             hovertemplate="%{x}: %{text}<extra></extra>",
@@ -151,11 +166,22 @@ def donor_core_captions(model: FundingSource, year: int, lang: Lang, top_n: int)
 
 
 def nl_core_captions(model: FundingSource, lang: Lang) -> Captions:
-    rows = model.facts_by_metric("nl_core_contribution")
+    """The subtitle's "since 2018" is the scorecard's fact (p. 6), so the source names its
+    page beside the amounts' (p. 15)."""
+    rows = _nl_core_facts(model)
+    since = rows[rows[c.METRIC] == NL_CORE_SINCE_METRIC]
     return Captions(
         title=t("nl_core.title", lang),
-        subtitle=t("nl_core.subtitle", lang),
+        subtitle=t("nl_core.subtitle", lang, since=int(since[c.VALUE].iloc[0])),
         source=scorecard_source(lang, sorted({int(p) for p in rows[c.PAGE].dropna()})),
+    )
+
+
+def _nl_core_facts(model: FundingSource) -> pd.DataFrame:
+    """The published facts the Dutch chart shows: the amounts it draws and the year since
+    which the Netherlands gives a yearly core contribution (its subtitle)."""
+    return model.facts_by_metric(NL_CORE_METRIC, NL_CORE_SINCE_METRIC).sort_values(
+        [c.METRIC, c.YEAR], kind="stable", ignore_index=True
     )
 
 
@@ -165,14 +191,9 @@ def nl_core_takeaway(model: FundingSource, lang: Lang) -> str:
     rows = model.facts_by_metric(NL_CORE_METRIC).sort_values(c.YEAR)
     before, after = float(rows[c.VALUE].iloc[0]), float(rows[c.VALUE].iloc[-1])
     year = int(rows[c.YEAR].iloc[-1])
-
-    def eur(value: float) -> str:
-        return t(
-            "export.takeaway.eur_m", lang, amount=fmt_number(value, lang, shown_decimals(value, 1))
-        )
-
     if math.isclose(before, after):
-        return sentence([t("export.takeaway.nl_core_same", lang, year=year, after=eur(after))])
+        same = t("export.takeaway.nl_core_same", lang, year=year, after=eur_m(after, lang))
+        return sentence([same])
     key = "export.takeaway.nl_core_up" if after > before else "export.takeaway.nl_core_down"
     _, pct = change(before, after)
     return sentence(
@@ -181,8 +202,8 @@ def nl_core_takeaway(model: FundingSource, lang: Lang) -> str:
                 key,
                 lang,
                 year=year,
-                before=eur(before),
-                after=eur(after),
+                before=eur_m(before, lang),
+                after=eur_m(after, lang),
                 change=fmt_pct(pct, lang, 0, signed=True),
             )
         ]
@@ -294,7 +315,7 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     if split is not None:
         top_n = valid_top(state.top)
         caps = donor_core_captions(model, year, lang, top_n)
-        shown = split.sort_values(c.VOLUNTARY, ascending=False).head(top_n)
+        shown = largest(split, top_n, state.donor or None)
         guideline = facts[facts[c.METRIC] == GUIDELINE_METRIC]
         return ChartOutput(
             fit_image=_labels_inside,
@@ -308,7 +329,7 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
                 model, state, (t("export.filter.year", lang), str(year)), shown[c.DONOR_KEY], top_n
             ),
         )
-    rows = facts[facts[c.METRIC] == NL_CORE_METRIC].sort_values(c.YEAR)
+    rows = _nl_core_facts(model)
     nl_caps = nl_core_captions(model, lang)
     return facts_chart(
         lambda: nl_core_figure(facts, lang, nl_caps), nl_caps, rows, lang, t("unit.eur_m", lang)
@@ -331,4 +352,5 @@ SPEC = ChartSpec(
     inputs=(ids.YEAR, ids.DONOR, ids.TOP_N),
     depends_on=_depends_on,
     graph_class="graph graph-narrow",
+    memo_default=True,
 )

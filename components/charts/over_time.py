@@ -316,4 +316,5 @@ SPEC = ChartSpec(
         Panel("table", _table, class_name="table-wrap", inputs=(ids.TOP_N,)),
         Panel("notes", _notes),
     ),
+    memo_default=True,
 )

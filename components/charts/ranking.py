@@ -27,36 +27,49 @@ from components.charts.base import (
     donor_rows,
     fact_ids,
     filters,
+    other_label,
     ranked_controls,
 )
-from components.charts.wording import absent, sentence, total_of, usd_m, with_change
+from components.charts.wording import (
+    absent,
+    previous_amount,
+    sentence,
+    total_of,
+    usd_m,
+    with_change,
+)
 from components.formatting import Lang, fmt_number, fmt_pct, fmt_signed
 from components.i18n import t
 from components.panels import notes_box, table
 from components.theme import GRID_COLOR, apply_theme, highlight_marker
 from components.view_state import ViewState
 from data import columns as c
+from data.derive import change
 from data.source import FundingSource
 
 ID = "ranking"
+# A donor's amount as the scorecard's text states it, where its table gives another.
+STATED_METRIC = "donor_contribution_stated"
 COLUMNS = (c.YEAR, c.RANK, c.DONOR_KEY, NAME, c.AMOUNT, c.SHARE, c.FACT_ID)
 
 
 # figure ------------------------------------------------------------------------------------------
-def donor_label(row: pd.Series, lang: Lang) -> str:
-    """'1. Verenigde Staten' for listed donors, 'Overige donoren' for the remainder."""
+def donor_label(row: pd.Series, lang: Lang, other: str) -> str:
+    """'1. Verenigde Staten' for listed donors, ``other`` ('Overige lidstaten') for the
+    remainder."""
     if bool(row[c.IS_OTHER]):
-        return t("donor.other", lang)
+        return other
     name = row[c.NAME_NL] if lang == "nl" else row[c.NAME_EN]
     return f"{int(row[c.RANK])}. {name}"
 
 
 def ranking_figure(
-    ranking: pd.DataFrame, lang: Lang, highlight: str | None, captions: Captions
+    ranking: pd.DataFrame, lang: Lang, highlight: str | None, captions: Captions, *, other: str
 ) -> go.Figure:
-    """Horizontal bars, largest on top, labelled with amount and share of the total."""
+    """Horizontal bars, largest on top, labelled with amount and share of the total; the
+    remainder bar is named ``other`` (``base.other_label``: what the source ranks)."""
     rows = ranking.iloc[::-1]  # plotly draws the first category at the bottom
-    labels = [donor_label(r, lang) for _, r in rows.iterrows()]
+    labels = [donor_label(r, lang, other) for _, r in rows.iterrows()]
     keys = [str(k) for k in rows[c.DONOR_KEY]]
     texts = [
         f"{fmt_number(a, lang)} · {fmt_pct(s, lang)}"
@@ -166,7 +179,8 @@ def takeaway_text(
         share=fmt_pct(float(top[c.SHARE]), lang),
         total=total_of(model, lang),
     )
-    clauses = [with_change(lead, model, top_key, year, top_amount, lang)]
+    aside = _stated_caveat(model, top_key, year, lang)
+    clauses = [with_change(lead, model, top_key, year, top_amount, lang, aside)]
     if highlight and highlight != top_key:
         clauses.append(_ranking_donor(model, year, highlight, top_n, listed, lang))
     return sentence(clauses)
@@ -196,7 +210,43 @@ def _ranking_donor(
         text = t("export.takeaway.ranking_donor", lang, **values)
     else:
         text = t("export.takeaway.ranking_outside", lang, top=top_n, **values)
-    return with_change(text, model, donor, year, amount, lang)
+    aside = _stated_caveat(model, donor, year, lang)
+    return with_change(text, model, donor, year, amount, lang, aside)
+
+
+def _stated_caveat(model: FundingSource, donor: str, year: int, lang: Lang) -> str:
+    """'(volgens de tabel; de tekst geeft USD 59,8 mln: −0,3 %)' where a contradiction note
+    of the year's ranking names the donor-year's table figure and a figure its text states:
+    a memo that quotes the table's rise must not hide that the text gives a fall (the
+    scorecard's Dutch 2023 contribution). Both changes are against the same year before."""
+    before = previous_amount(model, donor, year)
+    if before is None or before[0] <= 0:
+        return ""
+    table = model.ranking_table
+    rows = table[(table[c.YEAR] == year) & (table[c.DONOR_KEY] == donor)]
+    drawn = {str(i) for i in rows[c.FACT_ID].dropna()}
+    notes = model.notes(ID, year)
+    named: set[str] = set()  # every fact of a contradiction that names the figure drawn
+    for fact_ids_ in notes.loc[notes[c.KIND] == "contradiction", c.FACT_IDS].str.split(";"):
+        if drawn & set(fact_ids_):
+            named |= set(fact_ids_)
+    facts = model.tables.facts
+    stated = facts[
+        facts[c.FACT_ID].isin(named)
+        & (facts[c.METRIC] == STATED_METRIC)
+        & (facts[c.DONOR] == donor)
+        & (facts[c.YEAR] == year)
+    ]
+    if stated.empty:
+        return ""
+    value = float(stated[c.VALUE].iloc[0])
+    _, pct = change(before[0], value)
+    return t(
+        "export.takeaway.stated_differs",
+        lang,
+        amount=usd_m(value, lang),
+        change=fmt_pct(pct, lang, 1, signed=True),
+    )
 
 
 def takeaway(model: FundingSource, state: ViewState) -> str:
@@ -208,11 +258,12 @@ def takeaway(model: FundingSource, state: ViewState) -> str:
 def build(model: FundingSource, state: ViewState) -> ChartOutput:
     lang, year, top_n = state.lang, chart_year(model, state.year), chart_top(model, state.top)
     caps = captions(model, year, lang, top_n)
-    rows = model.ranking(year, top_n)
+    rows = model.ranking(year, top_n, keep=state.donor or None)
+    other = other_label(model, lang)
     return ChartOutput(
-        draw=lambda: ranking_figure(rows, lang, state.donor or None, caps),
+        draw=lambda: ranking_figure(rows, lang, state.donor or None, caps, other=other),
         captions=caps,
-        data_frame=donor_rows(rows, lang, COLUMNS),
+        data_frame=donor_rows(rows, lang, COLUMNS, other),
         unit=t("unit.usd_m", lang),
         fact_ids=fact_ids(rows[c.FACT_ID]),
         data_files=model.files,
@@ -274,4 +325,5 @@ SPEC = ChartSpec(
     ),
     graph_class="graph graph-main",
     years_in_browser=True,
+    memo_default=True,
 )

@@ -8,7 +8,23 @@ and one line here.
 
 from __future__ import annotations
 
-from components.charts import budget, earmarking, earmarking_side, over_time, ranking
+from components import ids
+from components.charts import (
+    budget,
+    claims,
+    contributors,
+    donor,
+    donor_over_time,
+    earmarking,
+    earmarking_side,
+    entities,
+    entities_over_time,
+    over_time,
+    peers,
+    peers_core,
+    ranking,
+    table,
+)
 from components.charts.base import ChartOutput, ChartSpec
 from components.view_state import ViewState
 from data.source import FundingSource
@@ -19,9 +35,24 @@ CHARTS: tuple[ChartSpec, ...] = (
     earmarking.SPEC,
     earmarking_side.SPEC,
     budget.SPEC,
+    entities.SPEC,
+    entities_over_time.SPEC,
+    contributors.SPEC,
+    donor.SPEC,
+    donor_over_time.SPEC,
+    peers.SPEC,
+    peers_core.SPEC,
+    claims.SPEC,
+    table.SPEC,
 )
 CHART_IDS: tuple[str, ...] = tuple(spec.id for spec in CHARTS)
 BY_ID: dict[str, ChartSpec] = {spec.id: spec for spec in CHARTS}
+# The tabs of the page: those with charts, in the registry's order, then the two without.
+PAGE_TABS: tuple[str, ...] = (
+    *dict.fromkeys(spec.tab for spec in CHARTS),
+    ids.TAB_ORGANISATION,
+    ids.TAB_SOURCES,
+)
 # The tab each chart is on, so a permalink reopens the chart, not whatever tab was open.
 CHART_VIEWS: dict[str, str] = {spec.id: spec.tab for spec in CHARTS}
 

@@ -68,10 +68,20 @@ def previous_amount(model: FundingSource, donor: str, year: int) -> tuple[float,
 
 
 def with_change(
-    text: str, model: FundingSource, donor: str, year: int, amount: float, lang: Lang
+    text: str,
+    model: FundingSource,
+    donor: str,
+    year: int,
+    amount: float,
+    lang: Lang,
+    aside: str = "",
 ) -> str:
+    """``text``, then the change against the year before if the data has one; ``aside`` (a
+    second figure's change, in brackets) follows that change and is dropped without it."""
     clause = change_clause(previous_amount(model, donor, year), amount, lang)
-    return f"{text}, {clause}" if clause else text
+    if not clause:
+        return text
+    return f"{text}, {clause} {aside}" if aside else f"{text}, {clause}"
 
 
 def first_fact(facts: pd.DataFrame, metric: str) -> pd.Series:

@@ -253,14 +253,17 @@ def memo_items(
     subtitles: Mapping[str, str | None],
 ) -> list[MemoItem]:
     """The annex's figures: the chosen charts in page order (not in the order they were ticked),
-    each with the title and subtitle typed into its export bar."""
-    return [
-        memo_item(
-            *prepare(name, model, state, loaded, href, titles.get(name), subtitles.get(name)),
-            chart_takeaway(name, model, state),
-        )
+    each with the title and subtitle typed into its export bar; a chart the data chosen cannot
+    draw (a CEB view on the scorecard) is left out, not pasted in as an empty frame."""
+    prepared = [
+        (name, prepare(name, model, state, loaded, href, titles.get(name), subtitles.get(name)))
         for name in CHART_IDS
         if name in (chosen or ())
+    ]
+    return [
+        memo_item(chart, meta, chart_takeaway(name, model, state))
+        for name, (chart, meta) in prepared
+        if not chart.is_empty
     ]
 
 

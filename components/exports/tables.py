@@ -29,9 +29,11 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 PERMALINK_KEY = "permalink"
 
 # Columns holding fractions (0.52 = 52 %), shown as percentages in Excel.
-PERCENT_COLUMNS = frozenset({c.SHARE, c.CHANGE_PCT, c.CORE_SHARE})
+PERCENT_COLUMNS = frozenset({c.SHARE, c.CHANGE_PCT, c.CORE_SHARE, "difference_pct"})
 # Whole numbers that are identifiers, not quantities: "2.023" as a year would be nonsense.
-PLAIN_INTEGER_COLUMNS = frozenset({c.YEAR, c.RANK, c.RANK_CHANGE, c.PAGE, c.LINE, c.PUBLISHED})
+PLAIN_INTEGER_COLUMNS = frozenset(
+    {c.YEAR, c.RANK, c.RANK_CHANGE, c.PAGE, c.LINE, c.PUBLISHED, "ceb_other_year"}
+)
 FORMAT_PERCENT = "0.0%"
 FORMAT_DECIMAL = "#,##0.0"
 FORMAT_INTEGER = "#,##0"

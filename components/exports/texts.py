@@ -46,12 +46,17 @@ MEMO_TEXT = {
 
 
 def memo_options(
-    charts: Mapping[str, ChartOutput], lang: Lang, old_options: Iterable[Mapping[str, str]] | None
-) -> list[dict[str, str]]:
-    """The memo checklist, "tab: title" per chart; charts not rebuilt keep their old label."""
-    old_labels = {o["value"]: o["label"] for o in old_options or []}
+    charts: Mapping[str, ChartOutput], lang: Lang, old_options: Iterable[Mapping[str, Any]] | None
+) -> list[dict[str, Any]]:
+    """The memo checklist, "tab: title" per chart; charts not rebuilt keep their old label, and
+    a chart the data chosen cannot draw is offered disabled."""
+    old = {o["value"]: o for o in old_options or []}
+    old_labels = {name: option["label"] for name, option in old.items()}
     return [
         {
+            "disabled": charts[name].is_empty
+            if name in charts
+            else bool(old.get(name, {}).get("disabled", False)),
             "label": t(
                 "export.memo.chart",
                 lang,

@@ -2,8 +2,11 @@
 
 CEB writes "United Kingdom of Great Britain and Northern Ireland"; a memo says "United Kingdom"
 (en) or "Verenigd Koninkrijk" (nl), and the charts need one key per donor across years and
-sources. ``data/donor_names.csv`` holds that mapping; it is validated on load because a duplicate
-key or official name would silently merge two donors.
+sources. ``data/donor_names.csv`` holds that mapping for the donors memos name; it is validated
+on load because a duplicate key or official name would silently merge two donors. Every other
+name goes through the donor identity (``data/identity.py``: ISO key, CLDR names, the aliases and
+U+FFFD-broken names), the same one the built-in funding history uses, so a CEB upload and the
+history key a donor alike.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from data.ceb.validate import fail_first
 from data.columns import DONOR, DONOR_KEY, NAME_EN, NAME_NL, OFFICIAL_NAME
 from data.error_text import Params
 from data.errors import DataLoadError
+from data.identity import donor_keys, donor_names
 
 DONOR_NAMES_PATH: Final = Path(__file__).parent.parent / "donor_names.csv"
 DONOR_NAME_COLUMNS: Final = (DONOR_KEY, OFFICIAL_NAME, NAME_EN, NAME_NL)
@@ -73,15 +77,22 @@ def map_donor_names(frame: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
     """Attach the stable key and memo names to each row; a new frame, the input is untouched.
 
     ``DONOR`` and ``DONOR_KEY`` are the same column name, so the key replaces the official
-    name in that column and the official name moves to ``OFFICIAL_NAME``. Unmapped donors keep
-    their official name as key and as both display names, so nothing disappears from a total.
+    name in that column and the official name moves to ``OFFICIAL_NAME``. A name not in
+    ``names`` is keyed by the donor identity; a donor neither knows keeps its official name as
+    key and as both display names, so nothing disappears from a total.
     """
     official = frame[OFFICIAL_NAME] if OFFICIAL_NAME in frame.columns else frame[DONOR]
     codes, uniques = pd.factorize(official)
     lookup = names.set_index(OFFICIAL_NAME)
     distinct = pd.Index(uniques)
+    listed = lookup[DONOR_KEY].reindex(distinct)
+    identified = _identified(distinct[listed.isna().to_numpy()])
+    fallback = pd.Series(distinct, index=distinct)
     mapped = {
-        column: lookup[column].reindex(distinct).fillna(pd.Series(distinct, index=distinct))
+        column: lookup[column]
+        .reindex(distinct)
+        .fillna(identified[column].reindex(distinct))
+        .fillna(fallback)
         for column in (DONOR_KEY, NAME_EN, NAME_NL)
     }
     result = frame.drop(columns=[DONOR, OFFICIAL_NAME, NAME_EN, NAME_NL], errors="ignore")
@@ -95,3 +106,14 @@ def map_donor_names(frame: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
         index=frame.index,
     )
     return pd.concat([added, result], axis=1)
+
+
+def _identified(official: pd.Index) -> pd.DataFrame:
+    """Key and display names, by official name, of the names the donor identity knows."""
+    pairs = [
+        (str(name), key)
+        for name, key in zip(official, donor_keys(official), strict=True)
+        if key is not None
+    ]
+    known = donor_names([key for _, key in pairs])
+    return known.set_axis(pd.Index([name for name, _ in pairs], dtype="str"), axis=0)

@@ -41,7 +41,7 @@ def test_home_is_dutch_2023_with_ranking_above_the_fold(page: Page) -> None:
 
     bars = ranking_bars(page)
     assert [b.label for b in bars] == [
-        "1. Verenigde Staten", "2. Duitsland", "3. Canada", "6. Nederland", "Overige donoren",
+        "1. Verenigde Staten", "2. Duitsland", "3. Canada", "6. Nederland", "Overige lidstaten",
     ]  # fmt: skip
     assert [b.value for b in bars] == [1365, 279, 214, 62, 703]
     assert bars[0].text == "1.365 · 52,0 %"
@@ -54,7 +54,7 @@ def test_home_is_dutch_2023_with_ranking_above_the_fold(page: Page) -> None:
     })  # fmt: skip
 
     # Key figures and the chart are visible at 1366×768 without scrolling.
-    assert page.locator("#kpi-total .kpi-value").inner_text() == "2.623 USD mln"
+    assert page.locator("#kpi-total .kpi-value").inner_text() == "USD 2.623 mln"
     cards = page.locator("#kpis .kpi")
     assert cards.count() == 4
     for i in range(4):
@@ -87,7 +87,7 @@ def test_switching_to_english_translates_chart_numbers_and_tabs(page: Page) -> N
     bars = ranking_bars(page)
     assert bars[0].label == "1. United States"
     assert bars[0].text == "668 · 41.7%"
-    assert bars[-1].label == "Other donors"
+    assert bars[-1].label == "Other member states"
     assert tab_labels(page) == TABS_EN
     assert page.locator("#donor").text_content() == "Netherlands"
     wait_for_url_param(page, "lang", "en")

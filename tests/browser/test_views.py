@@ -74,7 +74,7 @@ def grid_rows(page: Page) -> list[dict[str, Any]]:
 def test_sources_grid_filters_sorts_and_lists_the_nl_contradiction(page: Page) -> None:
     open_tab(page, "sources")
     page.wait_for_selector("#sources-grid .ag-center-cols-container .ag-row")
-    assert len(grid_rows(page)) >= 15  # first page of 69 facts (virtualised rows)
+    assert len(grid_rows(page)) >= 15  # first page of 81 facts (virtualised rows)
 
     notes = page.locator("#contradictions").inner_text()
     assert "Nederland in 2023" in notes
@@ -83,18 +83,26 @@ def test_sources_grid_filters_sorts_and_lists_the_nl_contradiction(page: Page) -
     page.fill('#sources-grid .ag-floating-filter[col-id="donor"] input', "Nederland")
     page.wait_for_function(
         f"""() => {{ const rows = ({_GRID_ROWS})();
-              return rows.length === 4 && rows.every(r => r.donor === 'Nederland'); }}"""
+              return rows.length === 7 && rows.every(r => r.donor === 'Nederland'); }}"""
     )
     values = sorted(r["value_text"] for r in grid_rows(page))
-    assert values == ["59,8 USD mln", "60 USD mln", "62 USD mln", "67 USD mln"]
+    assert values == [
+        "2018",
+        "EUR 2 mln",
+        "EUR 3 mln",
+        "USD 59,8 mln",
+        "USD 60 mln",
+        "USD 62 mln",
+        "USD 67 mln",
+    ]
 
     year_header = page.locator('#sources-grid .ag-header-cell[col-id="year"] .ag-header-cell-label')
     year_header.click()
     page.wait_for_function(
-        f"() => ({_GRID_ROWS})().map(r => r.year).join() === '2021,2022,2023,2023'"
+        f"() => ({_GRID_ROWS})().map(r => r.year).join() === '2018,2021,2022,2022,2023,2023,2023'"
     )
     year_header.click()
     page.wait_for_function(
-        f"() => ({_GRID_ROWS})().map(r => r.year).join() === '2023,2023,2022,2021'"
+        f"() => ({_GRID_ROWS})().map(r => r.year).join() === '2023,2023,2023,2022,2022,2021,2018'"
     )
     assert url_params(page)["view"] == "sources"

@@ -1,0 +1,286 @@
+"""The core share of every UN entity in one year, the chosen entity highlighted.
+
+The scorecard says IOM receives relatively little unearmarked funding compared with other UN
+organisations; this chart shows where the chosen entity stands: each entity's core share of its
+voluntary revenue (core / (core + earmarked)), sorted, against the funding compact's 30 %
+guideline and the median of all entities. Assessed contributions and revenue from other
+activities are not voluntary and stay apart (in the data behind the chart). Where the source
+covers one entity only (the scorecard), the chart says which data it needs.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components import ids
+from components.charts.base import (
+    Captions,
+    ChartOutput,
+    ChartSpec,
+    empty_chart,
+    entity_source,
+    fact_ids,
+    filters,
+    pages,
+)
+from components.charts.wording import GUIDELINE_METRIC, guideline_share, sentence, usd_m
+from components.formatting import Lang, fmt_pct
+from components.i18n import t
+from components.theme import (
+    CORE_COLOR,
+    GRID_COLOR,
+    MUTED_COLOR,
+    REFERENCE_COLOR,
+    apply_theme,
+    highlight_marker,
+)
+from components.view_state import SCOPES, ViewState
+from data import columns as c
+from data.source import FundingSource
+
+ID = "entities"
+COLUMNS = (
+    c.YEAR,
+    c.RANK,
+    c.ENTITY,
+    c.CORE_SHARE,
+    c.CORE,
+    c.EARMARKED,
+    c.VOLUNTARY,
+    c.ASSESSED,
+    c.OTHER,
+)
+
+
+# the numbers -------------------------------------------------------------------------------------
+def shares_year(shares: pd.DataFrame, year: int) -> int:
+    """The year drawn: the chosen one if any entity has it, else the latest the data has (the
+    year control lists the chosen entity's years, which the other entities may lack)."""
+    years = sorted(int(y) for y in shares[c.YEAR].unique())
+    return int(year) if int(year) in years else years[-1]
+
+
+def ranked(shares: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The entities with voluntary revenue in ``year``, highest core share first, ranked
+    (ties share the best rank)."""
+    rows = shares[(shares[c.YEAR] == year) & (shares[c.VOLUNTARY] > 0)].copy()
+    rows = rows[rows[c.CORE_SHARE].notna()]
+    rows[c.RANK] = rows[c.CORE_SHARE].rank(method="min", ascending=False).astype("int64")
+    return rows.sort_values([c.RANK, c.ENTITY], kind="stable", ignore_index=True)
+
+
+def left_out(shares: pd.DataFrame, year: int) -> list[str]:
+    """The entities the data lists in ``year`` without voluntary revenue: not drawn."""
+    rows = shares[shares[c.YEAR] == year]
+    missing = rows[~(rows[c.VOLUNTARY] > 0) | rows[c.CORE_SHARE].isna()]
+    return sorted(str(e) for e in missing[c.ENTITY])
+
+
+def scope_text(state: ViewState, lang: Lang) -> str:
+    """Whose contributions are counted, as the Contributors control says."""
+    scope = state.scope if state.scope in SCOPES else SCOPES[0]
+    return t(f"entities.scope.{scope}", lang)
+
+
+def guideline_facts(model: FundingSource) -> pd.DataFrame:
+    """The published guideline drawn as reference line (its fact and page go to the sources)."""
+    facts = model.earmarking()
+    return facts[facts[c.METRIC] == GUIDELINE_METRIC]
+
+
+def entity_filters(
+    model: FundingSource, state: ViewState, first: tuple[str, str]
+) -> tuple[tuple[str, str], ...]:
+    """The selections in force: the chart's year(s), the highlighted entity, and whose
+    contributions are counted."""
+    scope = state.scope if state.scope in SCOPES else SCOPES[0]
+    own = (t("control.scope", state.lang), t(f"scope.option.{scope}", state.lang))
+    return (*filters(model, state, first), own)
+
+
+# figure ------------------------------------------------------------------------------------------
+def entities_figure(
+    rows: pd.DataFrame, guideline: float, entity: str, lang: Lang, captions: Captions
+) -> go.Figure:
+    """Horizontal bars of core share, highest on top; the chosen entity full colour and
+    outlined, the others dimmed; dashed line at the guideline, dotted at the median, both
+    named in the legend."""
+    drawn = rows.iloc[::-1]  # plotly draws the first category at the bottom
+    names = [str(e) for e in drawn[c.ENTITY]]
+    shares = [float(s) for s in drawn[c.CORE_SHARE]]
+    hover = [
+        t(
+            "entities.hover",
+            lang,
+            share=fmt_pct(share, lang),
+            core=usd_m(float(core), lang),
+            voluntary=usd_m(float(vol), lang),
+            rank=int(rank),
+            n=len(names),
+        )
+        for share, core, vol, rank in zip(
+            shares, drawn[c.CORE], drawn[c.VOLUNTARY], drawn[c.RANK], strict=True
+        )
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=shares,
+            y=names,
+            orientation="h",
+            marker={**highlight_marker(names, entity), "color": CORE_COLOR},
+            text=[fmt_pct(s, lang) for s in shares],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=names,
+            showlegend=False,
+            hovertext=hover,
+            hovertemplate="<b>%{y}</b><br>%{hovertext}<extra></extra>",
+        )
+    )
+    median = float(rows[c.CORE_SHARE].median())
+    compact = t("earmarking.compact", lang, core=fmt_pct(guideline, lang, 0))
+    _reference(fig, guideline, compact, {"color": REFERENCE_COLOR, "width": 2, "dash": "dash"})
+    _reference(
+        fig,
+        median,
+        t("entities.median", lang, share=fmt_pct(median, lang)),
+        {"color": MUTED_COLOR, "width": 2, "dash": "dot"},
+    )
+    low, high = min([0.0, *shares]), max([*shares, guideline, median])
+    fig.update_xaxes(
+        range=[low * 1.2, min(1.3, max(high * 1.25, 0.5))],
+        tickformat=".0%",
+        title_text=t("entities.axis", lang),
+        gridcolor=GRID_COLOR,
+    )
+    if entity in names:
+        fig.update_yaxes(
+            tickvals=names, ticktext=[f"<b>{n}</b>" if n == entity else n for n in names]
+        )
+    fig.update_yaxes(automargin=True, tickfont={"size": 12})
+    footer_lines = sum(1 + len(n) // 100 for n in (*captions.notes, captions.source))
+    fig.update_layout(
+        showlegend=True, bargap=0.2, height=max(440, 220 + 22 * len(names) + 16 * footer_lines)
+    )
+    themed = apply_theme(fig, lang, captions, legend_on_top=True)
+    # Right on top of the plot: the theme's small offset above it grows with a tall figure's
+    # plot height until the legend runs into the subtitle.
+    themed.update_layout(legend={"y": 1.0, "yanchor": "bottom"})
+    return themed
+
+
+def _reference(fig: go.Figure, x: float, label: str, line: dict[str, object]) -> None:
+    """A vertical line across the bars, named in the legend: a label beside the line would
+    cover the bars or the subtitle, whichever share it sits at."""
+    fig.add_shape(
+        type="line", x0=x, x1=x, y0=0, y1=1, xref="x", yref="paper", line=line, layer="above"
+    )
+    fig.add_trace(
+        go.Scatter(x=[None], y=[None], mode="lines", line=line, name=label, hoverinfo="skip")
+    )
+
+
+# captions ----------------------------------------------------------------------------------------
+def captions(
+    model: FundingSource, state: ViewState, year: int | None, shares: pd.DataFrame | None
+) -> Captions:
+    """Title with the year drawn (none for the empty state), what is counted and whose, the
+    source with the guideline's page, and the entities left out."""
+    lang = state.lang
+    notes: tuple[str, ...] = ()
+    if shares is not None and year is not None:
+        missing = left_out(shares, year)
+        if missing:
+            notes = (t("entities.left_out", lang, year=year, entities=", ".join(missing)),)
+    return Captions(
+        title=t("entities.title", lang, year=year) if year else t("entities.title_empty", lang),
+        subtitle=t("entities.subtitle", lang, scope=scope_text(state, lang)),
+        source=entity_source(model, lang, pages(model, guideline_facts(model)[c.FACT_ID])),
+        notes=notes,
+    )
+
+
+# takeaway ----------------------------------------------------------------------------------------
+def takeaway_text(rows: pd.DataFrame, entity: str, year: int, lang: Lang) -> str:
+    """The chosen entity's core share, place and amounts in the year, and the median."""
+    if rows.empty:
+        return sentence([t("entities.takeaway_none", lang, year=year)])
+    median = fmt_pct(float(rows[c.CORE_SHARE].median()), lang)
+    mine = rows[rows[c.ENTITY] == entity]
+    if mine.empty:
+        return sentence(
+            [
+                t(
+                    "entities.takeaway_absent",
+                    lang,
+                    year=year,
+                    entity=entity,
+                    n=len(rows),
+                    median=median,
+                )
+            ]
+        )
+    row = mine.iloc[0]
+    return sentence(
+        [
+            t(
+                "entities.takeaway",
+                lang,
+                year=year,
+                entity=entity,
+                share=fmt_pct(float(row[c.CORE_SHARE]), lang),
+                core=usd_m(float(row[c.CORE]), lang),
+                voluntary=usd_m(float(row[c.VOLUNTARY]), lang),
+                rank=int(row[c.RANK]),
+                n=len(rows),
+                median=median,
+            )
+        ]
+    )
+
+
+def takeaway(model: FundingSource, state: ViewState) -> str:
+    shares = model.entity_shares()
+    if shares is None or shares.empty:
+        return t("empty.needs_ceb", state.lang)
+    year = shares_year(shares, state.year)
+    return takeaway_text(ranked(shares, year), model.entity, year, state.lang)
+
+
+# the chart ---------------------------------------------------------------------------------------
+def build(model: FundingSource, state: ViewState) -> ChartOutput:
+    lang, shares = state.lang, model.entity_shares()
+    if shares is None or shares.empty:
+        return empty_chart(captions(model, state, None, None), lang)
+    year = shares_year(shares, state.year)
+    rows = ranked(shares, year)
+    caps = captions(model, state, year, shares)
+    if rows.empty:
+        return empty_chart(caps, lang, "entities.none")
+    guideline = guideline_share(model)
+    return ChartOutput(
+        draw=lambda: entities_figure(rows, guideline, model.entity, lang, caps),
+        captions=caps,
+        data_frame=rows[list(COLUMNS)].reset_index(drop=True),
+        unit=t("entities.unit", lang),
+        fact_ids=fact_ids(guideline_facts(model)[c.FACT_ID]),
+        data_files=model.files,
+        filters=entity_filters(model, state, (t("export.filter.year", lang), str(year))),
+    )
+
+
+def _depends_on(model: FundingSource) -> frozenset[str]:
+    """The year changes the bars where the source compares entities; nothing does otherwise."""
+    return frozenset() if model.entity_shares() is None else frozenset({ids.YEAR})
+
+
+SPEC = ChartSpec(
+    id=ID,
+    tab=ids.TAB_ENTITIES,
+    build=build,
+    takeaway=takeaway,
+    inputs=(ids.YEAR,),
+    depends_on=_depends_on,
+    graph_class="graph graph-main",
+)

@@ -1,0 +1,288 @@
+"""The charts across UN entities: core share per entity in a year, and over the years.
+
+Small revenue tables built by hand, every number below worked out from them:
+
+2024, governments: IOM core 10 / voluntary 100 (10 %), UNHCR 50 / 100 (50 %), WFP 20 / 200
+(10 %, tied with IOM), UNICEF other revenue only (left out); the EU gives IOM 100 earmarked and a
+foundation gives UNHCR 100 earmarked, so for all contributors IOM has 10 / 200 (5 %), UNHCR
+50 / 200 (25 %). 2023, governments: IOM 5 / 100 (5 %), UNHCR 30 / 100 (30 %), no WFP.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+
+from components import ids
+from components.charts import entities, entities_over_time, registry
+from components.charts.base import chart_state
+from components.formatting import Lang
+from components.i18n import t
+from components.theme import CORE_COLOR, DIMMED_OPACITY
+from components.view_state import ViewState
+from data import columns as c
+from data.ceb_source import CebModel
+from data.combine import in_scope
+from data.model import FundingModel
+from data.scorecard_source import ScorecardModel
+
+M = 1e6
+
+
+def row(
+    donor: str, entity: str, year: int, kind: str, musd: float, category: str
+) -> dict[str, object]:
+    return {
+        c.DONOR_KEY: donor,
+        c.NAME_EN: donor,
+        c.NAME_NL: donor,
+        c.OFFICIAL_NAME: donor,
+        c.CATEGORY: category,
+        c.ENTITY: entity,
+        c.REV_TYPE: kind,
+        c.YEAR: year,
+        c.AMOUNT_USD: musd * M,
+    }
+
+
+GOV, EU, FOUNDATION = "Government", "European Union", "Foundations"
+ROWS = [
+    row("NLD", "IOM", 2024, c.REV_CORE, 10, GOV),
+    row("NLD", "IOM", 2024, c.REV_EARMARKED, 90, GOV),
+    row("NLD", "IOM", 2024, c.REV_ASSESSED, 5, GOV),
+    row("EU", "IOM", 2024, c.REV_EARMARKED, 100, EU),
+    row("NLD", "UNHCR", 2024, c.REV_CORE, 50, GOV),
+    row("NLD", "UNHCR", 2024, c.REV_EARMARKED, 50, GOV),
+    row("GATES", "UNHCR", 2024, c.REV_EARMARKED, 100, FOUNDATION),
+    row("USA", "WFP", 2024, c.REV_CORE, 20, GOV),
+    row("USA", "WFP", 2024, c.REV_EARMARKED, 180, GOV),
+    row("USA", "UNICEF", 2024, c.REV_OTHER, 5, GOV),
+    row("NLD", "IOM", 2023, c.REV_CORE, 5, GOV),
+    row("NLD", "IOM", 2023, c.REV_EARMARKED, 95, GOV),
+    row("NLD", "UNHCR", 2023, c.REV_CORE, 30, GOV),
+    row("NLD", "UNHCR", 2023, c.REV_EARMARKED, 70, GOV),
+]
+
+
+@pytest.fixture(scope="module")
+def seed() -> FundingModel:
+    return ScorecardModel.from_seed()
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    return pd.DataFrame(ROWS)
+
+
+def model_of(
+    seed: FundingModel, frame: pd.DataFrame, entity: str = "IOM", scope: str = "governments"
+) -> FundingModel:
+    return CebModel.from_revenue(
+        in_scope(frame, scope), entity, seed.tables, ("test",), scope=scope, all_rows=frame
+    )
+
+
+def state(lang: Lang = "nl", year: int = 2024, scope: str = "governments") -> ViewState:
+    return replace(chart_state(lang, year, "NLD"), scope=scope)
+
+
+# one year: bars per entity ---------------------------------------------------------------------
+def test_bars_sorted_with_ties_ranked_and_the_entity_highlighted(
+    seed: FundingModel, frame: pd.DataFrame
+) -> None:
+    chart = entities.build(model_of(seed, frame), state())
+    data = chart.data_frame
+    assert list(data[c.ENTITY]) == ["UNHCR", "IOM", "WFP"]
+    assert list(data[c.RANK]) == [1, 2, 2]  # IOM and WFP share 10 %
+    assert list(data[c.CORE_SHARE]) == pytest.approx([0.5, 0.1, 0.1])
+    assert list(data[c.VOLUNTARY]) == pytest.approx([100, 100, 200])
+    assert list(data[c.ASSESSED]) == pytest.approx([0, 5, 0])  # apart, but in the data
+    bar = chart.figure.data[0]
+    assert list(bar.y) == ["WFP", "IOM", "UNHCR"]  # plotly draws the first at the bottom
+    assert list(bar.x) == pytest.approx([0.1, 0.1, 0.5])
+    assert bar.marker.color == CORE_COLOR
+    assert list(bar.marker.opacity) == [DIMMED_OPACITY, 1.0, DIMMED_OPACITY]
+    assert list(bar.text) == ["10,0 %", "10,0 %", "50,0 %"]
+    assert list(chart.figure.layout.yaxis.ticktext) == ["WFP", "<b>IOM</b>", "UNHCR"]
+
+
+def test_reference_lines_at_the_guideline_and_the_median(
+    seed: FundingModel, frame: pd.DataFrame
+) -> None:
+    figure = entities.build(model_of(seed, frame), state("en")).figure
+    assert sorted(shape.x0 for shape in figure.layout.shapes) == pytest.approx([0.1, 0.3])
+    names = [trace.name for trace in figure.data[1:]]
+    assert names == [
+        "Funding-compact guideline: at least 30% unearmarked",
+        "Median: 10.0%",
+    ]
+
+
+def test_entities_without_voluntary_revenue_are_left_out_and_named(
+    seed: FundingModel, frame: pd.DataFrame
+) -> None:
+    chart = entities.build(model_of(seed, frame), state())
+    assert "UNICEF" not in set(chart.data_frame[c.ENTITY])
+    assert chart.captions.notes == ("Niet getoond, zonder vrijwillige inkomsten in 2024: UNICEF.",)
+    assert entities.build(model_of(seed, frame), state(year=2023)).captions.notes == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "nl",
+            "In 2024 kreeg IOM 10,0 % van zijn vrijwillige inkomsten ongeoormerkt "
+            "(USD 10 mln van USD 100 mln); plaats 2 van 3 VN-organisaties "
+            "(hoogste aandeel eerst); mediaan 10,0 %.",
+        ),
+        (
+            "en",
+            "In 2024, IOM received 10.0% of its voluntary revenue as core funding "
+            "(USD 10 million of USD 100 million); rank 2 of 3 UN entities "
+            "(highest share first); median 10.0%.",
+        ),
+    ],
+)
+def test_takeaway_in_both_languages(
+    seed: FundingModel, frame: pd.DataFrame, lang: Lang, expected: str
+) -> None:
+    assert entities.takeaway(model_of(seed, frame), state(lang)) == expected
+
+
+def test_all_contributors_count_the_eu_and_foundations(
+    seed: FundingModel, frame: pd.DataFrame
+) -> None:
+    model = model_of(seed, frame, scope="all")
+    chart = entities.build(model, state("en", scope="all"))
+    data = chart.data_frame
+    assert list(data[c.ENTITY]) == ["UNHCR", "WFP", "IOM"]
+    assert list(data[c.CORE_SHARE]) == pytest.approx([0.25, 0.1, 0.05])
+    assert "all contributors" in chart.captions.subtitle
+    assert ("Contributors", "All contributors") in chart.filters
+    assert "rank 3 of 3" in entities.takeaway(model, state("en", scope="all"))
+
+
+def test_another_year_and_an_entity_missing_in_it(seed: FundingModel, frame: pd.DataFrame) -> None:
+    assert entities.takeaway(model_of(seed, frame), state(year=2023)) == (
+        "In 2023 kreeg IOM 5,0 % van zijn vrijwillige inkomsten ongeoormerkt "
+        "(USD 5 mln van USD 100 mln); plaats 2 van 2 VN-organisaties "
+        "(hoogste aandeel eerst); mediaan 17,5 %."
+    )
+    wfp = model_of(seed, frame, "WFP")
+    assert entities.takeaway(wfp, state("en", 2023)) == (
+        "In 2023, WFP had no voluntary revenue in these data; median of 2 UN entities 17.5%."
+    )
+    assert entities.build(wfp, state("en", 2023)).figure.layout.yaxis.ticktext is None
+
+
+def test_a_year_the_data_lacks_falls_back_to_the_latest(
+    seed: FundingModel, frame: pd.DataFrame
+) -> None:
+    chart = entities.build(model_of(seed, frame), state(year=2019))
+    assert chart.captions.title.endswith(", 2024")
+    assert chart.filters[0] == ("Jaar", "2024")
+
+
+def test_subtitle_says_what_is_counted_and_whose(seed: FundingModel, frame: pd.DataFrame) -> None:
+    subtitle = entities.build(model_of(seed, frame), state()).captions.subtitle
+    assert "Kern / (kern + geoormerkt)" in subtitle
+    assert "verplichte bijdragen en overige inkomsten apart" in subtitle
+    assert "alleen overheden" in subtitle
+
+
+# over the years --------------------------------------------------------------------------------
+def test_lines_of_the_entity_the_median_and_the_system(
+    seed: FundingModel, frame: pd.DataFrame
+) -> None:
+    chart = entities_over_time.build(model_of(seed, frame), state())
+    by_name = {trace.name: trace for trace in chart.figure.data}
+    assert list(by_name["IOM"].y) == pytest.approx([0.05, 0.1])
+    assert list(by_name["Mediaan VN-organisaties"].y) == pytest.approx([0.175, 0.1])
+    # (5 + 30) / 200 and (10 + 50 + 20) / 400
+    assert list(by_name["VN-systeem (totaal)"].y) == pytest.approx([0.175, 0.2])
+    guideline = by_name["Funding Compact-richtlijn: minstens 30 % ongeoormerkt"]
+    assert list(guideline.y) == pytest.approx([0.3, 0.3])
+    data = chart.data_frame
+    system = data[data[c.ENTITY] == "VN-systeem (totaal)"]
+    assert list(system[c.VOLUNTARY]) == pytest.approx([200, 400])
+    assert data[data[c.ENTITY] == "Mediaan VN-organisaties"][c.CORE].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "nl",
+            "IOM: ongeoormerkt aandeel van 5,0 % in 2023 naar 10,0 % in 2024; mediaan van de "
+            "VN-organisaties in die jaren van 17,5 % naar 10,0 %; "
+            "in 1 van de 2 jaren onder de mediaan.",
+        ),
+        (
+            "en",
+            "IOM: core share from 5.0% in 2023 to 10.0% in 2024; median of UN entities in those "
+            "years from 17.5% to 10.0%; below the median in 1 of 2 years.",
+        ),
+    ],
+)
+def test_over_time_takeaway_in_both_languages(
+    seed: FundingModel, frame: pd.DataFrame, lang: Lang, expected: str
+) -> None:
+    assert entities_over_time.takeaway(model_of(seed, frame), state(lang)) == expected
+
+
+def test_a_year_without_the_entity_leaves_a_gap_and_a_note(
+    seed: FundingModel, frame: pd.DataFrame
+) -> None:
+    wfp = model_of(seed, frame, "WFP")
+    chart = entities_over_time.build(wfp, state("en"))
+    line = next(trace for trace in chart.figure.data if trace.name == "WFP")
+    assert list(line.y) == [None, pytest.approx(0.1)]
+    assert chart.captions.notes[-1] == "No voluntary revenue of WFP in these data in: 2023."
+    assert entities_over_time.takeaway(wfp, state("en")) == (
+        "WFP: core share 10.0% in 2024; median of UN entities 10.0%."
+    )
+
+
+# the scorecard has one entity: the charts say which data they need -----------------------------
+@pytest.mark.parametrize("chart_id", ["entities", "entities_over_time"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_empty_on_the_scorecard(seed: FundingModel, chart_id: str, lang: Lang) -> None:
+    chart = registry.build_chart(chart_id, seed, state(lang))
+    assert chart.data_frame.empty
+    assert chart.figure.layout.annotations[0].text == t("empty.needs_ceb", lang)
+    assert registry.chart_takeaway(chart_id, seed, state(lang)) == t("empty.needs_ceb", lang)
+    assert "{" not in chart.captions.title
+
+
+def test_registered_on_the_entities_tab(seed: FundingModel, frame: pd.DataFrame) -> None:
+    assert [s.id for s in registry.charts_on(ids.TAB_ENTITIES)] == [
+        "entities",
+        "entities_over_time",
+    ]
+    assert entities.SPEC.controls_for(seed) == frozenset()
+    assert entities.SPEC.controls_for(model_of(seed, frame)) == {ids.YEAR}
+    assert entities_over_time.SPEC.controls_for(model_of(seed, frame)) == frozenset()
+
+
+# the built-in history, where it is there ------------------------------------------------------
+@pytest.mark.real_data
+def test_real_history_iom_share_and_rank(seed: FundingModel) -> None:
+    history_module = pytest.importorskip("data.history")
+    load = getattr(history_module, "load_history", None)
+    if load is None:
+        pytest.skip("the built-in history has no loader yet")
+    history = load()
+    model = model_of(seed, history)
+    year = model.latest_year()
+    rows = history[(history[c.CATEGORY] == GOV) & (history[c.YEAR] == year)]
+    sums = rows.groupby([c.ENTITY, c.REV_TYPE])[c.AMOUNT_USD].sum().unstack(fill_value=0.0)
+    voluntary = sums.get(c.REV_CORE, 0.0) + sums.get(c.REV_EARMARKED, 0.0)
+    shares = (sums[c.REV_CORE] / voluntary)[voluntary > 0]
+    data = entities.build(model, state("en", year)).data_frame
+    iom = data[data[c.ENTITY] == "IOM"].iloc[0]
+    assert iom[c.CORE_SHARE] == pytest.approx(shares["IOM"])
+    assert iom[c.RANK] == int((shares > shares["IOM"]).sum()) + 1
+    assert len(data) == len(shares)
