@@ -56,7 +56,10 @@ def create_app(
     )
     state = default_state(model.years(), model.donors(), models.default_entity(None, None, "ceb"))
     sources = models.sources(None, None)
-    app.layout = build_layout(state, model.years(), donor_options(model, state.lang), sources)
+    entities = models.entities(None, None, "ceb")
+    app.layout = build_layout(
+        state, model.years(), donor_options(model, state.lang), sources, entities
+    )
     callbacks.register(app, models)
     return app
 

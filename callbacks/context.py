@@ -9,8 +9,9 @@ call to a plain function with the model and state.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from dash import Input, State
@@ -67,6 +68,15 @@ class Request:
     model: FundingSource
     state: ViewState
     loaded: dt.date | None
+    data_key: str = ""  # the data and language drawn: source, dataset, entity, scope, language
+
+    def drawn_key(self, controls: frozenset[str]) -> str:
+        """What a chart depending on ``controls`` draws from: the data and the values of those
+        controls. A chart stores the key it last drew; when a newer request supersedes one that
+        changed the data (Dash then drops the older answer), the keys differ and it redraws."""
+        state = asdict(self.state)
+        values = {c: state[CONTROL_ARGS[c]] for c in sorted(controls)}
+        return json.dumps([self.data_key, values], sort_keys=True, default=str)
 
 
 class RequestContext:
@@ -104,13 +114,14 @@ class RequestContext:
             model.entity if model.has_entities else None,
         )
         state = replace(state, source=chosen, scope=scope_, peers=tuple(peers or ()))
-        return Request(model, state, self._loaded(model, session, data_id))
+        key = "|".join(str(v) for v in (state.lang, chosen, data_id, model.entity, scope_))
+        return Request(model, state, self._loaded(model, session, data_id), key)
 
     def restore(
         self, search: str | None, session: str | None, dataset: Mapping[str, Any] | None
-    ) -> ViewState:
-        """The view a link asks for, kept to what the session's data has: the entity first,
-        then the years and donors of that entity."""
+    ) -> tuple[ViewState, FundingSource]:
+        """The view a link asks for, kept to what the session's data has (the source first,
+        then the entity, then the years and donors of that entity), and its model."""
         data_id = dataset_id(dataset)
         source = requested_source(search, self.models.sources(session, data_id))
         entities = self.models.entities(session, data_id, source)
@@ -120,7 +131,8 @@ class RequestContext:
         model = self.models.model(
             session, data_id, entity, source, scope if scope in SCOPES else SCOPES[0]
         )
-        return parse_state(search, model.years(), model.donors(), entities, default_entity, source)
+        state = parse_state(search, model.years(), model.donors(), entities, default_entity, source)
+        return state, model
 
     def _loaded(
         self, model: FundingSource, session: str | None, data_id: str | None

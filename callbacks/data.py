@@ -70,6 +70,8 @@ def register(app: Dash, context: RequestContext) -> None:
         Input(ids.SOURCE, "value"),
         State(ids.SESSION, "data"),
         State(ids.ENTITY, "value"),
+        # The layout holds the first options; the URL callback sets a link's source and entity.
+        prevent_initial_call=True,
     )
     def entities(
         dataset: dict[str, Any] | None, source: str, session: str | None, current: str | None

@@ -16,7 +16,7 @@ from dash import ALL, MATCH, Dash, Input, Output, State, ctx, dcc, no_update
 
 from callbacks.context import ALL_CONTROLS, RequestContext, request_inputs
 from components import clientside, ids
-from components.charts import stale_charts
+from components.charts import CHARTS
 from components.exports.assemble import (
     DATA_FORMATS,
     IMAGE_ACTIONS,
@@ -46,16 +46,24 @@ def register(app: Dash, context: RequestContext) -> None:
             Output(ids.for_chart(ids.EXPORT_TITLE, ALL), "value"),
             Output(ids.for_chart(ids.EXPORT_SUBTITLE, ALL), "value"),
             Output(ids.MEMO_CHARTS, "options"),
+            Output(ids.EXPORT_KEYS, "data"),
         ],
-        inputs={**on_change, "old_options": State(ids.MEMO_CHARTS, "options")},
+        inputs={
+            **on_change,
+            "old_options": State(ids.MEMO_CHARTS, "options"),
+            "written": State(ids.EXPORT_KEYS, "data"),
+        },
     )
-    def export_texts(old_options: Any, **values: Any) -> tuple[Any, ...]:
+    def export_texts(old_options: Any, written: dict[str, str] | None, **values: Any) -> Any:
         request = context(**values)
         names = [out["id"]["chart"] for out in ctx.outputs_list[0]]
-        # Only the charts the changed control affects are rebuilt: this runs on every year click,
-        # beside the chart callbacks, and rebuilding all five doubled the server time of a click.
-        stale = stale_charts(ctx.triggered_id, request.model)
-        return chart_texts(request.model, request.state, names, stale, old_options)
+        # Only the charts whose words would change are rebuilt: this runs on every year click,
+        # beside the chart callbacks, and rebuilding every chart doubled the server time of a
+        # click. A chart's key says what its words were written from (callbacks/context.py).
+        keys = {s.id: request.drawn_key(s.controls_for(request.model)) for s in CHARTS}
+        stale = {name for name, key in keys.items() if (written or {}).get(name) != key}
+        texts = chart_texts(request.model, request.state, names, stale, old_options)
+        return (*texts, keys)
 
     @app.callback(
         *(Output(ids.for_chart(kind, ALL), "children") for kind in BAR_TEXT),

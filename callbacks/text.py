@@ -31,7 +31,8 @@ def register(app: Dash, context: RequestContext) -> None:
             Output(ids.PEERS, "options"),
         ],
         inputs={**request_inputs(), "current": State(ids.DONOR, "value")},
-        prevent_initial_call="initial_duplicate",
+        # The layout holds the first options and the URL callback those of a link's data.
+        prevent_initial_call=True,
     )
     def donors(current: str | None, **values: Any) -> tuple[list[dict[str, Any]], Any, Any]:
         """The donors of the data shown; the highlighted one stays if the data has it (a

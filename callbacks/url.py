@@ -12,6 +12,7 @@ from typing import Any
 from dash import Dash, Input, Output, State
 
 from callbacks.context import RequestContext
+from callbacks.text import donor_options
 from components import clientside, ids
 
 CONTROLS = (ids.LANG, ids.YEAR, ids.DONOR, ids.VIEW, ids.BUDGET_MODE, ids.TOP_N)
@@ -24,6 +25,8 @@ def register(app: Dash, context: RequestContext) -> None:
         Output(ids.SOURCE, "value", allow_duplicate=True),
         Output(ids.SCOPE, "value", allow_duplicate=True),
         Output(ids.PEERS, "value", allow_duplicate=True),
+        Output(ids.DONOR, "options", allow_duplicate=True),
+        Output(ids.PEERS, "options", allow_duplicate=True),
         Input(ids.URL, "search"),
         State(ids.SESSION, "data"),
         State(ids.DATASET, "data"),
@@ -32,7 +35,10 @@ def register(app: Dash, context: RequestContext) -> None:
     def restore(
         search: str | None, session: str | None, dataset: dict[str, Any] | None
     ) -> tuple[Any, ...]:
-        state = context.restore(search, session, dataset)
+        # The donor options come with the donor, in one answer: a dropdown whose value arrives
+        # before options that hold it drops the value.
+        state, model = context.restore(search, session, dataset)
+        options = donor_options(model, state.lang)
         return (
             state.lang,
             state.year,
@@ -44,6 +50,8 @@ def register(app: Dash, context: RequestContext) -> None:
             state.source,
             state.scope,
             list(state.peers),
+            options,
+            options,
         )
 
     app.clientside_callback(

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from dash import Dash, Input, Output, ctx, html
+from dash import Dash, Input, Output, State, ctx, html
 from dash.exceptions import PreventUpdate
 
 from callbacks.context import Request, RequestContext, request_inputs
 from components import clientside, ids, panels
 from components.charts.base import ChartSpec, Panel, chart_year
 from components.charts.registry import CHARTS
-from components.layout import FIGURES
+from components.layout import DRAWN, FIGURES
 
 
 def chart_outputs(spec: ChartSpec, request: Request) -> list[Any]:
@@ -38,11 +38,16 @@ def chart_outputs(spec: ChartSpec, request: Request) -> list[Any]:
     return [first, *(p.build(model, state) for p in spec.panels if p.inputs is None)]
 
 
-def _skip_unless_affected(spec: ChartSpec, request: Request) -> None:
-    """A control the chart does not depend on for this data changes nothing in it."""
-    trigger = ctx.triggered_id
-    if trigger in spec.inputs and trigger not in spec.controls_for(request.model):
+def skip_unless_affected(
+    spec: ChartSpec, request: Request, drawn: str | None, trigger: object
+) -> str:
+    """A control the chart does not depend on for this data changes nothing in it: skip the
+    redraw, unless what the chart last drew (``drawn``) is not what it would draw now (an
+    earlier answer was superseded). Returns the key of what is drawn now."""
+    key = request.drawn_key(spec.controls_for(request.model))
+    if key == drawn and trigger in spec.inputs:
         raise PreventUpdate
+    return key
 
 
 def _register_chart(app: Dash, spec: ChartSpec, context: RequestContext) -> None:
@@ -55,13 +60,17 @@ def _register_chart(app: Dash, spec: ChartSpec, context: RequestContext) -> None
     inputs = [c for c in spec.inputs if not (spec.years_in_browser and c == ids.YEAR)]
 
     @app.callback(
-        output=[first, *(Output(p.component_id(spec.id), "children") for p in with_chart)],
-        inputs=request_inputs(*inputs),
+        output=[
+            first,
+            *(Output(p.component_id(spec.id), "children") for p in with_chart),
+            Output(ids.panel(spec.id, DRAWN), "data"),
+        ],
+        inputs={**request_inputs(*inputs), "drawn": State(ids.panel(spec.id, DRAWN), "data")},
     )
-    def draw(**values: Any) -> list[Any]:
+    def draw(drawn: str | None, **values: Any) -> list[Any]:
         request = context(**values)
-        _skip_unless_affected(spec, request)
-        return chart_outputs(spec, request)
+        key = skip_unless_affected(spec, request, drawn, ctx.triggered_id)
+        return [*chart_outputs(spec, request), key]
 
     draw.__name__ = f"draw_{spec.id}"
     for panel in spec.panels:

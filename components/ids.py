@@ -100,6 +100,7 @@ EXPORT_XLSX: Final = "export-xlsx"
 EXPORT_IMAGE: Final = "export-image"  # store: the export figure the browser renders
 EXPORT_DOWNLOAD: Final = "export-download"
 EXPORT_STATUS: Final = "export-status"
+EXPORT_KEYS: Final = "export-keys"  # store: per chart, what its export texts were written from
 
 
 def graph(chart: str) -> str:

@@ -23,6 +23,8 @@ from components.view_state import ViewState
 
 # The panel of a chart whose figures of every year the browser holds (``years_in_browser``).
 FIGURES = "figures"
+# The store of what a chart last drew (callbacks/views.py: a superseded answer is redrawn).
+DRAWN = "drawn"
 
 GRAPH_CONFIG: Any = {
     "displaylogo": False,
@@ -59,6 +61,7 @@ def _chart_tab(tab: str, state: ViewState) -> list[Any]:
         chart_block(_graph(spec.graph_id, spec.graph_class), spec.id, state.lang) for spec in specs
     ]
     stores = [dcc.Store(id=ids.panel(spec.id, FIGURES)) for spec in specs if spec.years_in_browser]
+    stores += [dcc.Store(id=ids.panel(spec.id, DRAWN)) for spec in specs]
     panels = [
         html.Div(id=panel.component_id(spec.id), className=panel.class_name)
         for spec in specs
@@ -73,6 +76,7 @@ def build_layout(
     years: list[int],
     donor_options: list[dict[str, str]],
     sources: list[str] | None = None,
+    entities: list[str] | None = None,
 ) -> html.Div:
     lang = state.lang
     controls = html.Div(
@@ -186,10 +190,11 @@ def build_layout(
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.URL_STATE),
+            dcc.Store(id=ids.EXPORT_KEYS),
             dcc.Store(id=ids.SESSION, storage_type="session"),
             dcc.Store(id=ids.DATASET, storage_type="session"),
             header,
-            source_bar(state, sources or [state.source]),
+            source_bar(state, sources or [state.source], entities),
             data_panel(lang),
             html.Main(
                 [

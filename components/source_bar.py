@@ -38,7 +38,9 @@ def _labelled(label_id: str, control: Any, lang: Lang, class_name: str) -> html.
     )
 
 
-def source_bar(state: ViewState, available: list[str]) -> html.Div:
+def source_bar(
+    state: ViewState, available: list[str], entities: list[str] | None = None
+) -> html.Div:
     lang = state.lang
     source = html.Div(
         [
@@ -59,7 +61,11 @@ def source_bar(state: ViewState, available: list[str]) -> html.Div:
         className="control",
     )
     entity = dcc.Dropdown(
-        id=ids.ENTITY, options=[], value=state.entity, clearable=False, searchable=True
+        id=ids.ENTITY,
+        options=[{"label": e, "value": e} for e in entities or []],
+        value=state.entity,
+        clearable=False,
+        searchable=True,
     )
     top = dcc.Input(
         id=ids.TOP_N, type="number", min=1, max=MAX_TOP, step=1, value=DEFAULT_TOP, debounce=True

@@ -182,6 +182,12 @@ def highlight_marker(keys: list[str], highlight: str | None) -> dict[str, Any]:
     }
 
 
+def footer_lines(captions: Captions) -> int:
+    """How many lines the notes and source line under a chart take, as ``apply_theme`` wraps
+    them: a chart grows by that much instead of its plot shrinking."""
+    return sum(1 + len(line) // FOOTER_WIDTH for line in (*captions.notes, captions.source))
+
+
 def apply_theme(
     fig: go.Figure,
     lang: Lang,

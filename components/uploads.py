@@ -87,14 +87,15 @@ def entity_choices(
     data_id: str | None,
     source: str | None,
     current: str | None,
-) -> tuple[list[dict[str, str]], Any, bool]:
+) -> tuple[Any, Any, bool]:
     """The entity dropdown of the source's data: options, value (the current one if the data
     has it) and whether the CEB controls are hidden (the scorecard covers IOM alone)."""
     available = models.entities(session, data_id, source)
-    if not available:
-        return [], no_update, True
-    # The current entity stays (a link's entity is set by the URL callback at the same time).
-    value = no_update if current in available else models.default_entity(session, data_id, source)
+    if not available:  # the scorecard: the controls hide, keeping their options and value
+        return no_update, no_update, True
+    # The current entity stays (a link's entity, set by the URL callback), sent again with the
+    # options: a dropdown handed a value before its options has been seen to drop it.
+    value = current if current in available else models.default_entity(session, data_id, source)
     return [{"label": e, "value": e} for e in available], value, False
 
 

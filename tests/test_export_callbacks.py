@@ -243,6 +243,7 @@ def test_a_language_change_rewrites_every_export_bar(app: Dash) -> None:
             [prop(ids.for_chart(ids.EXPORT_TITLE, c), "value") for c in CHART_IDS],
             [prop(ids.for_chart(ids.EXPORT_SUBTITLE, c), "value") for c in CHART_IDS],
             prop(ids.MEMO_CHARTS, "options"),
+            prop(ids.EXPORT_KEYS, "data"),
         ],
         "inputs": [
             *(prop(cid, "value", value) for cid, value in CONTROLS.items()),
@@ -251,7 +252,11 @@ def test_a_language_change_rewrites_every_export_bar(app: Dash) -> None:
             prop(ids.ENTITY, "value"),
             prop(ids.SCOPE, "value", "governments"),
         ],
-        "state": [prop(ids.SESSION, "data"), prop(ids.MEMO_CHARTS, "options")],
+        "state": [
+            prop(ids.SESSION, "data"),
+            prop(ids.MEMO_CHARTS, "options"),
+            prop(ids.EXPORT_KEYS, "data"),
+        ],
     }
     response = post(app, wildcard(ids.TAKEAWAY, "ALL"), f"{ids.LANG}.value", body)
     ranking = build_chart(RANKING, ScorecardModel.from_seed(), chart_state("nl", 2023, "NLD"))

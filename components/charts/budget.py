@@ -35,7 +35,14 @@ from components.formatting import (
 )
 from components.i18n import t
 from components.panels import notes_box, radio_group, table
-from components.theme import BUDGET_COLOR, GRID_COLOR, TEXT_COLOR, apply_theme
+from components.theme import (
+    BUDGET_COLOR,
+    GRID_COLOR,
+    GUIDE_COLOR,
+    PAPER_COLOR,
+    TEXT_COLOR,
+    apply_theme,
+)
 from components.view_state import BUDGET_MODES, ViewState
 from data import columns as c
 from data.source import FundingSource
@@ -66,7 +73,7 @@ def budget_figure(
             line={"color": BUDGET_COLOR, "width": 3},
             marker={
                 "size": 12,
-                "color": ["white" if a else BUDGET_COLOR for a in approx],
+                "color": [PAPER_COLOR if a else BUDGET_COLOR for a in approx],
                 "line": {"color": BUDGET_COLOR, "width": 2.5},
             },
             text=labels,
@@ -100,7 +107,7 @@ def budget_figure(
                 y1=lookup[x],
                 xref="x",
                 yref="y",
-                line={"color": "#cbd2d9", "width": 1, "dash": "dot"},
+                line={"color": GUIDE_COLOR, "width": 1, "dash": "dot"},
             )
     fig.update_yaxes(
         range=[0, top],

@@ -40,7 +40,7 @@ from components.charts.wording import sentence
 from components.formatting import Lang, fmt_pct
 from components.i18n import t
 from components.panels import table
-from components.theme import GRID_COLOR, OTHER_COLOR, PREFIX, VARIABLES, apply_theme
+from components.theme import GRID_COLOR, OTHER_COLOR, PREFIX, VARIABLES, apply_theme, footer_lines
 from components.view_state import ViewState
 from data import columns as c
 from data.source import FundingSource
@@ -194,8 +194,8 @@ def claims_figure(
     )
     _x_axis(fig, edge, lang)
     fig.update_yaxes(**same_rows, tickfont={"size": 12})
-    footer_lines = sum(1 + len(n) // 100 for n in (*captions.notes, captions.source))
-    fig.update_layout(barmode="overlay", height=max(420, 200 + 24 * len(rows) + 16 * footer_lines))
+    lines = footer_lines(captions)
+    fig.update_layout(barmode="overlay", height=max(420, 200 + 24 * len(rows) + 16 * lines))
     return _themed(fig, lang, captions)
 
 

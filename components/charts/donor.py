@@ -26,7 +26,14 @@ from components.charts.base import (
 from components.charts.wording import change_clause, sentence, usd_m
 from components.formatting import Lang, fmt_number, fmt_pct, shown_decimals
 from components.i18n import t
-from components.theme import DIMMED_OPACITY, GRID_COLOR, TEXT_COLOR, apply_theme, donor_color
+from components.theme import (
+    DIMMED_OPACITY,
+    GRID_COLOR,
+    TEXT_COLOR,
+    apply_theme,
+    donor_color,
+    footer_lines,
+)
 from components.view_state import DEFAULT_DONOR, SCOPES, ViewState
 from data import columns as c
 from data.source import FundingSource
@@ -162,11 +169,11 @@ def donor_figure(
         tickvals=entities,
         ticktext=[f"<b>{e}</b>" if e == entity else e for e in entities],
     )
-    footer_lines = sum(1 + len(n) // 100 for n in (*captions.notes, captions.source))
+    lines = footer_lines(captions)
     fig.update_layout(
         showlegend=False,
         bargap=0.25,
-        height=max(420, 190 + 28 * len(entities) + 16 * footer_lines),
+        height=max(420, 190 + 28 * len(entities) + 16 * lines),
     )
     return apply_theme(fig, lang, captions)
 

@@ -27,16 +27,19 @@ from components.charts.base import (
     scorecard_source,
     span,
 )
+from components.charts.references import add_references, fact_value
 from components.charts.wording import first_fact, guideline_share, relation, sentence
 from components.formatting import Lang, fmt_pct
 from components.i18n import t
 from components.panels import notes_box
 from components.theme import (
     CORE_COLOR,
+    CORE_TEXT_COLOR,
     EARMARKED_COLOR,
     GRID_COLOR,
-    REFERENCE_COLOR,
+    ON_COLOR,
     apply_theme,
+    footer_lines,
 )
 from components.view_state import ViewState
 from data import columns as c
@@ -55,59 +58,6 @@ REVENUE_COLUMNS = [c.YEAR, c.ASSESSED, c.CORE, c.EARMARKED, c.OTHER, c.VOLUNTARY
 
 
 # figures -----------------------------------------------------------------------------------------
-def fact_value(facts: pd.DataFrame, metric: str) -> float:
-    return float(facts.loc[facts[c.METRIC] == metric, c.VALUE].iloc[0])
-
-
-def _references(
-    fig: go.Figure, facts: pd.DataFrame, lang: Lang, axis: str = "x", reform: bool = True
-) -> None:
-    """Vertical (x) or horizontal (y) lines at the reform level (IOM's own, so only ``reform``
-    for IOM) and the funding compact's guideline (for every UN entity)."""
-    reform_core = 1 - fact_value(facts, "earmarked_share_after_reform") / 100
-    compact_core = fact_value(facts, "funding_compact_core_guideline") / 100
-    reform_text = t(
-        "earmarking.reform",
-        lang,
-        core=fmt_pct(reform_core, lang, 0),
-        earmarked=fmt_pct(1 - reform_core, lang, 0),
-    )
-    compact_text = t("earmarking.compact", lang, core=fmt_pct(compact_core, lang, 0))
-    lines = [(reform_core, reform_text, "dot", 1.32)] if reform else []
-    for value, text, dash, offset in (*lines, (compact_core, compact_text, "dash", 1.12)):
-        line = {"color": REFERENCE_COLOR, "width": 2, "dash": dash}
-        if axis == "x":
-            fig.add_shape(
-                type="line", x0=value, x1=value, y0=0, y1=1.0, xref="x", yref="paper", line=line
-            )
-            fig.add_annotation(
-                x=value,
-                y=offset,
-                xref="x",
-                yref="paper",
-                text=text,
-                showarrow=False,
-                xanchor="left",
-                yanchor="bottom",
-                font={"size": 12},
-                bgcolor="rgba(255,255,255,0.85)",
-            )
-        else:
-            fig.add_shape(
-                type="line", y0=value, y1=value, x0=0, x1=1.0, yref="y", xref="paper", line=line
-            )
-            fig.add_annotation(
-                y=value,
-                x=1.0,
-                yref="y",
-                xref="paper",
-                text=text,
-                showarrow=False,
-                xanchor="right",
-                yanchor="bottom",
-                font={"size": 11},
-                bgcolor="rgba(255,255,255,0.85)",
-            )
 
 
 def earmarking_figure(facts: pd.DataFrame, lang: Lang, captions: Captions) -> go.Figure:
@@ -137,7 +87,7 @@ def earmarking_figure(facts: pd.DataFrame, lang: Lang, captions: Captions) -> go
                 textposition="inside",
                 insidetextanchor="middle",
                 textangle=0,
-                textfont={"color": "white", "size": 14},
+                textfont={"color": ON_COLOR, "size": 14},
                 hovertemplate=f"{name}: {fmt_pct(value, lang, 0)}<extra></extra>",
             )
         )
@@ -153,9 +103,9 @@ def earmarking_figure(facts: pd.DataFrame, lang: Lang, captions: Captions) -> go
         text=f"<b>{core_name}: {fmt_pct(core, lang, 0)}</b>",
         xanchor="left",
         yanchor="top",
-        font={"size": 13, "color": "#8a5a00"},
+        font={"size": 13, "color": CORE_TEXT_COLOR},
     )
-    _references(fig, facts, lang)
+    add_references(fig, facts, lang)
     fig.update_layout(barmode="stack", bargap=0.45, showlegend=False)
     fig.update_xaxes(
         range=[0, 1],
@@ -165,7 +115,8 @@ def earmarking_figure(facts: pd.DataFrame, lang: Lang, captions: Captions) -> go
         title_standoff=40,
     )
     fig = apply_theme(fig, lang, captions, axis_space=84)
-    fig.update_layout(margin={"t": 140})
+    # The notes under the bar (the 97 % and its denominators) add lines: the chart grows.
+    fig.update_layout(margin={"t": 140}, height=max(420, 300 + 16 * footer_lines(captions)))
     return fig
 
 
@@ -193,7 +144,7 @@ def earmarking_years_figure(
                 hovertemplate="%{x}: %{text}<extra>" + name + "</extra>",
             )
         )
-    _references(fig, facts, lang, axis="y", reform=reform)
+    add_references(fig, facts, lang, axis="y", reform=reform)
     fig.update_layout(
         barmode="stack", bargap=0.3 if len(years) > 3 else 0.6, legend_traceorder="normal"
     )

@@ -29,7 +29,7 @@ from components.charts.base import (
     negative_note,
     scorecard_source,
 )
-from components.charts.earmarking import fact_value
+from components.charts.references import fact_value
 from components.charts.wording import (
     GUIDELINE_METRIC,
     guideline_share,
@@ -38,7 +38,14 @@ from components.charts.wording import (
 )
 from components.formatting import Lang, fmt_money, fmt_number, fmt_pct, fmt_published
 from components.i18n import t
-from components.theme import GRID_COLOR, REFERENCE_COLOR, apply_theme, donor_color, highlight_marker
+from components.theme import (
+    GRID_COLOR,
+    REFERENCE_COLOR,
+    apply_theme,
+    donor_color,
+    footer_lines,
+    highlight_marker,
+)
 from components.view_state import ViewState, valid_top
 from data import columns as c
 from data.derive import change
@@ -125,9 +132,9 @@ def donor_core_figure(
         title_text=t("donor_core.axis", lang),
         gridcolor=GRID_COLOR,
     )
-    footer_lines = sum(1 + len(n) // 100 for n in (*captions.notes, captions.source))
+    lines = footer_lines(captions)
     fig.update_layout(
-        showlegend=False, bargap=0.25, height=max(420, 190 + 30 * len(keys) + 16 * footer_lines)
+        showlegend=False, bargap=0.25, height=max(420, 190 + 30 * len(keys) + 16 * lines)
     )
     return apply_theme(fig, lang, captions)
 

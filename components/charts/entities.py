@@ -33,6 +33,7 @@ from components.theme import (
     MUTED_COLOR,
     REFERENCE_COLOR,
     apply_theme,
+    footer_lines,
     highlight_marker,
 )
 from components.view_state import SCOPES, ViewState
@@ -159,9 +160,9 @@ def entities_figure(
             tickvals=names, ticktext=[f"<b>{n}</b>" if n == entity else n for n in names]
         )
     fig.update_yaxes(automargin=True, tickfont={"size": 12})
-    footer_lines = sum(1 + len(n) // 100 for n in (*captions.notes, captions.source))
+    lines = footer_lines(captions)
     fig.update_layout(
-        showlegend=True, bargap=0.2, height=max(440, 220 + 22 * len(names) + 16 * footer_lines)
+        showlegend=True, bargap=0.2, height=max(440, 220 + 22 * len(names) + 16 * lines)
     )
     themed = apply_theme(fig, lang, captions, legend_on_top=True)
     # Right on top of the plot: the theme's small offset above it grows with a tall figure's

@@ -29,7 +29,7 @@ from components.charts.wording import absent, join_words, sentence, usd_m
 from components.formatting import Lang, fmt_number, fmt_pct, fmt_signed
 from components.i18n import t
 from components.panels import notes_box, table
-from components.theme import apply_theme, donor_color
+from components.theme import FAINT_GRID_COLOR, ON_COLOR, apply_theme, donor_color
 from components.view_state import ViewState
 from data import columns as c
 from data.source import FundingSource
@@ -85,7 +85,7 @@ def over_time_figure(
                 marker={
                     "size": 26 if key == highlight else 22,
                     "color": donor_color(str(key)),
-                    "line": {"color": "white", "width": 2},
+                    "line": {"color": ON_COLOR, "width": 2},
                 },
                 opacity=1.0 if emphasis else 0.5,
                 text=["" if pd.isna(v) else fmt_number(v, lang) for v in rows[c.AMOUNT]],
@@ -104,7 +104,7 @@ def over_time_figure(
         range=[max_rank + 0.7, 0.3],
         dtick=1,
         title_text=t("over_time.axis_rank", lang),
-        gridcolor="#eef0f2",
+        gridcolor=FAINT_GRID_COLOR,
         zeroline=False,
     )
     fig.update_xaxes(

@@ -31,7 +31,7 @@ from components.charts.donor import chart_donor, ranked_among
 from components.charts.wording import join_words, sentence
 from components.formatting import Lang, fmt_number
 from components.i18n import t
-from components.theme import FAINT_GRID_COLOR, apply_theme, donor_color
+from components.theme import FAINT_GRID_COLOR, apply_theme, donor_color, footer_lines
 from components.view_state import ViewState
 from data import columns as c
 from data.source import FundingSource
@@ -78,8 +78,8 @@ def line_style(key: str, donor: str) -> dict[str, Any]:
 
 def figure_height(captions: Captions) -> int:
     """Room for the plot above a footer of notes and source that may take several lines."""
-    footer_lines = sum(1 + len(n) // 100 for n in (*captions.notes, captions.source))
-    return 380 + 16 * footer_lines
+    lines = footer_lines(captions)
+    return 380 + 16 * lines
 
 
 def year_axis(fig: go.Figure, years: list[int], lang: Lang) -> None:

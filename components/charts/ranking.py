@@ -41,7 +41,7 @@ from components.charts.wording import (
 from components.formatting import Lang, fmt_number, fmt_pct, fmt_signed
 from components.i18n import t
 from components.panels import notes_box, table
-from components.theme import GRID_COLOR, apply_theme, highlight_marker
+from components.theme import GRID_COLOR, apply_theme, footer_lines, highlight_marker
 from components.view_state import ViewState
 from data import columns as c
 from data.derive import change
@@ -114,9 +114,9 @@ def ranking_figure(
             ],
             tickvals=labels,
         )
-    footer_lines = sum(1 + len(n) // 100 for n in (*captions.notes, captions.source))
+    lines = footer_lines(captions)
     fig.update_layout(
-        showlegend=False, bargap=0.25, height=max(470, 190 + 34 * len(rows) + 16 * footer_lines)
+        showlegend=False, bargap=0.25, height=max(470, 190 + 34 * len(rows) + 16 * lines)
     )
     return apply_theme(fig, lang, captions)
 

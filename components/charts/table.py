@@ -39,6 +39,7 @@ from components.theme import (
     OTHER_COLOR,
     TEXT_COLOR,
     apply_theme,
+    footer_lines,
     wrap,
 )
 from components.view_state import ViewState, valid_top
@@ -182,7 +183,7 @@ def table_figure(
             for label, k in zip(labels, keys, strict=True)
         ],
     )
-    footer_lines = sum(1 + len(n) // 100 for n in (*captions.notes, captions.source))
+    lines = footer_lines(captions)
     # The subtitle says in full what is counted: broken into lines on screen, as the image
     # export breaks its own copy of it.
     subtitle = wrap(captions.subtitle, SUBTITLE_WIDTH)
@@ -190,7 +191,7 @@ def table_figure(
     fig.update_layout(
         barmode="relative",
         bargap=0.25,
-        height=max(440, 210 + extra + 30 * len(keys) + 16 * footer_lines),
+        height=max(440, 210 + extra + 30 * len(keys) + 16 * lines),
     )
     themed = apply_theme(fig, lang, replace(captions, subtitle=subtitle), legend_on_top=True)
     themed.update_layout(margin_t=int(themed.layout.margin.t) + extra)

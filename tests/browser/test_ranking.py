@@ -27,8 +27,16 @@ from .helpers import (
 pytestmark = pytest.mark.browser
 
 OUTLINE = "#1f2933"  # marker line of the highlighted donor (components/theme.py: highlight_marker)
-TABS_NL = ["Ranglijst", "Verloop", "Geoormerkt vs. kern", "Begroting", "Organisatie", "Bronnen en noten"]  # fmt: skip
-TABS_EN = ["Ranking", "Over time", "Earmarked vs. core", "Budget", "Organisation", "Sources and notes"]  # fmt: skip
+TABS_NL = [
+    "Ranglijst", "Verloop", "Geoormerkt vs. kern", "Begroting", "VN-organisaties",
+    "Soorten bijdragers", "Donor in de VN", "Nederland en anderen", "Scorekaart getoetst",
+    "Volledige tabel", "Organisatie", "Bronnen en noten",
+]  # fmt: skip
+TABS_EN = [
+    "Ranking", "Over time", "Earmarked vs. core", "Budget", "UN entities", "Contributor types",
+    "Donor across the UN", "Netherlands and peers", "Scorecard checked", "Full table",
+    "Organisation", "Sources and notes",
+]  # fmt: skip
 
 
 def tab_labels(page: Page) -> list[str]:
@@ -51,6 +59,7 @@ def test_home_is_dutch_2023_with_ranking_above_the_fold(page: Page) -> None:
     assert tab_labels(page) == TABS_NL
     expect_url_params(page, {
         "lang": "nl", "year": "2023", "donor": "NLD", "view": "ranking", "budget": "absolute",
+        "source": "scorecard",
     })  # fmt: skip
 
     # Key figures and the chart are visible at 1366×768 without scrolling.
@@ -110,6 +119,7 @@ def test_copied_link_reopens_the_same_view(page: Page) -> None:
     assert outlined == ["2. Germany"]
     expect_url_params(page, {
         "lang": "en", "year": "2022", "donor": "DEU", "view": "ranking", "budget": "absolute",
+        "source": "scorecard",
     })  # fmt: skip
 
 
@@ -205,6 +215,7 @@ def test_invalid_url_params_fall_back_to_defaults(page: Page, browser_errors: li
     assert page.locator("#donor").text_content() == "Nederland"
     expect_url_params(page, {
         "lang": "nl", "year": "2023", "donor": "NLD", "view": "ranking", "budget": "absolute",
+        "source": "scorecard",
     })  # fmt: skip
     assert browser_errors == []
 

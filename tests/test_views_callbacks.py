@@ -1,0 +1,52 @@
+"""The chart callbacks skip a redraw only when what the chart last drew is what it would draw
+now: a year click the chart does not depend on costs nothing, but an answer that Dash dropped
+(a newer request for the same callback superseded it) is never left on the screen."""
+
+from __future__ import annotations
+
+import pytest
+from dash.exceptions import PreventUpdate
+
+from callbacks.context import RequestContext
+from callbacks.views import skip_unless_affected
+from components import ids
+from components.charts import spec
+from data.provider import ModelProvider
+from data.scorecard_source import ScorecardModel
+from tests.store_fakes import disk_store
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory: pytest.TempPathFactory) -> RequestContext:
+    from data.history import load_history
+
+    store = disk_store(tmp_path_factory.mktemp("store"))
+    return RequestContext(ModelProvider(ScorecardModel.from_seed(), store, None, load_history()))
+
+
+def test_a_control_the_chart_ignores_skips_the_redraw(context: RequestContext) -> None:
+    side = spec("earmarking_side")  # the scorecard's Dutch core contribution: no year
+    before = context(lang="nl", year=2022, donor="NLD")
+    drawn = skip_unless_affected(side, before, None, None)
+    after = context(lang="nl", year=2023, donor="NLD")
+    with pytest.raises(PreventUpdate):
+        skip_unless_affected(side, after, drawn, ids.YEAR)
+
+
+def test_a_superseded_data_change_is_redrawn_on_the_next_click(context: RequestContext) -> None:
+    """The upload's answer was dropped (drawn still holds the CEB key); the year click that
+    superseded it must draw the scorecard's chart, not keep the CEB one."""
+    side = spec("earmarking_side")
+    ceb = context(lang="nl", year=2024, donor="NLD", source="ceb", entity="IOM")
+    drawn = skip_unless_affected(side, ceb, None, None)
+    scorecard = context(lang="nl", year=2023, donor="NLD", source="scorecard")
+    key = skip_unless_affected(side, scorecard, drawn, ids.YEAR)
+    assert key != drawn
+
+
+def test_a_control_the_chart_depends_on_always_redraws(context: RequestContext) -> None:
+    side = spec("earmarking_side")  # on CEB data: the year's donors
+    first = context(lang="en", year=2023, donor="NLD", source="ceb", entity="IOM")
+    drawn = skip_unless_affected(side, first, None, None)
+    second = context(lang="en", year=2024, donor="NLD", source="ceb", entity="IOM")
+    assert skip_unless_affected(side, second, drawn, ids.YEAR) != drawn
