@@ -40,6 +40,19 @@ CEB_FILE: Final = ROOT.parent / "shared" / "data" / "ceb" / "government-donor-re
 # Spelled out rather than read from components.ids: the list must not move with the refactor
 # whose result it checks.
 VIEWS: Final = ("ranking", "over_time", "earmarking", "budget", "organisation", "sources")
+# The views on the built-in CEB history (the scorecard shows them empty): shot on ?source=ceb,
+# and the existing views there too.
+CEB_VIEWS: Final = (
+    "ranking",
+    "over_time",
+    "earmarking",
+    "entities",
+    "contributors",
+    "donor",
+    "peers",
+    "claims",
+    "table",
+)
 LANGS: Final = ("nl", "en")
 WIDTHS: Final = (1366, 800)
 HEIGHT: Final = 768
@@ -280,6 +293,12 @@ def plan(ceb_file: Path) -> list[list[Shot]]:
     sequences = [
         [Shot(f"{view}-{lang}-{width}", f"/?lang={lang}&view={view}", width)]
         for view in VIEWS
+        for lang in LANGS
+        for width in WIDTHS
+    ]
+    sequences += [
+        [Shot(f"ceb-{view}-{lang}-{width}", f"/?lang={lang}&view={view}&source=ceb", width)]
+        for view in CEB_VIEWS
         for lang in LANGS
         for width in WIDTHS
     ]

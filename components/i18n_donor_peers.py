@@ -42,6 +42,10 @@ DONOR_PEERS_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "nl": "Vrijwillige bijdrage (USD mln)",
         "en": "Voluntary contribution (USD million)",
     },
+    "donor_profile.image_note": {
+        "nl": "{shown} van {total} getoond; alle organisaties staan in het gegevensbestand",
+        "en": "{shown} of {total} shown; the data file has every organisation",
+    },
     "donor_profile.source": {
         "nl": "de grafiek toont alle VN-organisaties in deze gegevens",
         "en": "the chart shows every UN entity in these data",
@@ -160,6 +164,7 @@ DONOR_PEERS_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "en": "{donor}, {year}: rank {rank}<br>USD {amount} million voluntary",
     },
     "peers.axis": {"nl": "Rang (1 = grootste)", "en": "Rank (1 = largest)"},
+    "peers.axis_image": {"nl": "Rang", "en": "Rank"},
     "peers.axis_year": {"nl": "Jaar", "en": "Year"},
     "peers.none": {
         "nl": "Geen van deze donoren heeft volgens deze gegevens een vrijwillige bijdrage aan deze organisatie.",

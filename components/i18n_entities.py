@@ -44,6 +44,18 @@ ENTITIES_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "en": "{share} core: {core} of {voluntary} voluntary<br>rank {rank} of {n}",
     },
     "entities.median": {"nl": "Mediaan: {share}", "en": "Median: {share}"},
+    "entities.image_compact": {
+        "nl": "Funding Compact: minstens {core} ongeoormerkt",
+        "en": "Funding compact: at least {core} core",
+    },
+    "entities.image_note": {
+        "nl": "{shown} van {n} getoond (hoogste aandeel); mediaan en gegevensbestand: alle {n}",
+        "en": "{shown} of {n} shown (highest share); median and data file: all {n}",
+    },
+    "entities.image_note_entity": {
+        "nl": "{shown} van {n} getoond (hoogste aandeel en {entity}); mediaan en gegevensbestand: alle {n}",
+        "en": "{shown} of {n} shown (highest share and {entity}); median and data file: all {n}",
+    },
     "entities.left_out": {
         "nl": "Niet getoond, zonder vrijwillige inkomsten in {year}: {entities}.",
         "en": "Not shown, no voluntary revenue in {year}: {entities}.",
@@ -136,6 +148,7 @@ ENTITIES_TEXT: Mapping[str, Mapping[Lang, str]] = {
     },
     "contributors.axis": {"nl": "USD mln (vrijwillig)", "en": "USD million (voluntary)"},
     "contributors.axis_year": {"nl": "Jaar", "en": "Year"},
+    "contributors.image_other": {"nl": "Overige soorten ({n})", "en": "Other types ({n})"},
     "contributors.hover": {
         "nl": "{category}, {year}: {amount}<br>{share} van de vrijwillige inkomsten",
         "en": "{category}, {year}: {amount}<br>{share} of voluntary revenue",

@@ -222,3 +222,9 @@ def test_the_reason_in_english(model: FundingModel) -> None:
 def test_the_chart_is_on_its_tab_and_no_control_changes_it(model: FundingModel) -> None:
     assert "claims" in CHART_IDS and CHART_VIEWS["claims"] == ids.TAB_CLAIMS
     assert claims.SPEC.controls_for(model) == frozenset()
+
+
+def test_the_image_axis_title_sits_under_its_ticks(model: FundingModel) -> None:
+    output = claims.build(model, state("en"))
+    assert output.image_figure().layout.xaxis.title.standoff == 8
+    assert output.figure.layout.xaxis.title.standoff is None

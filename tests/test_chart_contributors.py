@@ -175,8 +175,29 @@ def test_image_legend_flows_in_rows_in_stack_order(model: FundingModel) -> None:
     assert chart.figure.layout.legend.traceorder == "reversed"
     image = chart.image_figure()
     assert image.layout.legend.orientation == "h"
-    assert image.layout.legend.traceorder == "normal"
+    # grouped (one group per entry) so entries flow by their own width; in stack order
+    assert image.layout.legend.traceorder == "grouped"
     assert chart.figure.layout.legend.orientation == "v"  # the screen figure is untouched
+
+
+def test_image_names_the_largest_types_and_stacks_the_rest_as_one(model: FundingModel) -> None:
+    chart = contributors.build(model, state())
+    screen = chart.figure
+    image = chart.image_figure()
+    named = [bar.name for bar in image.data if bar.showlegend is not False]
+    rest = len(screen.data) - contributors.IMAGE_TYPES
+    assert rest > 0  # the table has more types than an image names
+    kept = [bar.name for bar in screen.data[: contributors.IMAGE_TYPES]]
+    assert named == [*kept, t("contributors.image_other", "nl", n=rest)]
+    assert len(screen.data) == len(chart.data_frame[c.CATEGORY].unique()) - 1  # screen: all
+    for year_index in range(len(screen.data[0].x)):  # the stack sums to the same per year
+        assert sum(bar.y[year_index] for bar in image.data) == pytest.approx(
+            sum(bar.y[year_index] for bar in screen.data)
+        )
+    grey = [bar for bar in image.data if bar.legendgroup == "other"]
+    assert [min(bar.y) >= 0 for bar in grey] == [True, False]  # positive above, negative below
+    assert image.layout.yaxis.title.text is None and image.layout.xaxis.title.text is None
+    assert screen.layout.yaxis.title.text == t("contributors.axis", "nl")
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

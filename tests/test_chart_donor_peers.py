@@ -346,3 +346,50 @@ def test_registered_on_their_tabs(iom: CebModel) -> None:
     assert tabs["peers"] == tabs["peers_core"] == ids.TAB_PEERS
     assert registry.stale_charts(ids.PEERS, iom) == {"peers", "peers_core"}
     assert {"donor_profile", "donor_over_time"} <= registry.stale_charts(ids.YEAR, iom)
+
+
+# the image copies ---------------------------------------------------------------------------------
+def test_the_image_shows_the_largest_bars_and_says_so() -> None:
+    """14 entities, N the 13th largest and chosen: the 10 largest plus N, and a note."""
+    names = [chr(ord("A") + i) for i in range(14)]
+    rows = pd.DataFrame(
+        {
+            c.ENTITY: names,
+            c.VOLUNTARY: [float(14 - i) for i in range(14)],
+            c.CORE: 0.0,
+            c.EARMARKED: [float(14 - i) for i in range(14)],
+            c.CORE_SHARE: 0.0,
+            c.RANK: 1,
+        }
+    )
+    caps = donor.Captions("title", "subtitle", "source")
+    image = donor.donor_image(rows, "nl", "NLD", "M", "donoren", caps)
+    assert list(image.data[0].y) == ["M", *reversed(names[:10])]  # drawn bottom-up
+    assert (
+        image.layout.xaxis.title.text
+        == "11 van 14 getoond; alle organisaties staan in het gegevensbestand"
+    )
+    english = donor.donor_image(rows, "en", "NLD", "B", "donors", caps)
+    assert len(english.data[0].y) == 10
+    assert english.layout.xaxis.title.text == "10 of 14 shown; the data file has every organisation"
+
+
+def test_an_image_with_every_bar_has_no_note(iom: CebModel) -> None:
+    out = donor.build(iom, state())
+    image = out.image_figure()
+    assert list(image.data[0].y) == list(out.figure.data[0].y)
+    assert image.layout.xaxis.title.text == t("donor_profile.axis", "nl")
+
+
+def test_line_images_drop_end_labels_and_flow_their_legend(iom: CebModel) -> None:
+    over_time = donor_over_time.build(iom, state())
+    ends = {a.text for a in over_time.figure.layout.annotations if a.name == "end-label"}
+    assert ends == {"IOM", "WFP", "UNHCR"}
+    image = over_time.image_figure()
+    assert not [a for a in image.layout.annotations if a.name == "end-label"]
+    assert len(image.data) == 3 and image.layout.legend.traceorder == "grouped"
+    rank = peers.build(iom, state("en")).image_figure()
+    assert rank.layout.yaxis.title.text == "Rank"
+    assert peers.build(iom, state()).figure.layout.yaxis.title.text == "Rang (1 = grootste)"
+    core = peers_core.build(iom, state()).image_figure()
+    assert len({trace.legendgroup for trace in core.data}) == len(core.data) == 4

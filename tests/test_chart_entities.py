@@ -286,3 +286,61 @@ def test_real_history_iom_share_and_rank(seed: FundingModel) -> None:
     assert iom[c.CORE_SHARE] == pytest.approx(shares["IOM"])
     assert iom[c.RANK] == int((shares > shares["IOM"]).sum()) + 1
     assert len(data) == len(shares)
+
+
+# the image copy ------------------------------------------------------------------------------
+def many_entities(count: int) -> pd.DataFrame:
+    """``count`` entities E01.. with core shares falling 1 % a place from 60 %, and IOM last at
+    1 %: more than an image labels legibly."""
+    rows = []
+    for index in range(count):
+        core = 60 - index
+        rows += [row("NLD", f"E{index:02d}", 2024, c.REV_CORE, core, GOV)]
+        rows += [row("NLD", f"E{index:02d}", 2024, c.REV_EARMARKED, 100 - core, GOV)]
+    rows += [row("NLD", "IOM", 2024, c.REV_CORE, 1, GOV)]
+    rows += [row("NLD", "IOM", 2024, c.REV_EARMARKED, 99, GOV)]
+    return pd.DataFrame(rows)
+
+
+def test_image_draws_the_top_and_the_entity_and_says_so(seed: FundingModel) -> None:
+    count = entities.IMAGE_TOP + 10
+    chart = entities.build(model_of(seed, many_entities(count)), state())
+    image, screen = chart.image_figure(), chart.figure
+    total = count + 1
+    assert len(screen.data[0].y) == total == len(chart.data_frame)  # screen and data: all
+    bars = list(image.data[0].y)
+    assert len(bars) == entities.IMAGE_TOP + 1
+    assert bars[0] == "IOM" and bars[1:] == [f"E{i:02d}" for i in range(entities.IMAGE_TOP)][::-1]
+    assert image.layout.yaxis.ticktext[0] == f"<b>{total}. IOM</b>"  # its rank shows the gap
+    assert image.layout.yaxis.ticktext[-1] == "1. E00"
+    note = t("entities.image_note_entity", "nl", shown=len(bars), n=total, entity="IOM")
+    assert note in [trace.name for trace in image.data]
+    median = float(chart.data_frame[c.CORE_SHARE].median())  # of all, not of the bars drawn
+    assert sorted(s.x0 for s in image.layout.shapes) == sorted(s.x0 for s in screen.layout.shapes)
+    assert median in [s.x0 for s in image.layout.shapes]
+    assert image.data[0].constraintext == "none"
+    assert image.layout.xaxis.title.text is None
+    assert screen.layout.xaxis.title.text == t("entities.axis", "nl")
+
+
+def test_image_of_a_top_entity_and_of_few_entities(seed: FundingModel, frame: pd.DataFrame) -> None:
+    many = many_entities(entities.IMAGE_TOP + 5)
+    chart = entities.build(model_of(seed, many, entity="E00"), state("en"))
+    image = chart.image_figure()
+    assert len(image.data[0].y) == entities.IMAGE_TOP  # E00 is among the top already
+    note = t("entities.image_note", "en", shown=entities.IMAGE_TOP, n=len(chart.data_frame))
+    assert note in [trace.name for trace in image.data]
+    few = entities.build(model_of(seed, frame), state("en")).image_figure()
+    assert list(few.data[0].y) == ["WFP", "IOM", "UNHCR"]  # all fit: no note
+    assert not [tr.name for tr in few.data if tr.name and "shown" in tr.name]
+
+
+def test_over_time_image_legend_flows_without_axis_titles(
+    seed: FundingModel, frame: pd.DataFrame
+) -> None:
+    chart = entities_over_time.build(model_of(seed, frame), state())
+    image = chart.image_figure()
+    assert image.layout.legend.traceorder == "grouped"
+    assert len({trace.legendgroup for trace in image.data}) == len(image.data)
+    assert image.layout.yaxis.title.text is None
+    assert chart.figure.layout.yaxis.title.text == t("entities_over_time.axis", "nl")

@@ -36,6 +36,7 @@ from components.charts.claims_words import (
     reason_text,
     verdict_text,
 )
+from components.charts.image_tidy import tight_axis_title
 from components.charts.wording import sentence
 from components.formatting import Lang, fmt_pct
 from components.i18n import t
@@ -333,7 +334,7 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     facts = tuple(dict.fromkeys(f for cell in frame[c.FACT_IDS] for f in str(cell).split(";") if f))
     return ChartOutput(
         draw=lambda: claims_figure(model, frame, lang, caps),
-        fit_image=lambda _screen: compact_figure(model, frame, lang, caps),
+        fit_image=lambda _screen: tight_axis_title(compact_figure(model, frame, lang, caps)),
         captions=caps,
         data_frame=export_rows(model, frame, lang),
         unit=t("claims.unit", lang),

@@ -23,6 +23,7 @@ from components.charts.base import (
     negative_note,
     span,
 )
+from components.charts.image_tidy import flowing_legend, without_axis_titles
 from components.charts.wording import sentence, usd_m
 from components.formatting import Lang, fmt_pct, fmt_signed
 from components.i18n import t
@@ -147,7 +148,7 @@ def contributors_figure(types: pd.DataFrame, lang: Lang, captions: Captions) -> 
     fig.update_layout(barmode="relative", bargap=0.25, height=520)
     themed = apply_theme(fig, lang, captions)
     # A dozen types do not fit in a row above the plot: on screen they stand at the right, in
-    # the order of the stack (the image lays its legend out in rows, see ``_legend_rows``).
+    # the order of the stack (the image lays its legend out in rows, see ``contributors_image``).
     themed.update_layout(
         legend={
             "orientation": "v",
@@ -161,11 +162,61 @@ def contributors_figure(types: pd.DataFrame, lang: Lang, captions: Captions) -> 
     return themed
 
 
-def _legend_rows(figure: go.Figure) -> go.Figure:
-    """The image's legend flows in rows under the plot: governments, the largest type, first."""
-    out = go.Figure(figure)
+# the image ---------------------------------------------------------------------------------------
+# Types an image names in its legend; the others are drawn as one grey remainder. The legend of
+# a memo image (756 px wide) takes two rows for that many, where a dozen types took six and ran
+# into the footer.
+IMAGE_TYPES = 5
+
+
+def contributors_image(figure: go.Figure, lang: Lang) -> go.Figure:
+    """The image copy: the largest ``IMAGE_TYPES`` types (governments first) as on screen and
+    the rest stacked as one grey "other types (n)" whose name says how many it holds (the data
+    file keeps every type); the legend in rows under the plot in the order of the stack, and no
+    axis titles (the subtitle names the unit; the rotated one ran into it)."""
+    kept, rest = list(figure.data[:IMAGE_TYPES]), list(figure.data[IMAGE_TYPES:])
+    drawn = [*kept, *_remainder(figure, rest, lang)] if rest else kept
+    out = go.Figure(data=drawn, layout=figure.layout)
     out.update_layout(legend={"orientation": "h", "traceorder": "normal"})
-    return out
+    return flowing_legend(without_axis_titles(out))
+
+
+def _remainder(figure: go.Figure, rest: list[go.Bar], lang: Lang) -> tuple[go.Bar, go.Bar]:
+    """The types in ``rest`` summed per year, positive sums above and negative ones below zero
+    as the relative stack draws them; one legend entry for both."""
+    years = [int(y) for y in figure.data[0].x]
+    values = [[float(v) for v in bar.y] for bar in rest]
+    totals = [sum(float(bar.y[i]) for bar in figure.data) for i in range(len(years))]
+    label = t("contributors.image_other", lang, n=len(rest))
+    bars = []
+    for sign in (1, -1):
+        sums = [sum(v[i] for v in values if v[i] * sign > 0) for i in range(len(years))]
+        hover = [
+            t(
+                "contributors.hover",
+                lang,
+                category=label,
+                year=year,
+                amount=usd_m(amount, lang),
+                share=fmt_pct(amount / total if total > 0 else None, lang),
+            )
+            if amount
+            else ""
+            for year, amount, total in zip(years, sums, totals, strict=True)
+        ]
+        bars.append(
+            go.Bar(
+                x=years,
+                y=sums,
+                name=label,
+                marker_color=OTHER_COLOR,
+                legendgroup="other",
+                showlegend=sign > 0,
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    return bars[0], bars[1]
 
 
 # captions ----------------------------------------------------------------------------------------
@@ -256,7 +307,7 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     caps = captions(model, state, types)
     years = sorted(int(y) for y in types[c.YEAR].unique())
     return ChartOutput(
-        fit_image=_legend_rows,
+        fit_image=lambda figure: contributors_image(figure, lang),
         draw=lambda: contributors_figure(types, lang, caps),
         captions=caps,
         data_frame=types[list(COLUMNS)].reset_index(drop=True),

@@ -23,6 +23,7 @@ from components.charts.base import (
     empty_chart,
     filters,
 )
+from components.charts.image_tidy import tight_axis_title
 from components.charts.wording import change_clause, sentence, usd_m
 from components.formatting import Lang, fmt_number, fmt_pct, shown_decimals
 from components.i18n import t
@@ -178,6 +179,42 @@ def donor_figure(
     return apply_theme(fig, lang, captions)
 
 
+# image -------------------------------------------------------------------------------------------
+# Bars a memo image (a plot about 150 px tall) can label legibly; the screen shows them all.
+IMAGE_BARS = 10
+IMAGE_LABEL_SIZE = 10
+IMAGE_TICK_SIZE = 11
+
+
+def image_rows(rows: pd.DataFrame, entity: str | None, limit: int = IMAGE_BARS) -> pd.DataFrame:
+    """The ``limit`` largest entities, plus the chosen one where it is not among them, in the
+    same order (largest first)."""
+    by_size = pd.Series(range(len(rows)), index=rows.index)
+    return rows[(by_size < limit) | (rows[c.ENTITY] == entity)]
+
+
+def donor_image(
+    rows: pd.DataFrame,
+    lang: Lang,
+    donor: str,
+    entity: str | None,
+    ranked: str,
+    captions: Captions,
+) -> go.Figure:
+    """The image copy: only the largest bars (``image_rows``), labels at a fixed size that
+    plotly may not shrink to the bar's thickness, and, where bars were left out, a line under
+    the axis title saying how many are shown and that the data file has them all (the axis
+    title itself repeats the subtitle and gives that line its room)."""
+    shown = image_rows(rows, entity)
+    fig = tight_axis_title(donor_figure(shown, lang, donor, entity, ranked, captions))
+    fig.update_traces(textfont_size=IMAGE_LABEL_SIZE, constraintext="none")
+    fig.update_yaxes(tickfont_size=IMAGE_TICK_SIZE)
+    if len(shown) < len(rows):
+        note = t("donor_profile.image_note", lang, shown=len(shown), total=len(rows))
+        fig.update_xaxes(title_text=note, title_font_size=IMAGE_TICK_SIZE)
+    return fig
+
+
 # captions ----------------------------------------------------------------------------------------
 def captions(
     model: FundingSource, state: ViewState, year: int, rows: pd.DataFrame | None
@@ -278,6 +315,7 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     ranked, entity = ranked_among(state, lang), model.entity
     return ChartOutput(
         draw=lambda: donor_figure(rows, lang, donor, entity, ranked, caps),
+        fit_image=lambda _screen: donor_image(rows, lang, donor, entity, ranked, caps),
         captions=caps,
         data_frame=donor_rows(with_names(rows, model, donor), lang, COLUMNS),
         unit=t("unit.usd_m", lang),

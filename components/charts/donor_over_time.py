@@ -34,6 +34,7 @@ from components.charts.donor import (
     with_names,
     year_rows,
 )
+from components.charts.image_tidy import END_LABEL, line_chart_image, without_end_labels
 from components.charts.wording import join_words, sentence, usd_m
 from components.formatting import Lang, fmt_pct
 from components.i18n import t
@@ -140,6 +141,7 @@ def over_time_figure(
                     "xref": "x",
                     "yref": "y",
                     "text": name,
+                    "name": END_LABEL,
                     "xanchor": "left",
                     "xshift": 8,
                     "showarrow": False,
@@ -325,6 +327,7 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     entity = model.entity
     return ChartOutput(
         draw=lambda: over_time_figure(rows, years, entities, lang, donor, entity, year, caps),
+        fit_image=lambda screen: line_chart_image(without_end_labels(screen)),
         captions=caps,
         data_frame=donor_rows(with_names(rows, model, donor), lang, COLUMNS),
         unit=t("unit.usd_m", lang),

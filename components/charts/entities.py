@@ -24,6 +24,7 @@ from components.charts.base import (
     filters,
     pages,
 )
+from components.charts.image_tidy import flowing_legend, legend_note, without_axis_titles
 from components.charts.wording import GUIDELINE_METRIC, guideline_share, sentence, usd_m
 from components.formatting import Lang, fmt_pct
 from components.i18n import t
@@ -102,12 +103,18 @@ def entity_filters(
 
 # figure ------------------------------------------------------------------------------------------
 def entities_figure(
-    rows: pd.DataFrame, guideline: float, entity: str, lang: Lang, captions: Captions
+    rows: pd.DataFrame,
+    guideline: float,
+    entity: str,
+    lang: Lang,
+    captions: Captions,
+    shown: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Horizontal bars of core share, highest on top; the chosen entity full colour and
     outlined, the others dimmed; dashed line at the guideline, dotted at the median, both
-    named in the legend."""
-    drawn = rows.iloc[::-1]  # plotly draws the first category at the bottom
+    named in the legend. ``shown`` (default: all ``rows``) are the bars drawn; the median and
+    the ranks are those of all ``rows``."""
+    drawn = (rows if shown is None else shown).iloc[::-1]  # plotly draws the first at the bottom
     names = [str(e) for e in drawn[c.ENTITY]]
     shares = [float(s) for s in drawn[c.CORE_SHARE]]
     hover = [
@@ -118,7 +125,7 @@ def entities_figure(
             core=usd_m(float(core), lang),
             voluntary=usd_m(float(vol), lang),
             rank=int(rank),
-            n=len(names),
+            n=len(rows),
         )
         for share, core, vol, rank in zip(
             shares, drawn[c.CORE], drawn[c.VOLUNTARY], drawn[c.RANK], strict=True
@@ -180,6 +187,63 @@ def _reference(fig: go.Figure, x: float, label: str, line: dict[str, object]) ->
     fig.add_trace(
         go.Scatter(x=[None], y=[None], mode="lines", line=line, name=label, hoverinfo="skip")
     )
+
+
+# the image ---------------------------------------------------------------------------------------
+# Bars an image draws besides the chosen entity: in a memo image (756 x 425 px, its plot some
+# 150 px high under the title and over the footer) more bars than this overlap their labels.
+IMAGE_TOP = 10
+# Value labels beside the bars of an image: plotly shrinks them to the bar's thickness otherwise.
+IMAGE_LABEL_SIZE = 11
+
+
+def image_rows(rows: pd.DataFrame, entity: str, top: int = IMAGE_TOP) -> pd.DataFrame:
+    """The ``top`` entities of the highest core share, and the chosen entity where it ranks
+    lower: the bars an image can label legibly."""
+    rest = rows.iloc[top:]
+    return pd.concat([rows.iloc[:top], rest[rest[c.ENTITY] == entity]], ignore_index=True)
+
+
+def image_note(rows: pd.DataFrame, shown: pd.DataFrame, entity: str, lang: Lang) -> str | None:
+    """How many of the entities the image draws, and that the data file has all of them."""
+    if len(shown) == len(rows):
+        return None
+    top = rows.iloc[: len(shown)]
+    added = entity in set(shown[c.ENTITY]) and entity not in set(top[c.ENTITY])
+    key = "entities.image_note_entity" if added else "entities.image_note"
+    return t(key, lang, shown=len(shown), n=len(rows), entity=entity)
+
+
+def entities_image(
+    rows: pd.DataFrame, guideline: float, entity: str, lang: Lang, captions: Captions
+) -> go.Figure:
+    """The image copy: the bars of ``image_rows`` with their rank in the label (a gap before
+    the chosen entity shows), value labels at a size that reads, no x tick labels (every bar
+    has its value) nor axis titles (the subtitle names the unit), and a note saying how many
+    entities are drawn of all those the data file lists."""
+    shown = image_rows(rows, entity)
+    fig = entities_figure(rows, guideline, entity, lang, captions, shown)
+    drawn = shown.iloc[::-1]
+    names = [str(e) for e in drawn[c.ENTITY]]
+    labels = [f"{int(r)}. {n}" for r, n in zip(drawn[c.RANK], names, strict=True)]
+    fig.update_yaxes(
+        tickvals=names,
+        ticktext=[
+            f"<b>{lab}</b>" if n == entity else lab for lab, n in zip(labels, names, strict=True)
+        ],
+    )
+    fig.update_xaxes(showticklabels=False)
+    fig.data[0].update(textfont={"size": IMAGE_LABEL_SIZE}, constraintext="none")
+    # A shorter name for the guideline: plotly wraps the legend at the plot's width, and the
+    # full one beside the median took a row of its own in the square preset.
+    core = fmt_pct(guideline, lang, 0)
+    fig.update_traces(
+        selector={"name": t("earmarking.compact", lang, core=core)},
+        name=t("entities.image_compact", lang, core=core),
+    )
+    fig = without_axis_titles(fig)
+    note = image_note(rows, shown, entity, lang)
+    return flowing_legend(legend_note(fig, note) if note else fig)
 
 
 # captions ----------------------------------------------------------------------------------------
@@ -262,6 +326,7 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     guideline = guideline_share(model)
     return ChartOutput(
         draw=lambda: entities_figure(rows, guideline, model.entity, lang, caps),
+        fit_image=lambda _screen: entities_image(rows, guideline, model.entity, lang, caps),
         captions=caps,
         data_frame=rows[list(COLUMNS)].reset_index(drop=True),
         unit=t("entities.unit", lang),

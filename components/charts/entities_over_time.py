@@ -23,6 +23,7 @@ from components.charts.base import (
     span,
 )
 from components.charts.entities import entity_filters, guideline_facts, scope_text
+from components.charts.image_tidy import flowing_legend, without_axis_titles
 from components.charts.wording import guideline_share, sentence, usd_m
 from components.formatting import Lang, fmt_pct
 from components.i18n import t
@@ -262,6 +263,7 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     years = span([int(y) for y in frame[c.YEAR]])
     return ChartOutput(
         draw=lambda: over_time_figure(frame, model.entity, guideline, lang, caps),
+        fit_image=fit_image,
         captions=caps,
         data_frame=export_rows(frame, model.entity, lang),
         unit=t("entities_over_time.unit", lang),
@@ -269,6 +271,13 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
         data_files=model.files,
         filters=entity_filters(model, state, (t("export.filter.years", lang), years)),
     )
+
+
+def fit_image(figure: go.Figure) -> go.Figure:
+    """The image copy: the legend flowing in rows (the long guideline name put every entry on a
+    row of its own, past the room the image reserves) and no axis titles (the subtitle names the
+    unit; the rotated one ran into it over a memo's short plot)."""
+    return flowing_legend(without_axis_titles(figure))
 
 
 SPEC = ChartSpec(

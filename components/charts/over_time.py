@@ -24,6 +24,7 @@ from components.charts.base import (
     ranked_controls,
     span,
 )
+from components.charts.image_tidy import flowing_legend
 from components.charts.ranking import COLUMNS as RANKING_COLUMNS
 from components.charts.wording import absent, join_words, sentence, usd_m
 from components.formatting import Lang, fmt_number, fmt_pct, fmt_signed
@@ -214,7 +215,7 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     caps = captions(model, lang, top_n)
     years = (t("export.filter.years", lang), span(model.years()))
     return ChartOutput(
-        fit_image=_legend_image,
+        fit_image=flowing_legend,
         draw=lambda: over_time_figure(frame, lang, state.donor or None, caps),
         captions=caps,
         data_frame=donor_rows(frame, lang, COLUMNS),
@@ -223,21 +224,6 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
         data_files=model.files,
         filters=filters(model, state, years, frame[c.DONOR_KEY], top_n),
     )
-
-
-def _legend_image(figure: go.Figure) -> go.Figure:
-    """Legend entries that flow by their own width, as the image layout reckons with.
-
-    Plotly puts a horizontal legend that needs more than one row into a grid of equal columns
-    as wide as the longest name, which can take a row more than the image layout reserves
-    (components/export_image: ``_legend_height``), so the last row ran into the footer. In a
-    grouped legend, groups flow by their own width; one group per trace keeps every entry.
-    """
-    out = go.Figure(figure)
-    for index, trace in enumerate(out.data):
-        trace.legendgroup = f"trace-{index}"
-    out.update_layout(legend_traceorder="grouped", legend_tracegroupgap=0)
-    return out
 
 
 def over_time_table(

@@ -28,6 +28,7 @@ from components.charts.base import (
     span,
 )
 from components.charts.donor import chart_donor, ranked_among
+from components.charts.image_tidy import line_chart_image
 from components.charts.wording import join_words, sentence
 from components.formatting import Lang, fmt_number
 from components.i18n import t
@@ -151,6 +152,15 @@ def peers_figure(
     return apply_theme(fig, lang, captions, legend_on_top=True)
 
 
+def rank_image(figure: go.Figure, lang: Lang) -> go.Figure:
+    """The image copy: flowing legend, tight year title, and the rank axis titled in one word;
+    the long title, rotated, is taller than the image's plot and ran into the subtitle (which
+    already says 1 is the largest)."""
+    out = line_chart_image(figure)
+    out.update_yaxes(title_text=t("peers.axis_image", lang))
+    return out
+
+
 # captions ----------------------------------------------------------------------------------------
 def captions(model: FundingSource, state: ViewState) -> Captions:
     lang = state.lang
@@ -252,6 +262,7 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     years = model.years()
     return ChartOutput(
         draw=lambda: peers_figure(frame, years, donors, lang, donor, caps),
+        fit_image=lambda screen: rank_image(screen, lang),
         captions=caps,
         data_frame=donor_rows(frame, lang, COLUMNS),
         unit=t("export.unit.rank", lang),

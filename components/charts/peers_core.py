@@ -25,6 +25,7 @@ from components.charts.base import (
     span,
 )
 from components.charts.donor import chart_donor
+from components.charts.image_tidy import line_chart_image
 from components.charts.peers import (
     depends_on,
     figure_height,
@@ -251,6 +252,7 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     years, guideline = model.years(), guideline_share(model)
     return ChartOutput(
         draw=lambda: core_figure(frame, years, donors, guideline, lang, donor, caps),
+        fit_image=line_chart_image,
         captions=caps,
         data_frame=donor_rows(frame, lang, COLUMNS),
         unit=t("export.unit.core_share", lang),

@@ -26,6 +26,7 @@ from components.charts.base import (
     empty_chart,
     filters,
 )
+from components.charts.image_tidy import line_chart_image
 from components.charts.table_grid import category_label, contributors_grid
 from components.charts.wording import sentence, usd_m
 from components.formatting import Lang, fmt_number, fmt_pct
@@ -325,6 +326,7 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
         return empty_chart(caps, lang, "full_table.none")
     return ChartOutput(
         draw=lambda: table_figure(table, lang, state.donor or None, caps, top_n),
+        fit_image=line_chart_image,  # a bar chart, but the same legend and axis title
         captions=caps,
         data_frame=contributor_rows(table, year, lang),
         unit=t("unit.usd_m", lang),

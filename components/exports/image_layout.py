@@ -53,6 +53,9 @@ def _text_width(text: str, size: float, bold: bool = False) -> float:
     return len(text) * size * (BOLD_CHAR_WIDTH if bold else CHAR_WIDTH)
 
 
+LINK_WIDTH_FACTOR = 0.8
+
+
 def _wrap(text: str, width_px: float, size: float, bold: bool = False) -> list[str]:
     """Plain-text lines that fit ``width_px``; existing ``<br>`` breaks are kept."""
     chars = max(10, int(width_px / (size * (BOLD_CHAR_WIDTH if bold else CHAR_WIDTH))))
@@ -234,7 +237,9 @@ def footer_lines(meta: ExportMeta, width_px: float, size: float) -> list[str]:
     source = " · ".join(part for part in (meta.source, as_of.replace(" ", NBSP)) if part)
     lines.extend(line.replace(NBSP, " ") for line in _wrap(source, width_px, size))
     if meta.permalink:
-        lines.extend(_wrap(meta.permalink, width_px, size))
+        # A link's characters ('w', 'm', '=', '&') are wider than prose's average: wrap it at
+        # a narrower measure so its end stays on the image.
+        lines.extend(_wrap(meta.permalink, width_px * LINK_WIDTH_FACTOR, size))
     return lines
 
 
