@@ -218,8 +218,8 @@ APP_TEXT: Texts = {
         "en": "Largest government donors to {entity} in {year}",
     },
     "ranking.subtitle.voluntary": {
-        "nl": "Vrijwillige bijdragen (geoormerkt + kern) in USD mln, top {top}; aandeel in alle vrijwillige bijdragen van overheden (USD {total} mln)",
-        "en": "Voluntary contributions (earmarked + core) in USD million, top {top}; share of all governments' voluntary contributions (USD {total} million)",
+        "nl": "Vrijwillige bijdragen (geoormerkt + kern), nominaal, in USD mln, top {top}; aandeel in alle vrijwillige bijdragen van overheden (USD {total} mln)",
+        "en": "Voluntary contributions (earmarked + core), nominal, in USD million, top {top}; share of all governments' voluntary contributions (USD {total} million)",
     },
     "ranking.other_note.voluntary": {
         "nl": "Overige donoren = alle overige overheden samen. Gelijke bedragen delen een rang.",
@@ -230,8 +230,8 @@ APP_TEXT: Texts = {
         "en": "Ranking of government donors to {entity}, {span}",
     },
     "over_time.subtitle.voluntary": {
-        "nl": "Rang per jaar op vrijwillige bijdragen (geoormerkt + kern); donoren die in een jaar in de top {top} stonden; label: USD mln",
-        "en": "Rank per year by voluntary contributions (earmarked + core); donors in the top {top} in any year; label: USD million",
+        "nl": "Rang per jaar op vrijwillige bijdragen (geoormerkt + kern); donoren die in een jaar in de top {top} stonden; label: USD mln, nominaal",
+        "en": "Rank per year by voluntary contributions (earmarked + core); donors in the top {top} in any year; label: USD million, nominal",
     },
     "earmarking.title_revenue": {
         "nl": "{entity}: geoormerkte en ongeoormerkte (kern) vrijwillige bijdragen van overheden",

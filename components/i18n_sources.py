@@ -58,4 +58,39 @@ SOURCE_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "en": "Share of voluntary contributions per year; line: the funding-compact guideline",
     },
     "export.col.entity": {"nl": "VN-organisatie", "en": "UN entity"},
+    # The ranking's wording when every contributor is ranked (contributors=all), beside the
+    # ".voluntary" (governments) and ".listed" (the scorecard) keys in components/i18n.py.
+    "donor.other.voluntary_all": {"nl": "Overige bijdragers", "en": "Other contributors"},
+    "ranking.title.voluntary_all": {
+        "nl": "Grootste bijdragers van {entity} in {year}",
+        "en": "Largest contributors to {entity} in {year}",
+    },
+    "ranking.subtitle.voluntary_all": {
+        "nl": "Vrijwillige bijdragen (geoormerkt + kern), nominaal, in USD mln, top {top}; aandeel in alle vrijwillige bijdragen, van overheden, de EU, fondsen en anderen (USD {total} mln)",
+        "en": "Voluntary contributions (earmarked + core), nominal, in USD million, top {top}; share of all voluntary contributions, from governments, the EU, funds and others (USD {total} million)",
+    },
+    "ranking.other_note.voluntary_all": {
+        "nl": "Overige bijdragers = alle overige bijdragers samen, ook de resten die de bron niet per bijdrager noemt ('Other NGOs'). Gelijke bedragen delen een rang.",
+        "en": "Other contributors = all other contributors together, including the remainders the source does not name one by one ('Other NGOs'). Equal amounts share a rank.",
+    },
+    "over_time.title.voluntary_all": {
+        "nl": "Ranglijst van bijdragers van {entity}, {span}",
+        "en": "Ranking of contributors to {entity}, {span}",
+    },
+    "over_time.subtitle.voluntary_all": {
+        "nl": "Rang per jaar op vrijwillige bijdragen (geoormerkt + kern) van alle bijdragers; wie in een jaar in de top {top} stond; label: USD mln, nominaal",
+        "en": "Rank per year by voluntary contributions (earmarked + core) of every contributor; those in the top {top} in any year; label: USD million, nominal",
+    },
+    "kpi.total.voluntary_all": {
+        "nl": "Vrijwillig van alle bijdragers {year}",
+        "en": "Voluntary from all contributors {year}",
+    },
+    "table.total_row.voluntary_all": {
+        "nl": "Alle bijdragers (vrijwillig)",
+        "en": "All contributors (voluntary)",
+    },
+    "export.takeaway.total.voluntary_all": {
+        "nl": "alle vrijwillige bijdragen",
+        "en": "all voluntary contributions",
+    },
 }

@@ -75,7 +75,7 @@ class CebModel(FundingModel):
             donor_names,
             entity,
             files,
-            measure="voluntary",
+            measure="voluntary" if scope == "governments" else "voluntary_all",
             lists_every_donor=True,
             has_entities=True,
             split_table=split,

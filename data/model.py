@@ -83,7 +83,7 @@ class KeyFigures:
     budget_published: bool = True
 
 
-Measure = Literal["listed", "voluntary"]
+Measure = Literal["listed", "voluntary", "voluntary_all"]
 # The entity the published documents describe: their budget, reform and organisation facts hold
 # for it alone.
 PUBLISHED_ENTITY = "IOM"
@@ -97,7 +97,8 @@ class FundingModel:
     and says, through the fields below and the few methods it overrides, what it offers:
     ``measure`` is what its rankings count ("listed": the donors a document lists, shares of the
     member-state total it prints; "voluntary": every government donor's earmarked + core
-    revenue); ``lists_every_donor`` whether a donor missing from a year gave nothing (so a top N
+    revenue; "voluntary_all": the same from every contributor, the EU, pooled funds and
+    foundations included); ``lists_every_donor`` whether a donor missing from a year gave nothing (so a top N
     can cut the list) or was only not listed; ``has_entities`` whether the data covers several
     UN entities, one of them chosen. Views read these and never ask which source they show.
     """
