@@ -73,6 +73,19 @@ def _check_unique(name: str, values: list[str], lines: np.ndarray, column: str) 
     fail_first(name, repeated, lines, column, "error.names_not_unique", params)
 
 
+MAX_SHOWN_NAME: Final = 60
+
+
+def short_name(name: str) -> str:
+    """A name as charts and tables show it: at most ``MAX_SHOWN_NAME`` characters, cut at a
+    word where one is near and marked with an ellipsis."""
+    if len(name) <= MAX_SHOWN_NAME:
+        return name
+    cut = name[: MAX_SHOWN_NAME - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > MAX_SHOWN_NAME // 2 else cut).rstrip() + "…"
+
+
 def map_donor_names(frame: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
     """Attach the stable key and memo names to each row; a new frame, the input is untouched.
 
@@ -88,11 +101,14 @@ def map_donor_names(frame: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
     listed = lookup[DONOR_KEY].reindex(distinct)
     identified = _identified(distinct[listed.isna().to_numpy()])
     fallback = pd.Series(distinct, index=distinct)
+    # An unknown donor is shown by its own name, shortened: a 20,000-character name in a file
+    # froze the browser tab drawing it. The key and the official name keep it whole.
+    shown = fallback.map(short_name)
     mapped = {
         column: lookup[column]
         .reindex(distinct)
         .fillna(identified[column].reindex(distinct))
-        .fillna(fallback)
+        .fillna(fallback if column == DONOR_KEY else shown)
         for column in (DONOR_KEY, NAME_EN, NAME_NL)
     }
     result = frame.drop(columns=[DONOR, OFFICIAL_NAME, NAME_EN, NAME_NL], errors="ignore")
