@@ -11,6 +11,7 @@ history key a donor alike.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Final
 
@@ -86,6 +87,14 @@ def short_name(name: str) -> str:
     return (cut[:space] if space > MAX_SHOWN_NAME // 2 else cut).rstrip() + "…"
 
 
+def short_key(name: str) -> str:
+    """An unknown donor's key: its name, or for a name too long to carry around in links,
+    dropdowns and figures, the shortened name with a digest that keeps two such names apart."""
+    if len(name) <= MAX_SHOWN_NAME:
+        return name
+    return f"{short_name(name)}#{hashlib.sha256(name.encode()).hexdigest()[:10]}"
+
+
 def map_donor_names(frame: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
     """Attach the stable key and memo names to each row; a new frame, the input is untouched.
 
@@ -101,14 +110,15 @@ def map_donor_names(frame: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
     listed = lookup[DONOR_KEY].reindex(distinct)
     identified = _identified(distinct[listed.isna().to_numpy()])
     fallback = pd.Series(distinct, index=distinct)
-    # An unknown donor is shown by its own name, shortened: a 20,000-character name in a file
-    # froze the browser tab drawing it. The key and the official name keep it whole.
+    # An unknown donor is shown and keyed by its own name, shortened: a 20,000-character name
+    # in a file crashed the browser tab. The official name keeps it whole.
     shown = fallback.map(short_name)
+    keys = fallback.map(short_key)
     mapped = {
         column: lookup[column]
         .reindex(distinct)
         .fillna(identified[column].reindex(distinct))
-        .fillna(fallback if column == DONOR_KEY else shown)
+        .fillna(keys if column == DONOR_KEY else shown)
         for column in (DONOR_KEY, NAME_EN, NAME_NL)
     }
     result = frame.drop(columns=[DONOR, OFFICIAL_NAME, NAME_EN, NAME_NL], errors="ignore")
