@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: run test lint unit browser bench chromium
+.PHONY: run test lint unit browser bench chromium redis
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
@@ -18,17 +18,21 @@ run: $(VENV)/.installed
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-dejavu-core; }
 
+# the Redis server the store tests and the two-host test start on a free port of their own
+redis:
+	@command -v redis-server >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server; }
+
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
 # the whole suite: lint, the fast unit tests and the real-browser tests
-test: $(VENV)/.installed chromium lint
+test: $(VENV)/.installed chromium redis lint
 	$(VENV)/bin/pytest -q -p no:playwright
 
 # the fast suite: no browser, no ../shared (tests of the full real files are real_data);
 # kaleido's image tests use Debian chromium
-unit: $(VENV)/.installed chromium
+unit: $(VENV)/.installed chromium redis
 	$(VENV)/bin/pytest -q -p no:playwright --ignore=tests/browser -m "not real_data"
 
 # the real-browser tests only (headless Debian Chromium)
@@ -41,3 +45,5 @@ bench: $(VENV)/.installed chromium
 	$(PY) -m bench.bench_revenue
 	$(PY) -m bench.bench_export
 	$(PY) -m bench.bench_history
+	$(PY) -m bench.bench_money
+	$(PY) -m bench.bench_hostile

@@ -15,6 +15,7 @@ from typing import Any
 from dash import Dash
 
 import callbacks
+from callbacks import server_guard
 from callbacks.text import donor_options
 from components.layout import build_layout
 from components.view_state import default_state
@@ -52,8 +53,13 @@ def create_app(
     )
     model = models.seed
     app = Dash(
-        __name__, assets_folder=str(ASSETS), title="IOM funding · financiering", update_title=""
+        __name__,
+        assets_folder=str(ASSETS),
+        title="IOM funding · financiering",
+        update_title="",
+        on_error=server_guard.callback_failed,  # a failing callback says so, never a 500
     )
+    server_guard.install(app)  # body limit, rate limits, security headers, no tracebacks
     state = default_state(model.years(), model.donors(), models.default_entity(None, None, "ceb"))
     sources = models.sources(None, None)
     entities = models.entities(None, None, "ceb")

@@ -1,7 +1,7 @@
 /*
  * Chart exports in the browser, and charts that fit the paper when the page is printed.
  *
- * The server lays the export figure out (components/export_image.export_figure) and sends it
+ * The server lays the export figure out (components/exports/image_layout.export_figure) and sends it
  * with its size and file name; rendering it here with Plotly.toImage takes a fraction of a
  * second, while a server-side render would start a headless Chromium. Texts come from the
  * server (components/i18n.py), so this file holds no user-facing words.
@@ -38,7 +38,73 @@
     return JSON.parse(JSON.stringify(spec.figure));
   }
 
+  // PNGs carry their print resolution (a pHYs chunk after the header, as
+  // components/exports/png.py writes it), so Word places the 300 dpi memo image at 16 cm.
+  var CRC_TABLE = (function () {
+    var table = [];
+    for (var n = 0; n < 256; n += 1) {
+      var c = n;
+      for (var k = 0; k < 8; k += 1) {
+        c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      }
+      table.push(c >>> 0);
+    }
+    return table;
+  })();
+
+  function crc32(bytes) {
+    var crc = 0xffffffff;
+    for (var i = 0; i < bytes.length; i += 1) {
+      crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+    }
+    return (crc ^ 0xffffffff) >>> 0;
+  }
+
+  function uint32(value) {
+    return [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
+  }
+
+  function withDpi(bytes, dpi) {
+    var IHDR_END = 8 + 8 + 13 + 4;
+    var ppm = Math.round(dpi / 0.0254);
+    var body = [0x70, 0x48, 0x59, 0x73].concat(uint32(ppm), uint32(ppm), [1]); // "pHYs"
+    var chunk = uint32(9).concat(body, uint32(crc32(body)));
+    var out = new Uint8Array(bytes.length + chunk.length);
+    out.set(bytes.subarray(0, IHDR_END), 0);
+    out.set(chunk, IHDR_END);
+    out.set(bytes.subarray(IHDR_END), IHDR_END + chunk.length);
+    return out;
+  }
+
+  function saveBlob(blob, filename) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = filename;
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    setTimeout(function () {
+      URL.revokeObjectURL(link.href);
+    }, 1000);
+  }
+
+  function pngBlob(spec) {
+    return window.Plotly.toImage(figureOf(spec), imageOptions(spec)).then(function (url) {
+      var blob = dataUrlToBlob(url);
+      return blob.arrayBuffer().then(function (buffer) {
+        var bytes = new Uint8Array(buffer);
+        var dated = spec.dpi ? withDpi(bytes, spec.dpi) : bytes;
+        return new Blob([dated], { type: "image/png" });
+      });
+    });
+  }
+
   function download(spec) {
+    if (spec.format === "png") {
+      return pngBlob(spec).then(function (blob) {
+        saveBlob(blob, spec.filename + ".png");
+      });
+    }
     var options = imageOptions(spec);
     options.filename = spec.filename;
     return window.Plotly.downloadImage(figureOf(spec), options);
@@ -55,7 +121,7 @@
 
   function copyImage(spec) {
     // A promise inside the ClipboardItem keeps Safari's user-gesture rule satisfied.
-    var blob = window.Plotly.toImage(figureOf(spec), imageOptions(spec)).then(dataUrlToBlob);
+    var blob = pngBlob(spec);
     return navigator.clipboard.write([new window.ClipboardItem({ "image/png": blob })]);
   }
 

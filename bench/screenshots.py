@@ -6,6 +6,8 @@ dataset store, so no session of another run is seen). It drives Debian's headles
 writes ``OUT_DIR/{view}-{lang}-{width}.png`` for every view, language and window width, plus
 ``upload-{view}-nl-1366.png`` for two views after uploading the real CEB export (skipped, with a
 message, when that file is not on this machine). Compare two runs with ``bench.compare_shots``.
+``--views``, ``--langs``, ``--widths`` take a subset (the whole run takes many minutes on a shared
+machine), ``--query top=100`` adds URL state to every shot (its files get a ``-top=100`` suffix).
 
 A screenshot is only useful for comparison if it shows the settled page, never a loading state,
 so each one waits for: no Dash callback request in flight or started during a quiet period, no
@@ -27,10 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from playwright.sync_api import Browser, Page, Request, ViewportSize, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
 from bench.chromium import CHROMIUM, CHROMIUM_FLAGS
 from bench.serve import serve_app
+from bench.settle import CallbackTraffic, make_still, wait_until_settled
 
 logger = logging.getLogger("bench.screenshots")
 
@@ -54,94 +57,13 @@ CEB_VIEWS: Final = (
     "table",
 )
 LANGS: Final = ("nl", "en")
-WIDTHS: Final = (1366, 800)
+WIDTHS: Final = (1366, 800, 390)
 HEIGHT: Final = 768
 UPLOAD_VIEWS: Final = ("ranking", "earmarking")
 UPLOAD_LANG: Final = "nl"
 UPLOAD_WIDTH: Final = 1366
 
-QUIET_MS: Final = 800
-"""No callback request for this long after everything is drawn: late callbacks have settled."""
-SETTLE_TIMEOUT_S: Final = 45.0
-POLL_MS: Final = 100
 UPLOAD_TIMEOUT_MS: Final = 60_000
-
-_CALLBACK_PATH: Final = "/_dash-update-component"
-
-# Runs in the page: '' once the visible page is drawn, else what is still missing.
-_NOT_SETTLED: Final = """() => {
-    if (document.querySelector('._dash-loading')) return 'dash is starting';
-    const visible = el => el.getClientRects().length > 0
-        && getComputedStyle(el).visibility !== 'hidden';
-    const loading = [...document.querySelectorAll('[data-dash-is-loading="true"]')]
-        .filter(visible);
-    if (loading.length) return 'loading: ' + (loading[0].id || loading[0].className);
-    const spinner = [...document.querySelectorAll('.dash-spinner, ._dash-loading-callback')]
-        .filter(visible);
-    if (spinner.length) return 'a loading spinner is shown';
-    for (const gd of document.querySelectorAll('.js-plotly-plot')) {
-        if (!visible(gd)) continue;
-        const name = (gd.closest('[id]') || {}).id || 'graph';
-        if (!gd._fullLayout || !gd.querySelector('.main-svg')) return name + ' not drawn';
-        const layout = gd.layout || {};
-        const hasFigure = (gd.data && gd.data.length) || (layout.annotations || []).length
-            || layout.title;
-        if (!hasFigure) return name + ' has no figure yet';
-    }
-    for (const grid of document.querySelectorAll('.ag-root-wrapper')) {
-        if (!visible(grid)) continue;
-        if (!grid.querySelector('.ag-row, .ag-overlay-no-rows-wrapper'))
-            return 'grid without rows';
-    }
-    if (document.fonts && document.fonts.status !== 'loaded') return 'fonts loading';
-    return '';
-}"""
-
-# Runs in the page: resolve after the next frame has been painted.
-_NEXT_FRAME: Final = (
-    "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
-)
-
-
-class NotSettledError(RuntimeError):
-    """The page did not settle in time; the message says what was still missing."""
-
-
-@dataclass
-class CallbackTraffic:
-    """Dash callback requests of one page: how many are open and when the last one moved.
-
-    Counted from Playwright's network events rather than from the renderer's internals, which
-    are not a public API and may change with Dash.
-    """
-
-    in_flight: set[Request] = field(default_factory=set)
-    last_activity: float = field(default_factory=time.monotonic)
-
-    def watch(self, page: Page) -> None:
-        page.on("request", self._started)
-        page.on("requestfinished", self._ended)
-        page.on("requestfailed", self._ended)
-
-    def _started(self, request: Request) -> None:
-        if _CALLBACK_PATH in request.url:
-            self.in_flight.add(request)
-            self.last_activity = time.monotonic()
-
-    def _ended(self, request: Request) -> None:
-        if request in self.in_flight:
-            self.in_flight.discard(request)
-            self.last_activity = time.monotonic()
-
-    def restart(self) -> None:
-        """Count from now: after a click or navigation, callbacks may not have started yet."""
-        self.last_activity = time.monotonic()
-
-    def quiet_for(self) -> float:
-        """Milliseconds without an open or newly started callback request."""
-        if self.in_flight:
-            return 0.0
-        return (time.monotonic() - self.last_activity) * 1000
 
 
 @dataclass
@@ -154,6 +76,30 @@ class Shot:
     prepare: Callable[[Page, CallbackTraffic], None] | None = None
 
 
+@dataclass(frozen=True)
+class Selection:
+    """Which shots to take: every view, language and width unless narrowed, and URL state
+    (``top=100``) added to each; the upload shots only when the whole set is asked for."""
+
+    views: tuple[str, ...] | None = None
+    langs: tuple[str, ...] = LANGS
+    widths: tuple[int, ...] = WIDTHS
+    query: str = ""
+
+    @property
+    def everything(self) -> bool:
+        return self.views is None and self.langs == LANGS and self.widths == WIDTHS
+
+    def wants(self, view: str) -> bool:
+        return self.views is None or view in self.views
+
+    def suffix(self) -> str:
+        return f"-{self.query.replace('&', '-')}" if self.query else ""
+
+    def path(self, base: str) -> str:
+        return f"{base}&{self.query}" if self.query else base
+
+
 @dataclass
 class Run:
     """What happened: files written, failures, and browser errors seen on the way."""
@@ -161,33 +107,6 @@ class Run:
     written: list[Path] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     browser_errors: list[str] = field(default_factory=list)
-
-
-def wait_until_settled(page: Page, traffic: CallbackTraffic) -> None:
-    """Return once the page is drawn and no callback moved for ``QUIET_MS``; else raise."""
-    deadline = time.monotonic() + SETTLE_TIMEOUT_S
-    reason = "not checked yet"
-    while time.monotonic() < deadline:
-        page.wait_for_timeout(POLL_MS)  # lets Playwright dispatch the network events too
-        reason = str(page.evaluate(_NOT_SETTLED))
-        if reason:
-            continue
-        if traffic.quiet_for() < QUIET_MS:
-            reason = f"{len(traffic.in_flight)} callback request(s) open or just answered"
-            continue
-        page.evaluate("document.fonts ? document.fonts.ready.then(() => true) : true")
-        page.evaluate(_NEXT_FRAME)
-        if not page.evaluate(_NOT_SETTLED) and traffic.quiet_for() >= QUIET_MS:
-            return
-    raise NotSettledError(f"page not settled after {SETTLE_TIMEOUT_S:.0f} s: {reason}")
-
-
-def make_still(page: Page) -> None:
-    """Remove what differs between two runs of the same code: hover, focus, scroll position."""
-    page.mouse.move(0, 0)
-    page.evaluate("() => { if (document.activeElement) document.activeElement.blur(); }")
-    page.evaluate("() => window.scrollTo(0, 0)")
-    page.evaluate(_NEXT_FRAME)
 
 
 def upload_ceb(ceb_file: Path) -> Callable[[Page, CallbackTraffic], None]:
@@ -288,20 +207,32 @@ def take(browser: Browser, base_url: str, shots: list[Shot], out_dir: Path, run:
             logger.info("%-32s %.1f s", target.name, time.monotonic() - started)
 
 
-def plan(ceb_file: Path) -> list[list[Shot]]:
-    """Every sequence of shots; each sequence runs in its own fresh page."""
+def plan(ceb_file: Path, selection: Selection | None = None) -> list[list[Shot]]:
+    """Every sequence of shots (or those ``selection`` names); each runs in its own fresh page."""
+    pick = selection or Selection()
+    tail = pick.suffix()
     sequences = [
-        [Shot(f"{view}-{lang}-{width}", f"/?lang={lang}&view={view}", width)]
+        [Shot(f"{view}-{lang}-{width}{tail}", pick.path(f"/?lang={lang}&view={view}"), width)]
         for view in VIEWS
-        for lang in LANGS
-        for width in WIDTHS
+        if pick.wants(view)
+        for lang in pick.langs
+        for width in pick.widths
     ]
     sequences += [
-        [Shot(f"ceb-{view}-{lang}-{width}", f"/?lang={lang}&view={view}&source=ceb", width)]
+        [
+            Shot(
+                f"ceb-{view}-{lang}-{width}{tail}",
+                pick.path(f"/?lang={lang}&view={view}&source=ceb"),
+                width,
+            )
+        ]
         for view in CEB_VIEWS
-        for lang in LANGS
-        for width in WIDTHS
+        if pick.wants(view)
+        for lang in pick.langs
+        for width in pick.widths
     ]
+    if not pick.everything:
+        return sequences
     first, *rest = UPLOAD_VIEWS
     upload = [
         Shot(
@@ -322,15 +253,15 @@ def plan(ceb_file: Path) -> list[list[Shot]]:
     return sequences
 
 
-def shoot(out_dir: Path, base_url: str, ceb_file: Path) -> Run:
-    """Take every planned screenshot against ``base_url``."""
+def shoot(out_dir: Path, base_url: str, ceb_file: Path, selection: Selection | None = None) -> Run:
+    """Take every planned screenshot (or those ``selection`` names) against ``base_url``."""
     run = Run()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=list(CHROMIUM_FLAGS)
         )
         try:
-            for shots in plan(ceb_file):
+            for shots in plan(ceb_file, selection):
                 take(browser, base_url, shots, out_dir, run)
         finally:
             browser.close()
@@ -344,7 +275,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--ceb-file", type=Path, default=CEB_FILE, help=f"export to upload (default {CEB_FILE})"
     )
+    parser.add_argument("--views", help="comma-separated views (default: all)")
+    parser.add_argument("--langs", default=",".join(LANGS), help="comma-separated languages")
+    parser.add_argument(
+        "--widths", default=",".join(map(str, WIDTHS)), help="comma-separated widths in px"
+    )
+    parser.add_argument("--query", default="", help="URL state added to every shot: top=100")
     args = parser.parse_args(argv)
+    selection = Selection(
+        views=tuple(args.views.split(",")) if args.views else None,
+        langs=tuple(args.langs.split(",")),
+        widths=tuple(int(w) for w in args.widths.split(",")),
+        query=args.query,
+    )
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s %(message)s")
     if not CHROMIUM.exists():
         logger.error("%s not found: install Debian's chromium (make chromium)", CHROMIUM)
@@ -353,10 +296,10 @@ def main(argv: list[str] | None = None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     if args.url:
-        run = shoot(out_dir, args.url.rstrip("/"), args.ceb_file)
+        run = shoot(out_dir, args.url.rstrip("/"), args.ceb_file, selection)
     else:
         with serve_app(name="shots-server") as base_url:
-            run = shoot(out_dir, base_url, args.ceb_file)
+            run = shoot(out_dir, base_url, args.ceb_file, selection)
     for error in dict.fromkeys(run.browser_errors):  # each distinct message once
         logger.warning("browser: %s", error)
     logger.info(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import data, export, text, url, views
+from callbacks import data, export, money, sources, text, url, views
 from callbacks.context import RequestContext
 from data.provider import ModelProvider
 
@@ -14,5 +14,7 @@ def register(app: Dash, models: ModelProvider) -> None:
     data.register(app, context)
     url.register(app, context)
     text.register(app, context)
+    money.register(app, context)
     views.register(app, context)
     export.register(app, context)
+    sources.register(app, context)

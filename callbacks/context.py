@@ -18,6 +18,7 @@ from dash import Input, State
 
 from components import ids
 from components.charts.base import chart_state
+from components.money_context import showing
 from components.view_state import (
     DEFAULT_TOP,
     SCOPES,
@@ -26,7 +27,9 @@ from components.view_state import (
     query_params,
     requested_entity,
     requested_source,
+    requested_valuation,
 )
+from data.money import valuation_of
 from data.provider import ModelProvider
 from data.source import FundingSource
 
@@ -56,6 +59,9 @@ def request_inputs(*controls: str, as_state: bool = False) -> dict[str, Input | 
     out["source"] = kind(ids.SOURCE, "value")
     out["entity"] = kind(ids.ENTITY, "value")
     out["scope"] = kind(ids.SCOPE, "value")
+    out["currency"] = kind(ids.CURRENCY, "value")
+    out["prices"] = kind(ids.PRICES, "value")
+    out["base"] = kind(ids.BASE, "value")
     out["session"] = State(ids.SESSION, "data")
     return out
 
@@ -100,11 +106,15 @@ class RequestContext:
         source: str | None = None,
         scope: str | None = None,
         peers: list[str] | None = None,
+        currency: str | None = None,
+        prices: str | None = None,
+        base: object = None,
     ) -> Request:
         data_id = dataset_id(dataset)
         chosen = self.models.resolve(session, data_id, source)
         scope_ = scope if scope in SCOPES else SCOPES[0]
-        model = self.models.model(session, data_id, entity, chosen, scope_)
+        money = valuation_of(currency, prices, base)
+        model = self.models.model(session, data_id, entity, chosen, scope_, money)
         state = chart_state(
             lang,
             model.latest_year() if year is None else year,
@@ -113,8 +123,18 @@ class RequestContext:
             budget,
             model.entity if model.has_entities else None,
         )
-        state = replace(state, source=chosen, scope=scope_, peers=tuple(peers or ()))
-        key = "|".join(str(v) for v in (state.lang, chosen, data_id, model.entity, scope_))
+        value = model.valuation
+        state = replace(
+            state,
+            source=chosen,
+            scope=scope_,
+            peers=tuple(peers or ()),
+            currency=value.currency,
+            prices=value.prices,
+            base=value.base,
+        )
+        key = "|".join(str(v) for v in (state.lang, chosen, data_id, model.entity, scope_, value))
+        showing(value, state.year, model.unvalued)
         return Request(model, state, self._loaded(model, session, data_id), key)
 
     def restore(
@@ -129,10 +149,17 @@ class RequestContext:
         entity = requested_entity(search, entities, default_entity)
         scope = query_params(search).get("contributors", SCOPES[0])
         model = self.models.model(
-            session, data_id, entity, source, scope if scope in SCOPES else SCOPES[0]
+            session,
+            data_id,
+            entity,
+            source,
+            scope if scope in SCOPES else SCOPES[0],
+            requested_valuation(search),
         )
         state = parse_state(search, model.years(), model.donors(), entities, default_entity, source)
-        return state, model
+        value = model.valuation  # as resolved against the data (its base year)
+        showing(value, state.year, model.unvalued)
+        return replace(state, currency=value.currency, prices=value.prices, base=value.base), model
 
     def _loaded(
         self, model: FundingSource, session: str | None, data_id: str | None

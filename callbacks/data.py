@@ -13,13 +13,14 @@ from components.i18n import t
 from components.source_bar import source_options
 from components.uploads import (
     data_summary,
+    discard_upload,
     entity_choices,
+    issued_session,
     load_upload,
     status_message,
     year_options,
 )
 from data.provider import SCORECARD, UPLOAD
-from data.store import new_session_id
 from data.template import template_bytes
 
 
@@ -30,7 +31,7 @@ def register(app: Dash, context: RequestContext) -> None:
         Output(ids.SESSION, "data"), Input(ids.URL, "pathname"), State(ids.SESSION, "data")
     )
     def ensure_session(_path: str | None, session: str | None) -> str:
-        return session or new_session_id()
+        return issued_session(models, session)
 
     @app.callback(
         Output(ids.DATASET, "data"),
@@ -43,6 +44,7 @@ def register(app: Dash, context: RequestContext) -> None:
         State(ids.UPLOAD, "filename"),
         State(ids.SESSION, "data"),
         State(ids.LANG, "value"),
+        State(ids.DATASET, "data"),
         prevent_initial_call=True,
     )
     def load(
@@ -51,9 +53,11 @@ def register(app: Dash, context: RequestContext) -> None:
         names: list[str] | None,
         session: str | None,
         lang_value: str,
+        dataset: dict[str, Any] | None,
     ) -> tuple[Any, ...]:
         lang = as_lang(lang_value)
         if ctx.triggered_id == ids.RESET_DATA:
+            discard_upload(models, session, dataset)
             return None, status_message(t("data.reset_done", lang)), None, SCORECARD, no_update
         if not contents or not names or not session:
             return no_update, no_update, no_update, no_update, no_update

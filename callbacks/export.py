@@ -4,7 +4,9 @@ Images are rendered in the browser (Plotly.toImage), which is immediate, from th
 out on the server (components/exports/image_layout.py), so the browser and the server-side memo
 pack draw the same spec. The memo pack renders on the server through the process's one
 ``kaleido_server()``, made on the first pack and started then, never at import or registration.
-Each callback reads its controls and hands over to components/exports.
+Each callback reads its controls and hands over to components/exports. Links in exports use
+the app's public address (the ``IOM_PUBLIC_URL`` setting), never the address the browser
+happens to use, which on an analyst's machine is a loopback address.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from components.exports.assemble import (
     prepare,
     values_by_chart,
 )
+from components.exports.provenance import public_address
 from components.exports.renderer import kaleido_server
 from components.exports.texts import BAR_TEXT, MEMO_TEXT, chart_texts, static_texts
 from components.formatting import as_lang
@@ -84,19 +87,18 @@ def register(app: Dash, context: RequestContext) -> None:
             "subtitle": State(ids.for_chart(ids.EXPORT_SUBTITLE, MATCH), "value"),
             "preset": State(ids.for_chart(ids.EXPORT_PRESET, MATCH), "value"),
             **as_read,
-            "href": State(ids.URL, "href"),
         },
         prevent_initial_call=True,
     )
     def image(
-        clicks: list[int | None], title: str, subtitle: str, preset: str, href: str, **values: Any
+        clicks: list[int | None], title: str, subtitle: str, preset: str, **values: Any
     ) -> Any:
         trigger = ctx.triggered_id
         if not trigger or not any(clicks):
             return no_update
-        request = context(**values)
+        request, address = context(**values), public_address()
         chart, meta = prepare(
-            trigger["chart"], request.model, request.state, request.loaded, href, title, subtitle
+            trigger["chart"], request.model, request.state, request.loaded, address, title, subtitle
         )
         fmt, action = IMAGE_ACTIONS[trigger["type"]]
         return image_spec(chart, meta, preset, fmt, action, sum(c or 0 for c in clicks))
@@ -124,17 +126,19 @@ def register(app: Dash, context: RequestContext) -> None:
             "title": State(ids.for_chart(ids.EXPORT_TITLE, MATCH), "value"),
             "subtitle": State(ids.for_chart(ids.EXPORT_SUBTITLE, MATCH), "value"),
             **as_read,
-            "href": State(ids.URL, "href"),
         },
         prevent_initial_call=True,
     )
-    def data(clicks: list[int | None], title: str, subtitle: str, href: str, **values: Any) -> Any:
+    def data(clicks: list[int | None], title: str, subtitle: str, **values: Any) -> Any:
         trigger = ctx.triggered_id
         if not trigger or not any(clicks):
             return no_update
         request = context(**values)
         model, loaded = request.model, request.loaded
-        chart, meta = prepare(trigger["chart"], model, request.state, loaded, href, title, subtitle)
+        address = public_address()
+        chart, meta = prepare(
+            trigger["chart"], model, request.state, loaded, address, title, subtitle
+        )
         content, filename = data_file(chart, model, meta, DATA_FORMATS[trigger["type"]], loaded)
         return dcc.send_bytes(content, filename)
 
@@ -146,7 +150,6 @@ def register(app: Dash, context: RequestContext) -> None:
             "titles": State(ids.for_chart(ids.EXPORT_TITLE, ALL), "value"),
             "subtitles": State(ids.for_chart(ids.EXPORT_SUBTITLE, ALL), "value"),
             **as_read,
-            "href": State(ids.URL, "href"),
         },
         prevent_initial_call=True,
     )
@@ -155,7 +158,6 @@ def register(app: Dash, context: RequestContext) -> None:
         chosen: list[str] | None,
         titles: list[str | None],
         subtitles: list[str | None],
-        href: str,
         **values: Any,
     ) -> tuple[Any, Any]:
         if ctx.triggered_id not in PACK_FORMATS or not any(clicks):
@@ -167,7 +169,7 @@ def register(app: Dash, context: RequestContext) -> None:
         request = context(**values)
         state = request.state
         items = memo_items(
-            chosen, request.model, state, request.loaded, href, titles_by, subtitles_by
+            chosen, request.model, state, request.loaded, public_address(), titles_by, subtitles_by
         )
         if not items:
             return no_update, t("export.memo.none", state.lang)

@@ -2,7 +2,8 @@
 
 Reading needs the server (the valid years, donors and entities depend on the session's data);
 writing happens in the browser (assets/url_state.js), so changing a control does not wait for a
-server round trip before the charts update.
+server round trip before the charts update. Each view picked is a history entry, so the
+browser's back button returns to the previous view: the address changes, ``restore`` runs.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dash import Dash, Input, Output, State
 from callbacks.context import RequestContext
 from callbacks.text import donor_options
 from components import clientside, ids
+from components.money_bar import base_options, default_base
 
 CONTROLS = (ids.LANG, ids.YEAR, ids.DONOR, ids.VIEW, ids.BUDGET_MODE, ids.TOP_N)
 
@@ -25,6 +27,10 @@ def register(app: Dash, context: RequestContext) -> None:
         Output(ids.SOURCE, "value", allow_duplicate=True),
         Output(ids.SCOPE, "value", allow_duplicate=True),
         Output(ids.PEERS, "value", allow_duplicate=True),
+        Output(ids.CURRENCY, "value", allow_duplicate=True),
+        Output(ids.PRICES, "value", allow_duplicate=True),
+        Output(ids.BASE, "options", allow_duplicate=True),
+        Output(ids.BASE, "value", allow_duplicate=True),
         Output(ids.DONOR, "options", allow_duplicate=True),
         Output(ids.PEERS, "options", allow_duplicate=True),
         Input(ids.URL, "search"),
@@ -50,6 +56,10 @@ def register(app: Dash, context: RequestContext) -> None:
             state.source,
             state.scope,
             list(state.peers),
+            state.currency,
+            state.prices,
+            base_options(model.years()),
+            state.base or default_base(model.years()),
             options,
             options,
         )
@@ -63,4 +73,10 @@ def register(app: Dash, context: RequestContext) -> None:
         Input(ids.SOURCE, "value"),
         Input(ids.SCOPE, "value"),
         Input(ids.PEERS, "value"),
+        Input(ids.CURRENCY, "value"),
+        Input(ids.PRICES, "value"),
+        Input(ids.BASE, "value"),
+        # Only to tell a restore (which always sends the options) from a click: a click makes
+        # a history entry, a restore replaces the current one (assets/url_state.js).
+        Input(ids.DONOR, "options"),
     )

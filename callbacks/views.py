@@ -19,6 +19,7 @@ from components import clientside, ids, panels
 from components.charts.base import ChartSpec, Panel, chart_year
 from components.charts.registry import CHARTS
 from components.layout import DRAWN, FIGURES
+from components.money_context import words_for
 
 
 def chart_outputs(spec: ChartSpec, request: Request) -> list[Any]:
@@ -26,16 +27,18 @@ def chart_outputs(spec: ChartSpec, request: Request) -> list[Any]:
     drawn with it."""
     model, state = request.model, request.state
     if spec.years_in_browser:
-        first: Any = {
-            "by_year": {
-                str(year): spec.build(model, replace(state, year=year)).figure
-                for year in model.years()
-            },
+        first: Any = {"by_year": {str(y): _figure(spec, request, y) for y in model.years()},
             "latest": model.latest_year(),
         }
     else:
         first = spec.build(model, state).figure
     return [first, *(p.build(model, state) for p in spec.panels if p.inputs is None)]
+
+
+def _figure(spec: ChartSpec, request: Request, year: int) -> Any:
+    """One year's figure among every year's, its words (the rate on the source line) for it."""
+    with words_for(request.model.valuation, year):
+        return spec.build(request.model, replace(request.state, year=year)).figure
 
 
 def skip_unless_affected(
@@ -115,14 +118,4 @@ def register(app: Dash, context: RequestContext) -> None:
         request = context(**values)
         return panels.organisation_view(request.model, request.state.lang)
 
-    @app.callback(
-        output=[
-            Output(ids.SOURCES_GRID, "columnDefs"),
-            Output(ids.SOURCES_GRID, "rowData"),
-            Output(ids.CONTRADICTIONS, "children"),
-        ],
-        inputs=request_inputs(),
-    )
-    def sources(**values: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Any]]:
-        request = context(**values)
-        return panels.sources_view(request.model, request.state.lang)
+    # The sources tab (grid and contradictions) is wired in callbacks/sources.py.

@@ -1,6 +1,16 @@
-"""The 'data' drawer: upload CEB exports, go back to the scorecard, get the template."""
+"""The 'data' drawer: upload CEB exports, go back to the scorecard, get the template.
+
+Above it sits the page's alert line (a view or request that failed, said in the page's
+language), kept out of the drawer so it shows whether the drawer is open or not. Beside the
+upload sits the browser's own check (``assets/upload_guard.js``): a file of a type the app does
+not read, or over the size limit, is named with the reason before anything is sent. The check
+reads its limit, the accepted types and its texts in both languages from this element's
+``data-*`` attributes, so the texts live in the catalogue like every other.
+"""
 
 from __future__ import annotations
+
+from typing import Any, Final, cast
 
 from dash import dcc, html
 
@@ -8,9 +18,49 @@ from components import ids
 from components.formatting import Lang
 from components.i18n import t
 from components.page_text import data_help, static
+from data.ceb import MAX_BYTES
+from data.error_text import ERROR_TEXT
+
+ACCEPTED: Final = (".csv", ".xlsx")
+_CHECK_TEXTS: Final = (
+    "error.client_type",
+    "error.client_size",
+    "error.client_total",
+    "error.client_refused",
+    "error.request_too_large",
+    "error.request_too_many",
+    "error.request_failed",
+)
 
 
-def data_panel(lang: Lang) -> html.Details:
+def upload_check() -> html.Div:
+    """Where the browser's check speaks; its data attributes are the check's configuration."""
+    texts = {
+        f"data-{key.removeprefix('error.').replace('_', '-')}-{lang}": ERROR_TEXT[key][lang]
+        for key in _CHECK_TEXTS
+        for lang in ("nl", "en")
+    }
+    return html.Div(
+        id=ids.UPLOAD_CHECK,
+        className="upload-check",
+        role="alert",
+        **cast(
+            dict[str, Any],
+            {"data-limit": str(MAX_BYTES), "data-accept": ",".join(ACCEPTED), **texts},
+        ),
+    )
+
+
+def data_panel(lang: Lang) -> html.Div:
+    return html.Div(
+        [
+            html.Div(id=ids.APP_ALERT, className="app-alert", role="alert"),
+            _drawer(lang),
+        ]
+    )
+
+
+def _drawer(lang: Lang) -> html.Details:
     return html.Details(
         [
             html.Summary(t("data.summary_seed", lang), id=ids.DATA_SUMMARY),
@@ -22,6 +72,7 @@ def data_panel(lang: Lang) -> html.Details:
                         children=html.Div(static(ids.UPLOAD_LABEL, lang), id=ids.UPLOAD_LABEL),
                         multiple=True,
                         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        max_size=MAX_BYTES,
                         className="upload",
                     ),
                     html.Button(
@@ -40,6 +91,7 @@ def data_panel(lang: Lang) -> html.Details:
                 ],
                 className="data-row",
             ),
+            upload_check(),
             dcc.Loading(
                 html.Div(id=ids.DATA_STATUS, className="data-status", role="status"),
                 delay_show=500,

@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from pandas.api.typing import NAType
 
+from data.money import MONEY_UNITS as VALUED_UNITS
+
 Lang = Literal["nl", "en"]
 # Millions or billions: the scale an amount is written in.
 Scale = Literal["m", "bn"]
@@ -85,18 +87,18 @@ SCALE_WORDS: dict[Scale, dict[Lang, str]] = {
     "m": {"nl": "mln", "en": "million"},
     "bn": {"nl": "mld", "en": "billion"},
 }
-# facts.csv units that are amounts of money, as (currency, scale).
+# facts.csv units that are amounts of money, as (currency, scale): those published and those a
+# converted fact takes (data/money.py).
 MONEY_UNITS: dict[str, tuple[str, Scale]] = {
-    "USD million": ("USD", "m"),
-    "USD billion": ("USD", "bn"),
-    "EUR million": ("EUR", "m"),
+    unit: (currency, "m" if word == "million" else "bn")
+    for unit, (currency, word) in VALUED_UNITS.items()
 }
 
 
 def fmt_money(
     value: MaybeNumber,
     lang: Lang,
-    currency: str = "USD",
+    currency: str | None = None,
     scale: Scale = "m",
     decimals: int = 0,
     digits: str | None = None,
@@ -107,8 +109,13 @@ def fmt_money(
     ``digits`` is the number already written, for a figure whose decimals someone else decides
     (a published figure keeps those its source printed, see :func:`fmt_published`); otherwise
     the number is written with ``decimals``. Unit-only labels (axis titles, unit columns) are
-    texts of their own ("USD mln"), not amounts.
+    texts of their own ("USD mln"), not amounts. ``currency`` ``None`` is the one the request
+    shows amounts in (``components.money_context``): the model converted them already.
     """
+    if currency is None:
+        from components.money_context import shown  # formatting is below the text catalogue
+
+        currency = shown().currency
     number = fmt_number(value, lang, decimals) if digits is None else digits
     return f"{currency} {number} {SCALE_WORDS[scale][lang]}"
 

@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from components.formatting import Lang
+from components.i18n_access import ACCESS_TEXT
 from components.i18n_claims import CLAIMS_TEXT
 from components.i18n_donor_peers import DONOR_PEERS_TEXT
 from components.i18n_entities import ENTITIES_TEXT
+from components.i18n_memo import MEMO_TEXT
+from components.i18n_money import MONEY_TEXT
 from components.i18n_sources import SOURCE_TEXT
 from components.i18n_table import TABLE_TEXT
+from components.money_context import placeholders
 from data.error_text import ERROR_TEXT
 
 Texts = Mapping[str, Mapping[Lang, str]]
@@ -28,7 +32,7 @@ APP_TEXT: Texts = {
     "control.year": {"nl": "Jaar", "en": "Year"},
     "control.donor": {"nl": "Donor markeren", "en": "Highlight donor"},
     "control.budget_mode": {"nl": "Weergave", "en": "Show"},
-    "budget_mode.absolute": {"nl": "Bedragen (USD mld)", "en": "Amounts (USD billion)"},
+    "budget_mode.absolute": {"nl": "Bedragen", "en": "Amounts"},
     "budget_mode.index": {"nl": "Index (2010 = 100)", "en": "Index (2010 = 100)"},
     "tab.ranking": {"nl": "Ranglijst", "en": "Ranking"},
     "tab.over_time": {"nl": "Verloop", "en": "Over time"},
@@ -49,12 +53,16 @@ APP_TEXT: Texts = {
         "nl": "geen waarde voor {chosen}; eerstvolgende bekende: {year}",
         "en": "no value for {chosen}; next known: {year}",
     },
-    "unit.usd_m": {"nl": "USD mln", "en": "USD million"},
-    "unit.usd_bn": {"nl": "USD mld", "en": "USD billion"},
+    "unit.usd_m": {"nl": "{cur} mln", "en": "{cur} million"},
+    "unit.usd_bn": {"nl": "{cur} mld", "en": "{cur} billion"},
     "unit.eur_m": {"nl": "EUR mln", "en": "EUR million"},
     # the remainder of a ranking, in the words of what the source ranks (data/model.py measure)
     "donor.other.listed": {"nl": "Overige lidstaten", "en": "Other member states"},
     "donor.other.voluntary": {"nl": "Overige donoren", "en": "Other donors"},
+    "source.scorecard_amounts": {
+        "nl": "Bron: Ministerie van Buitenlandse Zaken, Scorekaart IOM 2024{money}",
+        "en": "Source: Netherlands Ministry of Foreign Affairs, IOM scorecard 2024{money}",
+    },
     "source.scorecard": {
         "nl": "Bron: Ministerie van Buitenlandse Zaken, Scorekaart IOM 2024",
         "en": "Source: Netherlands Ministry of Foreign Affairs, IOM scorecard 2024",
@@ -73,35 +81,35 @@ APP_TEXT: Texts = {
         "en": "Largest donors to IOM in {year}",
     },
     "ranking.subtitle.listed": {
-        "nl": "Bijdrage in USD mln en aandeel in het totaal van de lidstaten (USD {total} mln); rang volgens de bron",
-        "en": "Contribution in USD million and share of the member-state total (USD {total} million); rank as published",
+        "nl": "Bijdrage in {cur} mln en aandeel in het totaal van de lidstaten ({cur} {total} mln); rang volgens de bron",
+        "en": "Contribution in {cur} million and share of the member-state total ({cur} {total} million); rank as published",
     },
-    "ranking.axis": {"nl": "Bijdrage (USD mln)", "en": "Contribution (USD million)"},
+    "ranking.axis": {"nl": "Bijdrage ({cur} mln)", "en": "Contribution ({cur} million)"},
     "ranking.other_note.listed": {
         "nl": "Overige lidstaten = het totaal van de lidstaten min de genoemde lidstaten. De bron noemt niet elk jaar dezelfde landen, dus deze rest bevat elk jaar andere landen.",
         "en": "Other member states = the member-state total minus the member states listed. The source does not list the same countries every year, so this remainder holds different countries each year.",
     },
     "ranking.hover": {
-        "nl": "Rang {rank}<br>USD {amount} mln<br>{share} van het totaal",
-        "en": "Rank {rank}<br>USD {amount} million<br>{share} of the total",
+        "nl": "Rang {rank}<br>{cur} {amount} mln<br>{share} van het totaal",
+        "en": "Rank {rank}<br>{cur} {amount} million<br>{share} of the total",
     },
     "over_time.title.listed": {"nl": "Ranglijst van donoren 2021–2023", "en": "Donor ranking 2021–2023"},
     "over_time.subtitle.listed": {
-        "nl": "Rang per jaar (1 = grootste); label: bijdrage in USD mln. Niet getoond = niet vermeld in de bron",
-        "en": "Rank per year (1 = largest); label: contribution in USD million. Not shown = not listed by the source",
+        "nl": "Rang per jaar (1 = grootste); label: bijdrage in {cur} mln. Niet getoond = niet vermeld in de bron",
+        "en": "Rank per year (1 = largest); label: contribution in {cur} million. Not shown = not listed by the source",
     },
     "over_time.axis_rank": {"nl": "Rang", "en": "Rank"},
     "over_time.axis_year": {"nl": "Jaar", "en": "Year"},
     "over_time.hover": {
-        "nl": "{donor} {year}<br>Rang {rank}<br>USD {amount} mln<br>t.o.v. vorig jaar: {change} ({pct})",
-        "en": "{donor} {year}<br>Rank {rank}<br>USD {amount} million<br>vs previous year: {change} ({pct})",
+        "nl": "{donor} {year}<br>Rang {rank}<br>{cur} {amount} mln<br>t.o.v. vorig jaar: {change} ({pct})",
+        "en": "{donor} {year}<br>Rank {rank}<br>{cur} {amount} million<br>vs previous year: {change} ({pct})",
     },
     "table.donor": {"nl": "Donor", "en": "Donor"},
     "table.year": {"nl": "Jaar", "en": "Year"},
     "table.rank": {"nl": "Rang", "en": "Rank"},
-    "table.amount": {"nl": "Bijdrage (USD mln)", "en": "Contribution (USD million)"},
+    "table.amount": {"nl": "Bijdrage ({cur} mln)", "en": "Contribution ({cur} million)"},
     "table.share": {"nl": "Aandeel", "en": "Share"},
-    "table.change_abs": {"nl": "Verschil (USD mln)", "en": "Change (USD million)"},
+    "table.change_abs": {"nl": "Verschil ({cur} mln)", "en": "Change ({cur} million)"},
     "table.change_pct": {"nl": "Verschil (%)", "en": "Change (%)"},
     "table.rank_change": {"nl": "Rangverschil", "en": "Rank change"},
     "table.total_row.listed": {"nl": "Totaal lidstaten", "en": "Member-state total"},
@@ -139,8 +147,8 @@ APP_TEXT: Texts = {
     "nl_core.axis": {"nl": "EUR mln per jaar", "en": "EUR million per year"},
     "budget.title": {"nl": "Groei van de IOM-begroting", "en": "Growth of IOM's budget"},
     "budget.subtitle_abs": {
-        "nl": "USD mld; label: groei tussen de punten (totaal en gemiddeld per jaar)",
-        "en": "USD billion; labels: growth between points (total and average per year)",
+        "nl": "{cur} mld, {prices}; label: groei tussen de punten (totaal en gemiddeld per jaar); stippellijn: jaren zonder gepubliceerd cijfer",
+        "en": "{cur} billion, {prices}; labels: growth between points (total and average per year); dotted: years without a published figure",
     },
     "budget.subtitle_index": {
         "nl": "Index, 2010 = 100; label: groei tussen de punten (totaal en gemiddeld per jaar)",
@@ -151,7 +159,7 @@ APP_TEXT: Texts = {
         "nl": "≈ ongeveer, volgens de bron; groei en index die op dit punt rusten, zijn daardoor ook bij benadering",
         "en": "≈ approximate, per the source; growth and index resting on this point are approximate too",
     },
-    "budget.axis_abs": {"nl": "USD mld", "en": "USD billion"},
+    "budget.axis_abs": {"nl": "{cur} mld", "en": "{cur} billion"},
     "budget.axis_index": {"nl": "Index (2010 = 100)", "en": "Index (2010 = 100)"},
     "budget.growth_label": {
         "nl": "{total}<br>({annual} per jaar)",
@@ -202,12 +210,12 @@ APP_TEXT: Texts = {
     "qualifier.at_least": {"nl": "minstens", "en": "at least"},
     "as_of": {"nl": "stand per {date}", "en": "as of {date}"},
     "source.ceb": {
-        "nl": "Bron: UN CEB, inkomsten per overheidsdonor ({files}), entiteit {entity}",
-        "en": "Source: UN CEB, revenue by government donor ({files}), entity {entity}",
+        "nl": "Bron: UN CEB, inkomsten per overheidsdonor ({files}), entiteit {entity}{money}",
+        "en": "Source: UN CEB, revenue by government donor ({files}), entity {entity}{money}",
     },
     "revenue.apart": {
-        "nl": "Niet in de ranglijst, apart vermeld: verplichte contributies USD {assessed} mln, overige inkomsten USD {other} mln.",
-        "en": "Not in the ranking, shown apart: assessed contributions USD {assessed} million, revenue from other activities USD {other} million.",
+        "nl": "Niet in de ranglijst, apart vermeld: verplichte contributies {cur} {assessed} mln, overige inkomsten {cur} {other} mln.",
+        "en": "Not in the ranking, shown apart: assessed contributions {cur} {assessed} million, revenue from other activities {cur} {other} million.",
     },
     "revenue.negative": {
         "nl": "Inclusief negatieve bedragen (terugbetalingen en correcties) in de getoonde sommen.",
@@ -218,8 +226,8 @@ APP_TEXT: Texts = {
         "en": "Largest government donors to {entity} in {year}",
     },
     "ranking.subtitle.voluntary": {
-        "nl": "Vrijwillige bijdragen (geoormerkt + kern), nominaal, in USD mln, top {top}; aandeel in alle vrijwillige bijdragen van overheden (USD {total} mln)",
-        "en": "Voluntary contributions (earmarked + core), nominal, in USD million, top {top}; share of all governments' voluntary contributions (USD {total} million)",
+        "nl": "Vrijwillige bijdragen (geoormerkt + kern), in {cur} mln, {prices}, top {top}; aandeel in alle vrijwillige bijdragen van overheden ({cur} {total} mln)",
+        "en": "Voluntary contributions (earmarked + core), in {cur} million, {prices}, top {top}; share of all governments' voluntary contributions ({cur} {total} million)",
     },
     "ranking.other_note.voluntary": {
         "nl": "Overige donoren = alle overige overheden samen. Gelijke bedragen delen een rang.",
@@ -230,8 +238,8 @@ APP_TEXT: Texts = {
         "en": "Ranking of government donors to {entity}, {span}",
     },
     "over_time.subtitle.voluntary": {
-        "nl": "Rang per jaar op vrijwillige bijdragen (geoormerkt + kern); donoren die in een jaar in de top {top} stonden; label: USD mln, nominaal",
-        "en": "Rank per year by voluntary contributions (earmarked + core); donors in the top {top} in any year; label: USD million, nominal",
+        "nl": "Rang per jaar op vrijwillige bijdragen (geoormerkt + kern); donoren die in een jaar in de top {top} stonden; label: {cur} mln, {prices}",
+        "en": "Rank per year by voluntary contributions (earmarked + core); donors in the top {top} in any year; label: {cur} million, {prices}",
     },
     "earmarking.title_revenue": {
         "nl": "{entity}: geoormerkte en ongeoormerkte (kern) vrijwillige bijdragen van overheden",
@@ -246,8 +254,8 @@ APP_TEXT: Texts = {
         "en": "Core share per donor, {entity} {year}",
     },
     "donor_core.subtitle": {
-        "nl": "Ongeoormerkt deel van de vrijwillige bijdrage van de {top} grootste donoren; label: kern / vrijwillig in USD mln",
-        "en": "Unearmarked part of the voluntary contribution of the {top} largest donors; label: core / voluntary in USD million",
+        "nl": "Ongeoormerkt deel van de vrijwillige bijdrage van de {top} grootste donoren; label: kern / vrijwillig in {cur} mln",
+        "en": "Unearmarked part of the voluntary contribution of the {top} largest donors; label: core / voluntary in {cur} million",
     },
     "donor_core.axis": {"nl": "Ongeoormerkt aandeel", "en": "Unearmarked share"},
     "kpi.total.voluntary": {
@@ -294,10 +302,10 @@ APP_TEXT: Texts = {
         "nl": "Het geladen bestand heeft geen donor-jaren die ook in de scorekaart staan (2021–2023).",
         "en": "The loaded file has no donor-years that the scorecard also gives (2021–2023).",
     },
-    "comparison.scorecard": {"nl": "Scorekaart (USD mln)", "en": "Scorecard (USD million)"},
+    "comparison.scorecard": {"nl": "Scorekaart ({cur} mln)", "en": "Scorecard ({cur} million)"},
     "comparison.file": {
-        "nl": "Bestand, vrijwillig (USD mln)",
-        "en": "File, voluntary (USD million)",
+        "nl": "Bestand, vrijwillig ({cur} mln)",
+        "en": "File, voluntary ({cur} million)",
     },
     "kpi.includes_negative": {
         "nl": "incl. terugbetalingen (negatief)",
@@ -478,6 +486,7 @@ METRIC_TEXT: Texts = {
 UNIT_TEXT: Texts = {
     "unit.USD million": {"nl": "USD mln", "en": "USD million"},
     "unit.USD billion": {"nl": "USD mld", "en": "USD billion"},
+    "unit.EUR billion": {"nl": "EUR mld", "en": "EUR billion"},
     "unit.EUR million": {"nl": "EUR mln", "en": "EUR million"},
     "unit.%": {"nl": "%", "en": "%"},
     "unit.year": {"nl": "jaar", "en": "year"},
@@ -520,28 +529,28 @@ EXPORT_TEXT: Texts = {
     "export.col.value": {"nl": "Waarde", "en": "Value"},
     "export.col.unit": {"nl": "Eenheid", "en": "Unit"},
     "export.col.rank": {"nl": "Rang", "en": "Rank"},
-    "export.col.amount_usd_m": {"nl": "Bedrag (USD mln)", "en": "Amount (USD million)"},
-    "export.col.total_usd_m": {"nl": "Totaal (USD mln)", "en": "Total (USD million)"},
+    "export.col.amount_usd_m": {"nl": "Bedrag ({cur} mln)", "en": "Amount ({cur} million)"},
+    "export.col.total_usd_m": {"nl": "Totaal ({cur} mln)", "en": "Total ({cur} million)"},
     "export.col.share": {"nl": "Aandeel", "en": "Share"},
-    "export.col.change_usd_m": {"nl": "Verandering (USD mln)", "en": "Change (USD million)"},
+    "export.col.change_usd_m": {"nl": "Verandering ({cur} mln)", "en": "Change ({cur} million)"},
     "export.col.change_pct": {"nl": "Verandering (%)", "en": "Change (%)"},
     "export.col.rank_change": {"nl": "Verandering rang", "en": "Rank change"},
     "export.col.assessed_usd_m": {
-        "nl": "Verplichte bijdragen (USD mln)",
-        "en": "Assessed contributions (USD million)",
+        "nl": "Verplichte bijdragen ({cur} mln)",
+        "en": "Assessed contributions ({cur} million)",
     },
-    "export.col.core_usd_m": {"nl": "Kernbijdragen (USD mln)", "en": "Core (USD million)"},
+    "export.col.core_usd_m": {"nl": "Kernbijdragen ({cur} mln)", "en": "Core ({cur} million)"},
     "export.col.earmarked_usd_m": {
-        "nl": "Geoormerkte bijdragen (USD mln)",
-        "en": "Earmarked (USD million)",
+        "nl": "Geoormerkte bijdragen ({cur} mln)",
+        "en": "Earmarked ({cur} million)",
     },
     "export.col.voluntary_usd_m": {
-        "nl": "Vrijwillige bijdragen (USD mln)",
-        "en": "Voluntary contributions (USD million)",
+        "nl": "Vrijwillige bijdragen ({cur} mln)",
+        "en": "Voluntary contributions ({cur} million)",
     },
     "export.col.other_usd_m": {
-        "nl": "Overige inkomsten (USD mln)",
-        "en": "Other revenue (USD million)",
+        "nl": "Overige inkomsten ({cur} mln)",
+        "en": "Other revenue ({cur} million)",
     },
     "export.col.core_share": {"nl": "Aandeel kern", "en": "Core share"},
     "export.col.source_id": {"nl": "Bron", "en": "Source"},
@@ -636,7 +645,7 @@ EXPORT_TEXT: Texts = {
     },
     "export.filter.data_files": {"nl": "UN CEB-bestanden: {files}", "en": "UN CEB files: {files}"},
     # units printed in the image's subtitle
-    "export.unit.rank": {"nl": "rang (label: USD mln)", "en": "rank (label: USD million)"},
+    "export.unit.rank": {"nl": "rang (label: {cur} mln)", "en": "rank (label: {cur} million)"},
     "export.unit.share_funding": {
         "nl": "aandeel in de financiering (%)",
         "en": "share of funding (%)",
@@ -646,8 +655,8 @@ EXPORT_TEXT: Texts = {
         "en": "share of voluntary contributions (%)",
     },
     "export.unit.core_share": {
-        "nl": "ongeoormerkt aandeel (%); label: USD mln",
-        "en": "unearmarked share (%); label: USD million",
+        "nl": "ongeoormerkt aandeel (%); label: {cur} mln",
+        "en": "unearmarked share (%); label: {cur} million",
     },
     # one-sentence takeaways (components/takeaways.py composes the clauses)
     "export.takeaway.and": {"nl": "en", "en": "and"},
@@ -778,8 +787,8 @@ EXPORT_TEXT: Texts = {
         "en": "{donor}, outside the top {top}: {share} ({amounts})",
     },
     "export.takeaway.core_amounts": {
-        "nl": "USD {core} van {voluntary} mln",
-        "en": "USD {core} of {voluntary} million",
+        "nl": "{cur} {core} van {voluntary} mln",
+        "en": "{cur} {core} of {voluntary} million",
     },
     "export.takeaway.budget_up": {
         "nl": "De begroting van IOM steeg van {first}{via} naar {last}: {total} in {years} jaar, gemiddeld {annual} per jaar",
@@ -800,10 +809,14 @@ EXPORT_TEXT: Texts = {
 
 # Messages about bad files are written in data/error_text.py (the data layer words its own
 # errors, in both languages); they join the one catalogue here.
-TEXT: Texts = {**APP_TEXT, **METRIC_TEXT, **UNIT_TEXT, **EXPORT_TEXT, **ERROR_TEXT, **SOURCE_TEXT, **ENTITIES_TEXT, **DONOR_PEERS_TEXT, **TABLE_TEXT, **CLAIMS_TEXT}
+TEXT: Texts = {**APP_TEXT, **METRIC_TEXT, **UNIT_TEXT, **EXPORT_TEXT, **ERROR_TEXT, **SOURCE_TEXT, **ENTITIES_TEXT, **DONOR_PEERS_TEXT, **TABLE_TEXT, **CLAIMS_TEXT, **MEMO_TEXT, **ACCESS_TEXT, **MONEY_TEXT}
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
-    """Look up ``key`` in ``lang`` and fill its placeholders."""
+    """Look up ``key`` in ``lang`` and fill its placeholders; a text about money gets its
+    currency, prices and conversion (``{cur}``, ``{prices}``, ``{money}``) from the valuation shown
+    (``components.money_context``) unless the caller gives them."""
     template = TEXT[key][lang]
+    if "{cur}" in template or "{prices}" in template or "{money}" in template:
+        values = {**placeholders(lang), **values}
     return template.format(**values) if values else template

@@ -27,20 +27,20 @@ DONOR_PEERS_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "en": "One donor across the UN entities",
     },
     "donor_profile.subtitle": {
-        "nl": "Vrijwillig (geoormerkt + kern), USD mln nominaal; label: bedrag · kernaandeel · plaats onder de {ranked} (een rang hangt niet af van de valuta)",
-        "en": "Voluntary (earmarked + core), nominal USD million; label: amount · core share · rank among the {ranked} (ranks do not depend on the currency)",
+        "nl": "Vrijwillig (geoormerkt + kern), {cur} mln, {prices}; label: bedrag · kernaandeel · plaats onder de {ranked} (een rang hangt niet af van de valuta)",
+        "en": "Voluntary (earmarked + core), {cur} million, {prices}; label: amount · core share · rank among the {ranked} (ranks do not depend on the currency)",
     },
     "donor_profile.label": {
-        "nl": "USD {amount} mln · kern {core} · plaats {rank}",
-        "en": "USD {amount} million · core {core} · rank {rank}",
+        "nl": "{cur} {amount} mln · kern {core} · plaats {rank}",
+        "en": "{cur} {amount} million · core {core} · rank {rank}",
     },
     "donor_profile.hover": {
-        "nl": "USD {amount} mln vrijwillig<br>kern USD {core} mln ({share})<br>geoormerkt USD {earmarked} mln<br>plaats {rank} onder de {ranked}",
-        "en": "USD {amount} million voluntary<br>core USD {core} million ({share})<br>earmarked USD {earmarked} million<br>rank {rank} among the {ranked}",
+        "nl": "{cur} {amount} mln vrijwillig<br>kern {cur} {core} mln ({share})<br>geoormerkt {cur} {earmarked} mln<br>plaats {rank} onder de {ranked}",
+        "en": "{cur} {amount} million voluntary<br>core {cur} {core} million ({share})<br>earmarked {cur} {earmarked} million<br>rank {rank} among the {ranked}",
     },
     "donor_profile.axis": {
-        "nl": "Vrijwillige bijdrage (USD mln)",
-        "en": "Voluntary contribution (USD million)",
+        "nl": "Vrijwillige bijdrage ({cur} mln)",
+        "en": "Voluntary contribution ({cur} million)",
     },
     "donor_profile.image_note": {
         "nl": "{shown} van {total} getoond; alle organisaties staan in het gegevensbestand",
@@ -96,8 +96,8 @@ DONOR_PEERS_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "en": "One donor at UN entities over the years",
     },
     "donor_over_time.subtitle": {
-        "nl": "Vrijwillig (geoormerkt + kern), USD mln nominaal, per jaar",
-        "en": "Voluntary (earmarked + core), nominal USD million, per year",
+        "nl": "Vrijwillig (geoormerkt + kern), {cur} mln, {prices}, per jaar",
+        "en": "Voluntary (earmarked + core), {cur} million, {prices}, per year",
     },
     "donor_over_time.beside": {
         "nl": "naast {entity}: {others} (grootste andere in {year})",
@@ -108,10 +108,10 @@ DONOR_PEERS_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "en": "Assessed contributions and other revenue are not counted. No point = no voluntary contribution that year.",
     },
     "donor_over_time.hover": {
-        "nl": "{entity}, {year}: USD {amount} mln (kern {core}, plaats {rank})",
-        "en": "{entity}, {year}: USD {amount} million (core {core}, rank {rank})",
+        "nl": "{entity}, {year}: {cur} {amount} mln (kern {core}, plaats {rank})",
+        "en": "{entity}, {year}: {cur} {amount} million (core {core}, rank {rank})",
     },
-    "donor_over_time.axis": {"nl": "USD mln", "en": "USD million"},
+    "donor_over_time.axis": {"nl": "{cur} mln", "en": "{cur} million"},
     "donor_over_time.axis_year": {"nl": "Jaar", "en": "Year"},
     "donor_over_time.none": {
         "nl": "Deze donor heeft volgens deze gegevens geen vrijwillige bijdragen aan VN-organisaties.",
@@ -160,8 +160,8 @@ DONOR_PEERS_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "en": "Equal amounts share the best rank; assessed contributions and other revenue are not counted. No point = no voluntary contribution that year.",
     },
     "peers.hover": {
-        "nl": "{donor}, {year}: plaats {rank}<br>USD {amount} mln vrijwillig",
-        "en": "{donor}, {year}: rank {rank}<br>USD {amount} million voluntary",
+        "nl": "{donor}, {year}: plaats {rank}<br>{cur} {amount} mln vrijwillig",
+        "en": "{donor}, {year}: rank {rank}<br>{cur} {amount} million voluntary",
     },
     "peers.axis": {"nl": "Rang (1 = grootste)", "en": "Rank (1 = largest)"},
     "peers.axis_image": {"nl": "Rang", "en": "Rank"},
@@ -204,16 +204,16 @@ DONOR_PEERS_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "en": "A donor beside its peers: core share",
     },
     "peers_core.subtitle": {
-        "nl": "Ongeoormerkt (kern) deel van de vrijwillige bijdrage (geoormerkt + kern), nominaal USD; stippellijn: Funding Compact-richtlijn {guideline}",
-        "en": "Unearmarked (core) part of the voluntary contribution (earmarked + core), nominal USD; dotted line: Funding Compact guideline {guideline}",
+        "nl": "Ongeoormerkt (kern) deel van de vrijwillige bijdrage (geoormerkt + kern), {cur}, {prices}; stippellijn: Funding Compact-richtlijn {guideline}",
+        "en": "Unearmarked (core) part of the voluntary contribution (earmarked + core), {cur}, {prices}; dotted line: Funding Compact guideline {guideline}",
     },
     "peers_core.note": {
         "nl": "Verplichte bijdragen en overige inkomsten tellen niet mee. Geen punt = geen vrijwillige bijdrage in dat jaar.",
         "en": "Assessed contributions and other revenue are not counted. No point = no voluntary contribution that year.",
     },
     "peers_core.hover": {
-        "nl": "{donor}, {year}: kern {share}<br>USD {core} van {voluntary} mln",
-        "en": "{donor}, {year}: core {share}<br>USD {core} of {voluntary} million",
+        "nl": "{donor}, {year}: kern {share}<br>{cur} {core} van {voluntary} mln",
+        "en": "{donor}, {year}: core {share}<br>{cur} {core} of {voluntary} million",
     },
     "peers_core.axis": {"nl": "Kernaandeel", "en": "Core share"},
     "peers_core.guideline": {"nl": "richtlijn {share}", "en": "guideline {share}"},

@@ -24,8 +24,8 @@ ENTITIES_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "en": "Core share of voluntary revenue by UN entity",
     },
     "entities.subtitle": {
-        "nl": "Kern / (kern + geoormerkt); verplichte bijdragen en overige inkomsten apart; {scope}; nominale USD",
-        "en": "Core / (core + earmarked); assessed and other revenue apart; {scope}; nominal USD",
+        "nl": "Kern / (kern + geoormerkt); verplichte bijdragen en overige inkomsten apart; {scope}; {cur}, {prices}",
+        "en": "Core / (core + earmarked); assessed and other revenue apart; {scope}; {cur}, {prices}",
     },
     "entities.scope.governments": {
         "nl": "alleen overheden",
@@ -90,8 +90,8 @@ ENTITIES_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "en": "Core share beside the other UN entities",
     },
     "entities_over_time.subtitle": {
-        "nl": "Kern / (kern + geoormerkt) per jaar; verplichte bijdragen en overige inkomsten apart; {scope}; nominale USD",
-        "en": "Core / (core + earmarked) per year; assessed and other revenue apart; {scope}; nominal USD",
+        "nl": "Kern / (kern + geoormerkt) per jaar; verplichte bijdragen en overige inkomsten apart; {scope}; {cur}, {prices}",
+        "en": "Core / (core + earmarked) per year; assessed and other revenue apart; {scope}; {cur}, {prices}",
     },
     "entities_over_time.axis": {"nl": "Ongeoormerkt aandeel", "en": "Core share"},
     "entities_over_time.axis_year": {"nl": "Jaar", "en": "Year"},
@@ -143,10 +143,10 @@ ENTITIES_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "en": "Voluntary revenue by contributor type",
     },
     "contributors.subtitle": {
-        "nl": "USD mln, nominaal; vrijwillig = geoormerkt + kern; verplichte bijdragen en overige inkomsten apart",
-        "en": "USD million, nominal; voluntary = earmarked + core; assessed and other revenue apart",
+        "nl": "{cur} mln, {prices}; vrijwillig = geoormerkt + kern; verplichte bijdragen en overige inkomsten apart",
+        "en": "{cur} million, {prices}; voluntary = earmarked + core; assessed and other revenue apart",
     },
-    "contributors.axis": {"nl": "USD mln (vrijwillig)", "en": "USD million (voluntary)"},
+    "contributors.axis": {"nl": "{cur} mln (vrijwillig)", "en": "{cur} million (voluntary)"},
     "contributors.axis_year": {"nl": "Jaar", "en": "Year"},
     "contributors.image_other": {"nl": "Overige soorten ({n})", "en": "Other types ({n})"},
     "contributors.hover": {
@@ -173,7 +173,7 @@ ENTITIES_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "nl": "vóór 2021 deelt de CEB de bijdragers buiten de overheden grover in",
         "en": "before 2021 the CEB data group the non-government contributors more coarsely",
     },
-    "contributors.unit": {"nl": "USD mln (vrijwillig)", "en": "USD million (voluntary)"},
+    "contributors.unit": {"nl": "{cur} mln (vrijwillig)", "en": "{cur} million (voluntary)"},
     "contributors.takeaway": {
         "nl": "Overheden: {share} van de vrijwillige inkomsten van {entity} in {year} ({amount} van {total})",
         "en": "Governments: {share} of {entity}'s voluntary revenue in {year} ({amount} of {total})",

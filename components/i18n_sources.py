@@ -19,12 +19,12 @@ SOURCE_TEXT: Mapping[str, Mapping[Lang, str]] = {
     "scope.option.governments": {"nl": "Overheden", "en": "Governments"},
     "scope.option.all": {"nl": "Alle bijdragers", "en": "All contributors"},
     "source.ceb_history": {
-        "nl": "Bron: UN CEB Financial Statistics, inkomsten per bijdrager (samengesteld door open.unfck.org), entiteit {entity}",
-        "en": "Source: UN CEB Financial Statistics, revenue by contributor (compiled by open.unfck.org), entity {entity}",
+        "nl": "Bron: UN CEB Financial Statistics, inkomsten per bijdrager (samengesteld door open.unfck.org), entiteit {entity}{money}",
+        "en": "Source: UN CEB Financial Statistics, revenue by contributor (compiled by open.unfck.org), entity {entity}{money}",
     },
     "source.ceb_merged": {
-        "nl": "Bron: UN CEB, geladen bestanden ({files}) aangevuld met de CEB-reeks 2013–2024 (open.unfck.org), entiteit {entity}",
-        "en": "Source: UN CEB, loaded files ({files}) added to the CEB series 2013–2024 (open.unfck.org), entity {entity}",
+        "nl": "Bron: UN CEB, geladen bestanden ({files}) aangevuld met de CEB-reeks 2013–2024 (open.unfck.org), entiteit {entity}{money}",
+        "en": "Source: UN CEB, loaded files ({files}) added to the CEB series 2013–2024 (open.unfck.org), entity {entity}{money}",
     },
     "tab.entities": {"nl": "VN-organisaties", "en": "UN entities"},
     "tab.contributors": {"nl": "Soorten bijdragers", "en": "Contributor types"},
@@ -66,8 +66,8 @@ SOURCE_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "en": "Largest contributors to {entity} in {year}",
     },
     "ranking.subtitle.voluntary_all": {
-        "nl": "Vrijwillige bijdragen (geoormerkt + kern), nominaal, in USD mln, top {top}; aandeel in alle vrijwillige bijdragen, van overheden, de EU, fondsen en anderen (USD {total} mln)",
-        "en": "Voluntary contributions (earmarked + core), nominal, in USD million, top {top}; share of all voluntary contributions, from governments, the EU, funds and others (USD {total} million)",
+        "nl": "Vrijwillige bijdragen (geoormerkt + kern), in {cur} mln, {prices}, top {top}; aandeel in alle vrijwillige bijdragen, van overheden, de EU, fondsen en anderen ({cur} {total} mln)",
+        "en": "Voluntary contributions (earmarked + core), in {cur} million, {prices}, top {top}; share of all voluntary contributions, from governments, the EU, funds and others ({cur} {total} million)",
     },
     "ranking.other_note.voluntary_all": {
         "nl": "Overige bijdragers = alle overige bijdragers samen, ook de resten die de bron niet per bijdrager noemt ('Other NGOs'). Gelijke bedragen delen een rang.",
@@ -78,8 +78,8 @@ SOURCE_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "en": "Ranking of contributors to {entity}, {span}",
     },
     "over_time.subtitle.voluntary_all": {
-        "nl": "Rang per jaar op vrijwillige bijdragen (geoormerkt + kern) van alle bijdragers; wie in een jaar in de top {top} stond; label: USD mln, nominaal",
-        "en": "Rank per year by voluntary contributions (earmarked + core) of every contributor; those in the top {top} in any year; label: USD million, nominal",
+        "nl": "Rang per jaar op vrijwillige bijdragen (geoormerkt + kern) van alle bijdragers; wie in een jaar in de top {top} stond; label: {cur} mln, {prices}",
+        "en": "Rank per year by voluntary contributions (earmarked + core) of every contributor; those in the top {top} in any year; label: {cur} million, {prices}",
     },
     "kpi.total.voluntary_all": {
         "nl": "Vrijwillig van alle bijdragers {year}",

@@ -24,16 +24,16 @@ TABLE_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "en": "{entity}: every contributor",
     },
     "full_table.subtitle.any": {
-        "nl": "Per bijdrager de inkomsten per soort in USD mln, nominaal; vrijwillig = geoormerkt + kern, verplichte contributies en overige inkomsten apart",
-        "en": "Each contributor's revenue by kind in USD million, nominal; voluntary = earmarked + core, assessed contributions and other revenue apart",
+        "nl": "Per bijdrager de inkomsten per soort in {cur} mln, {prices}; vrijwillig = geoormerkt + kern, verplichte contributies en overige inkomsten apart",
+        "en": "Each contributor's revenue by kind in {cur} million, {prices}; voluntary = earmarked + core, assessed contributions and other revenue apart",
     },
     "full_table.subtitle.top": {
-        "nl": "De {top} grootste bijdragers (naar vrijwillige inkomsten) en de overige samen, per soort inkomsten in USD mln, nominaal; vrijwillig = geoormerkt + kern, verplichte contributies en overige inkomsten apart",
-        "en": "The {top} largest contributors (by voluntary revenue) and all others together, by kind of revenue in USD million, nominal; voluntary = earmarked + core, assessed contributions and other revenue apart",
+        "nl": "De {top} grootste bijdragers (naar vrijwillige inkomsten) en de overige samen, per soort inkomsten in {cur} mln, {prices}; vrijwillig = geoormerkt + kern, verplichte contributies en overige inkomsten apart",
+        "en": "The {top} largest contributors (by voluntary revenue) and all others together, by kind of revenue in {cur} million, {prices}; voluntary = earmarked + core, assessed contributions and other revenue apart",
     },
     "full_table.subtitle.all": {
-        "nl": "Alle {n} bijdragers (grootste vrijwillige inkomsten boven), per soort inkomsten in USD mln, nominaal; vrijwillig = geoormerkt + kern, verplichte contributies en overige inkomsten apart",
-        "en": "All {n} contributors (largest voluntary revenue on top), by kind of revenue in USD million, nominal; voluntary = earmarked + core, assessed contributions and other revenue apart",
+        "nl": "Alle {n} bijdragers (grootste vrijwillige inkomsten boven), per soort inkomsten in {cur} mln, {prices}; vrijwillig = geoormerkt + kern, verplichte contributies en overige inkomsten apart",
+        "en": "All {n} contributors (largest voluntary revenue on top), by kind of revenue in {cur} million, {prices}; voluntary = earmarked + core, assessed contributions and other revenue apart",
     },
     "full_table.kind.assessed": {"nl": "Verplichte contributies", "en": "Assessed contributions"},
     "full_table.kind.core": {"nl": "Kern (ongeoormerkt)", "en": "Core (unearmarked)"},
@@ -41,10 +41,10 @@ TABLE_TEXT: Mapping[str, Mapping[Lang, str]] = {
     "full_table.kind.other": {"nl": "Overige inkomsten", "en": "Other revenue"},
     "full_table.others": {"nl": "Overige bijdragers ({n})", "en": "Other contributors ({n})"},
     "full_table.others_rest": {"nl": "Overige bijdragers", "en": "Other contributors"},
-    "full_table.axis": {"nl": "USD mln (nominaal)", "en": "USD million (nominal)"},
+    "full_table.axis": {"nl": "{cur} mln ({prices})", "en": "{cur} million ({prices})"},
     "full_table.hover": {
-        "nl": "{kind}: USD {amount} mln<br>Totaal: USD {total} mln, waarvan vrijwillig USD {voluntary} mln",
-        "en": "{kind}: USD {amount} million<br>Total: USD {total} million, of which voluntary USD {voluntary} million",
+        "nl": "{kind}: {cur} {amount} mln<br>Totaal: {cur} {total} mln, waarvan vrijwillig {cur} {voluntary} mln",
+        "en": "{kind}: {cur} {amount} million<br>Total: {cur} {total} million, of which voluntary {cur} {voluntary} million",
     },
     "full_table.none": {
         "nl": "Voor deze VN-organisatie en dit jaar staan er geen bijdragers in de gegevens.",
@@ -89,8 +89,8 @@ TABLE_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "en": "All {n} contributors to {entity} in {year}",
     },
     "full_table.grid.hint": {
-        "nl": "USD mln, nominaal; vrijwillig = geoormerkt + kern. Klik op een kolomkop om te sorteren en filter per kolom in de regel onder de koppen; de onderste regel is het totaal van alle bijdragers.",
-        "en": "USD million, nominal; voluntary = earmarked + core. Click a column header to sort and filter each column in the row below the headers; the bottom row is the total of all contributors.",
+        "nl": "{cur} mln, {prices}; vrijwillig = geoormerkt + kern. Klik op een kolomkop om te sorteren en filter per kolom in de regel onder de koppen; de onderste regel is het totaal van alle bijdragers.",
+        "en": "{cur} million, {prices}; voluntary = earmarked + core. Click a column header to sort and filter each column in the row below the headers; the bottom row is the total of all contributors.",
     },
     "full_table.grid.remainders": {
         "nl": "Regels als 'Overige ngo's' staan voor het deel van een soort bijdragers dat de bron niet per bijdrager noemt: ze tellen mee in de totalen, niet als bijdrager.",

@@ -70,6 +70,8 @@ DATA_HELP: Final = "data-help"
 UPLOAD: Final = "upload"
 UPLOAD_LABEL: Final = "upload-label"
 DATA_STATUS: Final = "data-status"
+UPLOAD_CHECK: Final = "upload-check"  # the browser's own check of dropped files (upload_guard.js)
+APP_ALERT: Final = "app-alert"  # a failure anywhere on the page, said in its language
 ENTITY: Final = "entity"
 ENTITY_LABEL: Final = "entity-label"
 TOP_N: Final = "top-n"
@@ -126,3 +128,17 @@ MEMO_PPTX: Final = "memo-pptx"
 MEMO_DOCX: Final = "memo-docx"
 MEMO_DOWNLOAD: Final = "memo-download"
 MEMO_STATUS: Final = "memo-status"
+
+# Money: the currency and prices amounts are shown in (issue 9, components/money_bar.py)
+CURRENCY: Final = "currency"
+CURRENCY_LABEL: Final = "currency-label"
+PRICES: Final = "prices"
+PRICES_LABEL: Final = "prices-label"
+BASE: Final = "price-base"
+BASE_LABEL: Final = "price-base-label"
+MONEY_NOTE: Final = "money-note"
+
+# Sources grid (components/sources_grid.py): the box it is redrawn in (AG Grid reads its
+# language once, so a language change draws a new grid) and its CSV download button.
+SOURCES_GRID_BOX: Final = "sources-grid-box"
+SOURCES_DOWNLOAD: Final = "sources-download"

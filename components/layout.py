@@ -6,19 +6,24 @@ the static skeleton carries ids, not wording.
 
 from __future__ import annotations
 
+import json
 from typing import Any, cast
 
-import dash_ag_grid as dag
+import dash_mantine_components as dmc
 from dash import dcc, html
 
 from components import ids, page_text
+from components.charts.base import ChartSpec
 from components.charts.registry import PAGE_TABS, charts_on
 from components.data_panel import data_panel
 from components.export_bar import chart_block, memo_section
 from components.formatting import LANGS
+from components.money_bar import money_bar
 from components.page_text import static, tab_label
 from components.panels import radio_group
 from components.source_bar import source_bar
+from components.sources_grid import sources_grid
+from components.theme import MANTINE_THEME
 from components.view_state import ViewState
 
 # The panel of a chart whose figures of every year the browser holds (``years_in_browser``).
@@ -26,14 +31,25 @@ FIGURES = "figures"
 # The store of what a chart last drew (callbacks/views.py: a superseded answer is redrawn).
 DRAWN = "drawn"
 
+# The chart toolbar keeps what an analyst uses on screen (zoom, pan, reset, hover modes). Gone:
+# "Share chart…" and "Edit in Chart Studio", which would upload the chart and its data to
+# Plotly's cloud (a ministry's data-handling risk one click away); the image button, which the
+# export bar replaces with images that carry source and date; selection tools and JSON dumps.
 GRAPH_CONFIG: Any = {
     "displaylogo": False,
     "responsive": True,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "plotlyServerURL": "",
     "modeBarButtonsToRemove": [
         "select2d",
         "lasso2d",
         "toImage",
-    ],  # the export bar replaces it: images there carry source and date
+        "sendChartToCloud",
+        "sendDataToCloud",
+        "editInChartStudio",
+        "downloadJson",
+    ],
 }
 
 
@@ -41,14 +57,49 @@ def _graph(graph_id: str, class_name: str = "graph") -> dcc.Graph:
     return dcc.Graph(id=graph_id, config=GRAPH_CONFIG, className=class_name)
 
 
-def _tab(tab_id: str, state: ViewState, children: list[Any]) -> dcc.Tab:
-    return dcc.Tab(
-        label=tab_label(tab_id, state.lang),
-        value=tab_id,
-        id=page_text.tab_id(tab_id),
-        className="tab",
-        selected_className="tab--selected",
-        children=html.Div(children, className="tab-body"),
+def _dom_id(component_id: str | dict[str, Any]) -> str:
+    """The id as the browser's DOM has it: Dash writes a dict id as compact JSON, keys sorted."""
+    if isinstance(component_id, str):
+        return component_id
+    return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+
+
+def _described_graph(spec: ChartSpec) -> html.Div:
+    """The graph as a figure a screen reader can use: the plot itself is an SVG without words,
+    so the figure is described by the chart's takeaway sentence and the tables and notes drawn
+    with it (the data behind the chart; the export bar downloads all of it as CSV or XLSX)."""
+    described = [_dom_id(ids.for_chart(ids.TAKEAWAY, spec.id))]
+    described += [panel.component_id(spec.id) for panel in spec.panels]
+    return html.Div(
+        _graph(spec.graph_id, spec.graph_class),
+        role="figure",
+        className="graph-figure",
+        **cast(dict[str, Any], {"aria-describedby": " ".join(described)}),
+    )
+
+
+def _tab(tab: str, state: ViewState, children: list[Any]) -> tuple[dmc.TabsTab, dmc.TabsPanel]:
+    """A tab and its panel. Mantine's tabs are real ARIA tabs (role tab/tablist/tabpanel, the
+    arrow keys move between them, Home/End to the ends), which Dash's own ``dcc.Tabs`` are not:
+    its tabs are plain divs the keyboard never reaches."""
+    return (
+        dmc.TabsTab(
+            tab_label(tab, state.lang), value=tab, id=page_text.tab_id(tab), className="tab"
+        ),
+        dmc.TabsPanel(html.Div(children, className="tab-body"), value=tab),
+    )
+
+
+def _tabs(state: ViewState, tabs: list[tuple[dmc.TabsTab, dmc.TabsPanel]]) -> dmc.Tabs:
+    """The views as tabs; only the chosen panel is mounted (``keepMounted=False``), as with
+    ``dcc.Tabs``, so hidden charts are not drawn at a size of zero."""
+    return dmc.Tabs(
+        [dmc.TabsList([tab for tab, _ in tabs], className="tab-list"), *(p for _, p in tabs)],
+        id=ids.VIEW,
+        value=state.view,
+        keepMounted=False,
+        activateTabWithKeyboard=True,
+        className="tabs",
     )
 
 
@@ -57,9 +108,7 @@ def _chart_tab(tab: str, state: ViewState) -> list[Any]:
     bar (side by side when the tab has several), then what is drawn beside each chart."""
     specs = charts_on(tab)
     settings = [spec.settings(state) for spec in specs if spec.settings is not None]
-    blocks = [
-        chart_block(_graph(spec.graph_id, spec.graph_class), spec.id, state.lang) for spec in specs
-    ]
+    blocks = [chart_block(_described_graph(spec), spec.id, state.lang) for spec in specs]
     stores = [dcc.Store(id=ids.panel(spec.id, FIGURES)) for spec in specs if spec.years_in_browser]
     stores += [dcc.Store(id=ids.panel(spec.id, DRAWN)) for spec in specs]
     panels = [
@@ -77,7 +126,7 @@ def build_layout(
     donor_options: list[dict[str, str]],
     sources: list[str] | None = None,
     entities: list[str] | None = None,
-) -> html.Div:
+) -> dmc.MantineProvider:
     lang = state.lang
     controls = html.Div(
         [
@@ -149,11 +198,9 @@ def build_layout(
         ],
         className="app-header",
     )
-    tabs = dcc.Tabs(
-        id=ids.VIEW,
-        value=state.view,
-        className="tabs",
-        children=[
+    tabs = _tabs(
+        state,
+        [
             *(_tab(tab, state, _chart_tab(tab, state)) for tab in PAGE_TABS[:-2]),
             _tab(
                 ids.TAB_ORGANISATION,
@@ -170,23 +217,12 @@ def build_layout(
                     memo_section(lang),
                     html.P(static(ids.SOURCES_INTRO, lang), id=ids.SOURCES_INTRO),
                     html.Div(id=ids.CONTRADICTIONS, className="notes"),
-                    dag.AgGrid(
-                        id=ids.SOURCES_GRID,
-                        defaultColDef={"resizable": True, "floatingFilter": True},
-                        dashGridOptions={
-                            "pagination": True,
-                            "paginationPageSize": 20,
-                            "tooltipShowDelay": 300,
-                            "enableCellTextSelection": True,
-                        },
-                        className="ag-theme-alpine sources-grid",
-                        style={"height": "640px"},
-                    ),
+                    sources_grid(lang),
                 ],
             ),
         ],
     )
-    return html.Div(
+    page = html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.URL_STATE),
@@ -195,6 +231,7 @@ def build_layout(
             dcc.Store(id=ids.DATASET, storage_type="session"),
             header,
             source_bar(state, sources or [state.source], entities),
+            money_bar(state, years),
             data_panel(lang),
             html.Main(
                 [
@@ -210,3 +247,5 @@ def build_layout(
         ],
         className="app",
     )
+    # Mantine's components need their provider around the page, themed once from theme.css.
+    return dmc.MantineProvider(page, theme=MANTINE_THEME)

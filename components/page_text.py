@@ -16,6 +16,7 @@ from components.formatting import Lang
 from components.i18n import t
 from components.view_state import SCOPES
 from data.ceb import MAX_BYTES
+from data.money import PRICES
 
 STATIC_TEXT: dict[str, str] = {
     ids.TITLE: "app.title",
@@ -25,6 +26,9 @@ STATIC_TEXT: dict[str, str] = {
     ids.LANG_LABEL: "control.lang",
     ids.SOURCE_LABEL: "control.source",
     ids.SCOPE_LABEL: "control.scope",
+    ids.CURRENCY_LABEL: "control.currency",
+    ids.PRICES_LABEL: "control.prices",
+    ids.BASE_LABEL: "control.base",
     ids.FOOTER: "footer.text",
     ids.SOURCES_INTRO: "sources.intro",
     ids.UPLOAD_LABEL: "data.upload",
@@ -58,9 +62,12 @@ def page_texts(lang: Lang) -> dict[Prop, Any]:
     """Every translatable property of the page in ``lang``, keyed by (id, property)."""
     texts: dict[Prop, Any] = {(cid, "children"): static(cid, lang) for cid in STATIC_TEXT}
     texts[(ids.DATA_HELP, "children")] = data_help(lang)
-    texts.update({(tab_id(tab), "label"): tab_label(tab, lang) for tab in PAGE_TABS})
+    texts.update({(tab_id(tab), "children"): tab_label(tab, lang) for tab in PAGE_TABS})
     texts[(ids.SCOPE, "options")] = [
         {"label": t(f"scope.option.{scope}", lang), "value": scope} for scope in SCOPES
+    ]
+    texts[(ids.PRICES, "options")] = [
+        {"label": t(f"prices.option.{prices}", lang), "value": prices} for prices in PRICES
     ]
     for spec in CHARTS:
         if spec.texts is not None:

@@ -17,6 +17,7 @@ from components.formatting import (
     shown_decimals,
 )
 from components.i18n import t
+from components.money_words import conversion, published_money
 from data import columns as c
 from data.model import KeyFigures
 from data.source import FundingSource
@@ -124,8 +125,10 @@ def format_fact_value(row: pd.Series, lang: Lang) -> str:
     elif unit == "%":
         text = fmt_pct(value / 100, lang, decimals)
     elif unit in MONEY_UNITS:
-        currency, scale = MONEY_UNITS[unit]
-        text = fmt_money(value, lang, currency, scale, decimals)
+        # as published, first: a converted amount follows, marked (components/money_words.py)
+        text = published_money(row, lang)
+        converted = conversion(row, lang)
+        text = f"{text} ({converted})" if converted else text
     else:
         text = f"{fmt_number(value, lang, decimals)} {t('unit.' + unit, lang)}"
     qualifier = row[c.QUALIFIER]

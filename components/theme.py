@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,6 +96,7 @@ GRID_COLOR = _var("line")
 FAINT_GRID_COLOR = _var("tint")  # a lighter grid, for charts where lines carry the data
 GUIDE_COLOR = _var("rule")  # dotted guide lines
 OTHER_COLOR = _var("other")
+TITLE_TOP = 14  # px from the top of the chart to its title, whatever the chart's height
 FOOTER_WIDTH = 100  # characters per footer line: fits an 800 px wide chart at 11 px
 REFERENCE_COLOR = _var("reference")
 PAPER_COLOR = _var("paper")
@@ -112,7 +114,25 @@ CORE_COLOR = _var("core")
 CORE_TEXT_COLOR = _var("core-text")  # the core share's label, dark enough to read on white
 EARMARKED_COLOR = _var("earmarked")
 BUDGET_COLOR = _var("budget")
+# Keyed as in theme.css: --iom-type-ngos is "ngos" (the contributor types' colours).
+TYPE_COLORS: dict[str, str] = {
+    name.removeprefix(f"{PREFIX}type-"): _var(name.removeprefix(PREFIX))
+    for name in VARIABLES
+    if name.startswith(f"{PREFIX}type-")
+}
+ACCENT_COLOR = _var("accent")
+FOCUS_COLOR = _var("focus")
 USED_VARIABLES = frozenset(_read)
+
+# Mantine (the tabs) themed once from the same variables: its primary colour is a scale of ten
+# shades; every shade is the accent, so a tab, a focus ring or a hover is never another blue.
+MANTINE_THEME: dict[str, Any] = {
+    "fontFamily": FONT_FAMILY,
+    "colors": {"iom": [ACCENT_COLOR] * 10},
+    "primaryColor": "iom",
+    "primaryShade": 6,
+    "focusRing": "auto",
+}
 
 
 # Built once: naming a stock template ("plotly_white") makes plotly copy and validate it for
@@ -164,16 +184,43 @@ def donor_color(key: str) -> str:
     return _SPARE[zlib.crc32(key.encode("utf-8")) % len(_SPARE)]
 
 
+def donor_colors(keys: Sequence[str], highlight: str | None = None) -> list[str]:
+    """The colours of the donors drawn in one chart, never two alike: a donor with a fixed
+    colour keeps it; the highlighted donor next, then the others in the order given (the
+    ranking's), each take their own spare (``donor_color``) or, if another donor of the chart
+    has it, the next free one; once every spare is taken the rest are grey. So a donor has the
+    same colour in every chart unless two in one chart would share it, and the highlighted one
+    is never the grey one."""
+    chosen: dict[str, str] = {k: DONOR_COLORS[k] for k in keys if k in DONOR_COLORS}
+    free = [colour for colour in _SPARE if colour not in chosen.values()]
+    rest = [k for k in dict.fromkeys(keys) if k not in chosen]
+    if highlight in rest:
+        rest.remove(highlight)
+        rest.insert(0, highlight)
+    for key in rest:
+        own = donor_color(key)
+        if own in free:
+            chosen[key] = own
+        elif free:
+            start = _SPARE.index(own)
+            chosen[key] = min(free, key=lambda c: (_SPARE.index(c) - start) % len(_SPARE))
+        else:
+            chosen[key] = OTHER_COLOR
+        if chosen[key] in free:
+            free.remove(chosen[key])
+    return [chosen[k] for k in keys]
+
+
 DIMMED_OPACITY = 0.45  # the bars of the donors not highlighted, when one is
 
 
 def highlight_marker(keys: list[str], highlight: str | None) -> dict[str, Any]:
-    """Bar markers in the donors' own colours with the highlighted donor outlined and the others
-    dimmed; unchanged when the highlighted donor is not among the bars. Every donor bar chart
-    marks the chosen donor this same way."""
+    """Bar markers in the donors' own colours (``donor_colors``: none twice) with the
+    highlighted donor outlined and the others dimmed; unchanged when the highlighted donor is
+    not among the bars. Every donor bar chart marks the chosen donor this same way."""
     dimmed = highlight is not None and highlight in keys
     return {
-        "color": [donor_color(k) for k in keys],
+        "color": donor_colors(keys, highlight),
         "opacity": [1.0 if not dimmed or k == highlight else DIMMED_OPACITY for k in keys],
         "line": {
             "color": [TEXT_COLOR if k == highlight else "rgba(0,0,0,0)" for k in keys],
@@ -214,8 +261,10 @@ def apply_theme(
             "x": 0,
             "xanchor": "left",
             "xref": "container",
-            "pad": {"l": 12},
-            "y": 0.97,
+            # A fixed distance from the top, not a fraction of the height: at 0.97 the title
+            # of a chart grown to 3,000 px (top 100) sat 90 px down, over the first bars.
+            "pad": {"l": 12, "t": TITLE_TOP},
+            "y": 1,
             "yanchor": "top",
             "font": {"size": 17},
         },

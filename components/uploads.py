@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,9 +21,13 @@ from components.formatting import Lang, fmt_number
 from components.i18n import t
 from components.view_state import ViewState
 from data import ceb
+from data.ceb.inert import inert_text
 from data.errors import DataLoadError, describe
 from data.provider import ModelProvider
 from data.source import FundingSource
+from data.store import StoreError
+
+logger = logging.getLogger(__name__)
 
 
 def decode_uploads(contents: Sequence[str], names: Sequence[str]) -> list[tuple[str, bytes]]:
@@ -58,17 +63,37 @@ def _span(years: list[int]) -> str:
     return f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
 
 
+def _refused(exc: DataLoadError, lang: Lang) -> UploadResult:
+    return UploadResult(
+        None, status_message(t("data.failed", lang, error=describe(exc, lang)), True)
+    )
+
+
 def load_upload(
     models: ModelProvider, session: str, contents: Sequence[str], names: Sequence[str], lang: Lang
 ) -> UploadResult:
-    """Read every file, store the table for the session, and say what was loaded (or why not)."""
+    """Read every file, store the table for the session, and say what was loaded (or why not).
+
+    Every failure is a message in the page's language and the data shown stays: a bad file, a
+    session the server did not issue, a data set the store cannot hold, and (logged, never
+    shown as a traceback) anything the reader did not foresee.
+    """
+    names = [inert_text(str(name)) for name in names]  # shown in charts' source lines
+    if not models.store.is_issued(session):
+        return _refused(DataLoadError(", ".join(names), key="error.session_unknown"), lang)
     try:
         frame = ceb.read_revenue_files(decode_uploads(contents, names))
+        new_id = models.store.put(session, frame, list(names))
     except DataLoadError as exc:
-        return UploadResult(
-            None, status_message(t("data.failed", lang, error=describe(exc, lang)), True)
-        )
-    new_id = models.store.put(session, frame, list(names))
+        return _refused(exc, lang)
+    except StoreError as exc:
+        logger.warning("upload of %s not stored: %s", names, exc)  # the operator's detail
+        return _refused(DataLoadError(", ".join(names), key="error.store_full"), lang)
+    except Exception as exc:  # the last line of defence of the upload path
+        logger.exception("upload of %s failed unexpectedly", names)
+        reason = {"reason": type(exc).__name__}
+        error = DataLoadError(", ".join(names), key="error.upload_unexpected", params=reason)
+        return _refused(error, lang)
     years = sorted(int(y) for y in frame["year"].unique())
     message = t(
         "data.loaded",
@@ -79,6 +104,20 @@ def load_upload(
     )
     dataset = {"id": new_id, "files": list(names), "rows": len(frame)}
     return UploadResult(dataset, status_message(message), years[-1])
+
+
+def issued_session(models: ModelProvider, session: object) -> str:
+    """The browser's session id if this server issued it, else a new one: never a client's own."""
+    if isinstance(session, str) and models.store.is_issued(session):
+        return session
+    return models.store.issue_session()
+
+
+def discard_upload(models: ModelProvider, session: str | None, dataset: object) -> None:
+    """Back to the scorecard: the upload is deleted on the server, not only forgotten."""
+    data_id = dataset.get("id") if isinstance(dataset, dict) else None
+    if session and isinstance(data_id, str):
+        models.store.delete(session, data_id)
 
 
 def entity_choices(

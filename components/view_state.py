@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlencode
 
 from components import ids
 from components.formatting import DEFAULT_LANG, Lang, as_lang
+from data.money import CURRENCIES, PRICES, Currency, Prices, Valuation, valuation_of
 
 BUDGET_MODES = ("absolute", "index")
 # Where the numbers come from (data/provider.py): the scorecard as published, the built-in CEB
@@ -37,6 +38,15 @@ class ViewState:
     source: str = DEFAULT_SOURCE
     scope: str = SCOPES[0]
     peers: tuple[str, ...] = ()
+    # In what amounts are shown (data/money.py); base is the constant-prices year, None at
+    # current prices.
+    currency: Currency = CURRENCIES[0]
+    prices: Prices = PRICES[0]
+    base: int | None = None
+
+    @property
+    def valuation(self) -> Valuation:
+        return Valuation(self.currency, self.prices, self.base)
 
 
 def default_donor(donors: list[str]) -> str:
@@ -121,7 +131,15 @@ def parse_state(
         state = replace(state, scope=params["contributors"])
     if "peers" in params:
         state = replace(state, peers=tuple(p for p in params["peers"].split(",") if p in donors))
-    return state
+    money = requested_valuation(search).resolved(years)
+    return replace(state, currency=money.currency, prices=money.prices, base=money.base)
+
+
+def requested_valuation(search: str | None) -> Valuation:
+    """The currency and prices a link asks for (``currency=EUR&prices=constant&base=2020``);
+    the base year is checked against the data by ``Valuation.resolved``."""
+    params = query_params(search)
+    return valuation_of(params.get("currency"), params.get("prices"), params.get("base"))
 
 
 def to_search(state: ViewState) -> str:
@@ -138,4 +156,7 @@ def to_search(state: ViewState) -> str:
         params.update(entity=state.entity, top=state.top, contributors=state.scope)
     if state.peers:
         params.update(peers=",".join(state.peers))
+    params.update(currency=state.currency, prices=state.prices)
+    if state.prices == "constant" and state.base:
+        params.update(base=state.base)
     return "?" + urlencode(params)

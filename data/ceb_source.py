@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -12,6 +12,7 @@ from data.ceb import across
 from data.combine import in_scope
 from data.loader import SeedTables
 from data.model import FundingModel, memoised
+from data.money import NOMINAL_USD, Valuation, value_facts
 from data.scorecard_source import ScorecardModel
 
 # Per view, the documents' notes (data/contradictions.csv) that hold for CEB revenue drawn
@@ -47,7 +48,11 @@ class CebModel(FundingModel):
         scope: str = "governments",
         all_rows: pd.DataFrame | None = None,
         unranked: frozenset[str] = frozenset(),
+        valuation: Valuation | None = None,
+        unvalued: tuple[int, ...] = (),
     ) -> CebModel:
+        """The model of ``entity``'s revenue rows (``revenue``: those in scope; ``all_rows``:
+        every row, for the views across entities), in ``valuation`` if the rows are valued."""
         names = ceb.load_donor_names()
         ranked = ceb.ranking(revenue, entity, names=names)
         split = ceb.donor_split(revenue, entity, names=names)
@@ -84,6 +89,31 @@ class CebModel(FundingModel):
             scope=scope,
             all_rows=revenue if all_rows is None else all_rows,
             unranked=unranked,
+            valuation=NOMINAL_USD if valuation is None else valuation,
+            unvalued=unvalued,
+        )
+
+    def valued(self, valuation: Valuation, rows: pd.DataFrame | None = None) -> CebModel:
+        """This model with every amount in ``valuation``: rebuilt from its revenue rows in that
+        valuation (``rows``, when the caller holds them valued already, shared between models),
+        so rankings, splits and the views across entities all agree."""
+        assert self.valuation.nominal_usd, "value the nominal model, not a valued one"
+        nominal = self._rows()
+        chosen = valuation.resolved(nominal[c.YEAR].unique())
+        if chosen.nominal_usd:
+            return self
+        valued_rows = chosen.scale(nominal, [c.AMOUNT_USD], c.YEAR) if rows is None else rows
+        return CebModel.from_revenue(
+            in_scope(valued_rows, self.scope),
+            self.entity,
+            replace(self.tables, facts=value_facts(self.tables.facts, chosen)),
+            self.files,
+            line_key=self.line_key,
+            scope=self.scope,
+            all_rows=valued_rows,
+            unranked=self.unranked,
+            valuation=chosen,
+            unvalued=tuple(chosen.missing(self.years())),
         )
 
     def source_line(self) -> tuple[str, dict[str, str]]:

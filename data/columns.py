@@ -55,8 +55,10 @@ RATING_NL: Final = "rating_nl"
 RATING_EN: Final = "rating_en"
 RATING_LEVEL: Final = "rating_level"
 
-# Derived frames returned by model queries
-AMOUNT: Final = "amount_usd_m"  # USD million, as the scorecard publishes them
+# Derived frames returned by model queries. Amount columns hold millions in the model's
+# valuation (data/money.py): nominal USD as the sources give them, unless a view chose euros or
+# constant prices; the names keep "usd" from the sources' unit.
+AMOUNT: Final = "amount_usd_m"  # million, USD as the scorecard publishes them
 TOTAL: Final = "total_usd_m"
 SHARE: Final = "share"  # fraction 0..1 of the member-state total
 IS_OTHER: Final = "is_other"
@@ -64,6 +66,11 @@ CHANGE_ABS: Final = "change_usd_m"
 CHANGE_PCT: Final = "change_pct"  # fraction, e.g. 0.391 for +39.1 %
 RANK_CHANGE: Final = "rank_change"  # positive = moved up
 INCLUDES_NEGATIVE: Final = "includes_negative"
+
+# Money facts in a valuation (data/money.py): the published figure beside the one shown
+PUBLISHED_VALUE: Final = "published_value"
+PUBLISHED_UNIT: Final = "published_unit"
+NOMINAL_VALUE: Final = "nominal_value"  # in the chosen currency, at current prices
 
 # Long revenue table (CEB exports and the app's own XLSX template)
 ENTITY: Final = "entity"

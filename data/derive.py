@@ -49,8 +49,12 @@ def with_other(ranking: pd.DataFrame, total: float) -> pd.DataFrame:
         other.update({c.DONOR_KEY: "OTHER", c.AMOUNT: rest, c.IS_OTHER: True})
         if c.YEAR in out.columns and len(out):
             other[c.YEAR] = out[c.YEAR].iloc[0]
-        out = pd.concat(
-            [out, pd.DataFrame([other]).astype(out.dtypes.to_dict())], ignore_index=True
+        extra = pd.DataFrame([other])
+        # Nothing listed (every contributor is a remainder, as UPU's in 2024): the rest alone.
+        out = (
+            pd.concat([out, extra.astype(out.dtypes.to_dict())], ignore_index=True)
+            if len(out)
+            else extra
         )
     return out.assign(**{c.SHARE: out[c.AMOUNT] / total if total > 0 else math.nan})
 

@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from data.error_text_upload import UPLOAD_ERROR_TEXT
+
 ErrorLang = Literal["nl", "en"]
 """The UI languages; the same literal as ``components.formatting.Lang``, which data/ cannot import."""
 
@@ -32,7 +34,7 @@ class Fragment:
 ParamValue = str | int | float | Fragment
 Params = Mapping[str, ParamValue]
 
-ERROR_TEXT: Mapping[str, Mapping[ErrorLang, str]] = {
+_FILE_ERRORS: Mapping[str, Mapping[ErrorLang, str]] = {
     # where the problem is (see data.errors.describe)
     "error.at_file": {"nl": "bestand {file}", "en": "{file}"},
     "error.at_row": {"nl": "rij {row}", "en": "row {row}"},
@@ -274,6 +276,12 @@ ERROR_TEXT: Mapping[str, Mapping[ErrorLang, str]] = {
         "en": "the upload arrived damaged; try again",
     },
 }
+
+ERROR_TEXT: Mapping[str, Mapping[ErrorLang, str]] = {**_FILE_ERRORS, **UPLOAD_ERROR_TEXT}
+"""The whole catalogue: the file and table messages here, the upload path's in
+``data.error_text_upload``."""
+if len(ERROR_TEXT) != len(_FILE_ERRORS) + len(UPLOAD_ERROR_TEXT):
+    raise RuntimeError("an error text key is written in both parts of the error catalogue")
 
 
 def render(key: str, lang: ErrorLang, params: Params) -> str:

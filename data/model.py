@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
-from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
+from typing import Any, Concatenate, Literal, ParamSpec, Self, TypeVar
 
 import pandas as pd
 
 from data import columns as c
 from data.derive import change, growth, share, with_other, year_on_year
 from data.loader import SeedTables
+from data.money import NOMINAL_USD, Valuation, value_facts
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -113,12 +114,17 @@ class FundingModel:
     lists_every_donor: bool = False
     has_entities: bool = False
     checked: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    # In what the amounts are (data/money.py): nominal USD as the sources give them, or the
+    # currency and prices a view chose; ``unvalued`` are the years of the data that valuation
+    # cannot show (no rate or price index published), left out and named by the views.
+    valuation: Valuation = NOMINAL_USD
+    unvalued: tuple[int, ...] = ()
     _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # what a kind of source offers beyond the shared queries ---------------------------------
     def source_line(self) -> tuple[str, dict[str, str]]:
         """The text key and values of the line naming where the ranking's numbers come from."""
-        return "source.scorecard", {}
+        return "source.scorecard_amounts", {}
 
     def notes(self, view: str, year: int | None = None) -> pd.DataFrame:
         """The documents' contradictions that touch the numbers this source draws in ``view``
@@ -164,6 +170,25 @@ class FundingModel:
         """The scorecard's claims checked against the CEB history (``data/claims.py``),
         computed once where both are there; ``None`` otherwise."""
         return self.checked
+
+    def valued(self, valuation: Valuation) -> Self:
+        """This model with every amount in ``valuation`` (ranking, totals, money facts), its
+        base year resolved against the years of the data. Built from the nominal model: the
+        factors apply to amounts as the sources give them."""
+        assert self.valuation.nominal_usd, "value the nominal model, not a valued one"
+        years = self.years()
+        chosen = valuation.resolved(years)
+        if chosen.nominal_usd:
+            return self
+        tables = replace(self.tables, facts=value_facts(self.tables.facts, chosen))
+        return replace(
+            self,
+            tables=tables,
+            ranking_table=chosen.scale(self.ranking_table, [c.AMOUNT], c.YEAR),
+            totals_table=chosen.scale(self.totals_table, [c.TOTAL], c.YEAR),
+            valuation=chosen,
+            unvalued=tuple(chosen.missing(years)),
+        )
 
     # lookups ------------------------------------------------------------------------------
     @memoised
@@ -255,18 +280,29 @@ class FundingModel:
 
     @memoised
     def budget_growth(self) -> pd.DataFrame:
-        """Growth between consecutive budget points and over the whole series."""
+        """Growth between consecutive budget points and over the whole series: in the model's
+        valuation (``total``, ``annual``: real growth at constant prices) and at current prices
+        in the same currency (``total_nominal``, ``annual_nominal``)."""
         series = self.budget()
         approx = (series[c.QUALIFIER] == "approx").fillna(False)
+        # at constant prices, the nominal growth (same currency, current prices) beside the real
+        nominal = series[c.NOMINAL_VALUE] if self.valuation.constant else series[c.VALUE]
         points = list(
-            zip(series[c.YEAR].astype(int), series[c.VALUE].astype(float), approx, strict=True)
+            zip(
+                series[c.YEAR].astype(int),
+                series[c.VALUE].astype(float),
+                nominal.astype(float),
+                approx,
+                strict=True,
+            )
         )
         pairs = list(pairwise(points))
         if len(points) > 2:
             pairs.append((points[0], points[-1]))
         rows = []
-        for (y0, v0, a0), (y1, v1, a1) in pairs:
+        for (y0, v0, n0, a0), (y1, v1, n1, a1) in pairs:
             total, annual = growth(v0, v1, y1 - y0)
+            total_nominal, annual_nominal = growth(n0, n1, y1 - y0)
             rows.append(
                 {
                     "from_year": y0,
@@ -277,6 +313,8 @@ class FundingModel:
                     "to_approx": bool(a1),
                     "total": total,
                     "annual": annual,
+                    "total_nominal": total_nominal,
+                    "annual_nominal": annual_nominal,
                 }
             )
         return pd.DataFrame(rows)

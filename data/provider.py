@@ -22,6 +22,7 @@ from data.claims import check_claims
 from data.combine import GOVERNMENTS, in_scope, with_history
 from data.history import load_contributors
 from data.model import FundingModel
+from data.money import NOMINAL_USD, Valuation
 from data.source import FundingSource
 from data.store import DatasetStore
 
@@ -158,15 +159,44 @@ class ModelProvider:
         entity: str | None,
         source: str | None = None,
         scope: str = GOVERNMENTS,
+        valuation: Valuation = NOMINAL_USD,
     ) -> FundingSource:
+        """The model a request shows: its source's data, entity and scope, in ``valuation``
+        (the nominal model is built once, each valuation of it once more)."""
         found = self.data(session_id, dataset_id, source)
         if found is None:
-            return self.seed
+            return self._valued_seed(valuation)
         available = self.entities(session_id, dataset_id, source)
         chosen = entity if entity in available else self.default_entity(session_id, dataset_id, source)
         assert chosen is not None  # a source with revenue rows has at least one entity
-        key = ("model", found.key, chosen, scope)
-        return self._cached(key, lambda: self._build(found, chosen, scope))
+        nominal = self._cached(
+            ("model", found.key, chosen, scope), lambda: self._build(found, chosen, scope)
+        )
+        money = valuation.resolved(self._years(found))
+        if money.nominal_usd:
+            return nominal
+        rows = self._cached(
+            ("rows", found.key, money), lambda: money.scale(found.frame, [c.AMOUNT_USD], c.YEAR)
+        )
+        return self._cached(
+            ("model", found.key, chosen, scope, money), lambda: self._valued(nominal, money, rows)
+        )
+
+    def _valued_seed(self, valuation: Valuation) -> FundingSource:
+        money = valuation.resolved(self.seed.years())
+        if money.nominal_usd:
+            return self.seed
+        return self._cached(("seed", money), lambda: self.seed.valued(money))
+
+    def _years(self, found: RevenueData) -> list[int]:
+        return self._cached(
+            ("years", found.key), lambda: sorted(int(y) for y in found.frame[c.YEAR].unique())
+        )
+
+    def _valued(self, nominal: FundingSource, money: Valuation, rows: pd.DataFrame) -> FundingSource:
+        assert isinstance(nominal, CebModel)  # the provider builds CEB models for revenue rows
+        built = nominal.valued(money, rows)
+        return replace(built, checked=self.checked) if self.checked is not None else built
 
     def _build(self, found: RevenueData, entity: str, scope: str) -> FundingSource:
         line = LINE_KEYS[(found.kind, self.history is not None)]

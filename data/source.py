@@ -16,6 +16,7 @@ import pandas as pd
 
 from data.loader import SeedTables
 from data.model import KeyFigures, Measure
+from data.money import Valuation
 
 
 class FundingSource(Protocol):
@@ -35,6 +36,10 @@ class FundingSource(Protocol):
     def lists_every_donor(self) -> bool: ...
     @property
     def has_entities(self) -> bool: ...
+    @property
+    def valuation(self) -> Valuation: ...  # in what its amounts are (data/money.py)
+    @property
+    def unvalued(self) -> tuple[int, ...]: ...  # years of the data that valuation cannot show
 
     def source_line(self) -> tuple[str, dict[str, str]]: ...
     def published_applies(self) -> bool: ...

@@ -7,6 +7,7 @@ related is imported lazily, so the unit tests never need Playwright or Chromium.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 VIEWPORT = {"width": 1366, "height": 768}
 DEFAULT_TIMEOUT_MS = 10_000
+PUBLIC_URL = "https://dashboard.example.org/iom/"  # the address exports link to in these tests
 
 
 @pytest.fixture(scope="session")
@@ -28,8 +30,13 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     Uploaded data goes to a store of its own, so test runs never see each other's sessions.
     """
-    with serve_app(tmp_path_factory.mktemp("store"), name="live-server") as url:
-        yield url
+    # exports print a link to the view only at a public address, never a loopback one
+    os.environ["IOM_PUBLIC_URL"] = PUBLIC_URL
+    try:
+        with serve_app(tmp_path_factory.mktemp("store"), name="live-server") as url:
+            yield url
+    finally:
+        os.environ.pop("IOM_PUBLIC_URL", None)
 
 
 @pytest.fixture(scope="session")

@@ -36,11 +36,24 @@ RANKING, OVER_TIME, BUDGET = ranking.ID, over_time.ID, budget.ID
 EARMARKING, EARMARKING_SIDE = earmarking.ID, earmarking_side.ID
 
 
-def retrieved(source_id: str) -> dt.date:
-    """The data date of a built-in source, read from data/sources.csv itself."""
+def _source_row(source_id: str) -> dict[str, str]:
     with (ROOT / "data" / "sources.csv").open(encoding="utf-8") as handle:
-        row = next(r for r in csv.DictReader(handle) if r["source_id"] == source_id)
-    return dt.date.fromisoformat(row["retrieved"])
+        return next(r for r in csv.DictReader(handle) if r["source_id"] == source_id)
+
+
+def retrieved(source_id: str) -> dt.date:
+    """The day a built-in source's figures were taken from it, read from data/sources.csv."""
+    return dt.date.fromisoformat(_source_row(source_id)["retrieved"])
+
+
+def published(source_id: str) -> int:
+    """The year a built-in source was published (data/sources.csv): the date of its data."""
+    return int(_source_row(source_id)["published"])
+
+
+def published_day(source_id: str) -> dt.date:
+    """The day that stands for a publication known to the year: its last."""
+    return dt.date(published(source_id), 12, 31)
 
 
 def loaded_model(seed: FundingSource) -> FundingSource:

@@ -244,7 +244,7 @@ def test_data_is_named_in_the_chart_language(seed: FundingModel) -> None:
             (("Jaren", "2021–2023"), ("Gemarkeerde donor", "Canada")),
         ),
         ("earmarking", 2021, "NLD", ()),
-        ("budget", 2021, "NLD", (("Weergave", "Bedragen (USD mld)"),)),
+        ("budget", 2021, "NLD", (("Weergave", "Bedragen"),)),
     ],
 )
 def test_filters_in_force(

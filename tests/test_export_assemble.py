@@ -14,6 +14,7 @@ import io
 import json
 import re
 import struct
+from dataclasses import replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -37,7 +38,7 @@ from components.exports.assemble import (
     sources_frame,
     values_by_chart,
 )
-from components.exports.image import PRESETS, format_date
+from components.exports.image import PRESETS
 from components.exports.tables import PERMALINK_KEY
 from components.formatting import Lang
 from data import columns as c
@@ -54,6 +55,8 @@ from tests.export_helpers import (
     RANKING,
     chart_and_meta,
     loaded_model,
+    published,
+    published_day,
     retrieved,
 )
 
@@ -75,12 +78,14 @@ def test_permalink_opens_the_charts_view(seed: FundingSource) -> None:
     state = chart_state("en", 2022, "CAN", budget="index")
     assert permalink(HREF, state, EARMARKING_SIDE) == (
         "https://iom.example.org/dash/?lang=en&year=2022&donor=CAN&view=earmarking&budget=index"
-        "&source=scorecard"
+        "&source=scorecard&currency=USD&prices=current"
     )
     loaded_state = chart_state("nl", 2024, "NLD", 5, entity="WFP", source="upload")
     assert permalink(None, loaded_state, RANKING).endswith(
-        "&source=upload&entity=WFP&top=5&contributors=governments"
+        "&source=upload&entity=WFP&top=5&contributors=governments&currency=USD&prices=current"
     )
+    euros = replace(loaded_state, currency="EUR", prices="constant", base=2020)
+    assert permalink(None, euros, RANKING).endswith("&currency=EUR&prices=constant&base=2020")
 
 
 def test_default_subtitle_lists_the_filters(seed: FundingSource) -> None:
@@ -103,8 +108,8 @@ def test_export_meta_keeps_source_notes_and_falls_back_to_defaults(seed: Funding
 
 def test_data_date_is_the_source_date_or_the_upload_date(seed: FundingSource) -> None:
     chart = build_chart(BUDGET, seed, chart_state("nl", 2023, "NLD"))
-    assert data_as_of(chart, seed, None) == retrieved("scorecard_2024")
-    assert data_as_of(chart, seed, LOADED_ON) == retrieved("scorecard_2024")  # not loaded data
+    assert data_as_of(chart, seed, None) == published_day("scorecard_2024")
+    assert data_as_of(chart, seed, LOADED_ON) == published_day("scorecard_2024")  # not loaded
 
 
 def test_loaded_data_is_dated_by_its_upload(loaded: FundingSource) -> None:
@@ -130,7 +135,7 @@ def test_image_spec_is_plain_json_at_the_preset_size(seed: FundingSource, preset
     assert (spec["width"], spec["height"], spec["scale"]) == (size.width, size.height, size.scale)
     assert spec["figure"]["layout"]["width"] == size.width
     assert spec["filename"] == f"grootste-donoren-van-iom-in-2023-{preset}-2026-11-23".replace(
-        "2026-11-23", retrieved("scorecard_2024").isoformat()
+        "2026-11-23", str(published("scorecard_2024"))
     )
     assert spec["nonce"] == 3 and spec["action"] == "download"
     assert spec["messages"]["failed"] == "Exporteren mislukt: {error}"
@@ -177,11 +182,8 @@ def test_svg_has_title_source_date_and_link(
     chart, meta = chart_and_meta(seed, chart_id, lang)
     text = _svg_text(svgs[(chart_id, lang)])
     assert chart.captions.title in text
-    as_of = "gegevens per" if lang == "nl" else "data as of"
-    assert (
-        f"{chart.captions.source} · {as_of} {format_date(retrieved('scorecard_2024'), lang)}"
-        in text
-    )
+    as_of = "gegevens zoals gepubliceerd in" if lang == "nl" else "data as published in"
+    assert f"{chart.captions.source} · {as_of} {published('scorecard_2024')}" in text
     assert meta.permalink in text.replace(" ", "")
     for note in chart.captions.notes:
         assert note in text
@@ -213,7 +215,7 @@ def test_png_sizes_match_the_presets(seed: FundingSource) -> None:
 def test_csv_keeps_numbers_as_numbers(seed: FundingSource) -> None:
     chart, meta = chart_and_meta(seed, RANKING, "nl")
     content, name = data_file(chart, seed, meta, "csv", None)
-    assert name.endswith("-data-" + retrieved("scorecard_2024").isoformat() + ".csv")
+    assert name.endswith("-data-" + str(published("scorecard_2024")) + ".csv")
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:5] == ["Jaar", "Rang", "Donor", "Naam", "Bedrag (USD mln)"]
     assert rows[1][:5] == ["2023", "1", "USA", "Verenigde Staten", "1365,0"]
@@ -308,7 +310,7 @@ def test_prepare_draws_the_budget_from_the_built_in_series(
     """A loaded model carries the published facts, so its budget chart is the built-in one."""
     state = chart_state("nl", 2024, "NLD", 10, entity="IOM", source="upload")
     budget, meta = prepare(BUDGET, loaded, state, LOADED_ON, HREF)
-    assert not budget.data_files and meta.data_as_of == retrieved("scorecard_2024")
+    assert not budget.data_files and meta.data_as_of == published_day("scorecard_2024")
     built_in = build_chart(BUDGET, seed, state)
     assert budget.data_frame.equals(built_in.data_frame) and budget.captions == built_in.captions
     ranking, meta = prepare(RANKING, loaded, state, LOADED_ON, HREF, "T", "S")
@@ -316,6 +318,7 @@ def test_prepare_draws_the_budget_from_the_built_in_series(
     assert (meta.title, meta.subtitle) == ("T", "S")
     assert meta.permalink.endswith(
         "view=ranking&budget=absolute&source=upload&entity=IOM&top=10&contributors=governments"
+        "&currency=USD&prices=current"
     )
 
 

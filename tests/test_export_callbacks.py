@@ -75,15 +75,18 @@ def prop(component: Any, name: str, value: Any = None) -> dict[str, Any]:
 
 
 def page_state(entity: str | None = None) -> list[dict[str, Any]]:
-    """The controls, data and address every export click reads as states."""
+    """The controls and data every export click reads as states (the link's address is the
+    ``IOM_PUBLIC_URL`` setting, not the page's)."""
     return [
         *(prop(cid, "value", value) for cid, value in CONTROLS.items()),
         prop(ids.DATASET, "data"),
         prop(ids.SOURCE, "value", "upload" if entity else "scorecard"),
         prop(ids.ENTITY, "value", entity),
         prop(ids.SCOPE, "value", "governments"),
+        prop(ids.CURRENCY, "value", "USD"),
+        prop(ids.PRICES, "value", "current"),
+        prop(ids.BASE, "value", None),
         prop(ids.SESSION, "data"),
-        prop(ids.URL, "href", HREF),
     ]
 
 
@@ -251,6 +254,9 @@ def test_a_language_change_rewrites_every_export_bar(app: Dash) -> None:
             prop(ids.SOURCE, "value", "scorecard"),
             prop(ids.ENTITY, "value"),
             prop(ids.SCOPE, "value", "governments"),
+            prop(ids.CURRENCY, "value", "USD"),
+            prop(ids.PRICES, "value", "current"),
+            prop(ids.BASE, "value", None),
         ],
         "state": [
             prop(ids.SESSION, "data"),

@@ -3,6 +3,8 @@ both languages, titles, separators, source line, notes, highlighting and colours
 
 from __future__ import annotations
 
+from typing import Any
+
 import plotly.graph_objects as go
 import pytest
 
@@ -285,8 +287,13 @@ def test_over_time_note_and_source(model: FundingModel) -> None:
 
 
 # budget --------------------------------------------------------------------------------------
+def _points(fig: go.Figure) -> Any:
+    """The budget's points (markers and labels); the lines between them are traces of their own."""
+    return next(trace for trace in fig.data if trace.mode == "markers+text")
+
+
 def test_budget_indexed(model: FundingModel) -> None:
-    line = _budget(model, "nl", True).data[0]
+    line = _points(_budget(model, "nl", True))
     assert list(line.x) == [2010, 2019, 2022]
     assert list(line.y) == pytest.approx([100, 210, 299])
     # every index value is divided by the approximate 2010 point, so each is approximate
@@ -294,14 +301,24 @@ def test_budget_indexed(model: FundingModel) -> None:
 
 
 def test_budget_absolute(model: FundingModel) -> None:
-    line = _budget(model, "nl", False).data[0]
+    line = _points(_budget(model, "nl", False))
     assert list(line.y) == [1.0, 2.1, 2.99]
     assert list(line.text) == ["≈ 1", "2,1", "2,99"]
-    assert list(_budget(model, "en", False).data[0].text) == ["≈ 1", "2.1", "2.99"]
+    assert list(_points(_budget(model, "en", False)).text) == ["≈ 1", "2.1", "2.99"]
+
+
+def test_budget_gaps_are_dotted_not_drawn_as_data(model: FundingModel) -> None:
+    fig = _budget(model, "nl", False)
+    lines = [trace for trace in fig.data if trace.mode == "lines"]
+    dotted = [trace for trace in lines if trace.line.dash == "dot"]
+    solid = [trace for trace in lines if trace.line.dash != "dot"]
+    # 2010, 2019 and 2022: no two consecutive years, so the whole line is dotted
+    assert list(dotted[0].x) == [2010, 2019, 2022]
+    assert all(x is None for x in solid[0].x or [None])
 
 
 def test_budget_approximate_point_is_hollow(model: FundingModel) -> None:
-    colours = list(_budget(model, "nl", False).data[0].marker.color)
+    colours = list(_points(_budget(model, "nl", False)).marker.color)
     assert colours[0] == "white"
     assert colours[1] == colours[2] != "white"
 
@@ -309,7 +326,8 @@ def test_budget_approximate_point_is_hollow(model: FundingModel) -> None:
 def test_budget_growth_labels(model: FundingModel) -> None:
     texts = [a.text for a in _budget(model, "nl", True).layout.annotations if a.name != "source"]
     assert texts == [  # growth from the approximate 2010 point is approximate too
-        "2010→2019: ≈ +110,0 %<br>(≈ 8,6 % per jaar)",
+        # no tenths on an approximate base ("ongeveer 1 miljard")
+        "2010→2019: ≈ +110 %<br>(≈ 9 % per jaar)",
         "2019→2022: +42,4 %<br>(12,5 % per jaar)",
     ]
     en = [a.text for a in _budget(model, "en", False).layout.annotations if a.name != "source"]

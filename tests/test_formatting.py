@@ -176,7 +176,11 @@ def test_fmt_usd_m_is_fmt_money(value: float | None, lang: Lang) -> None:
 
 
 def test_money_units_cover_the_amount_units_of_the_facts() -> None:
-    assert set(MONEY_UNITS) == {u for u in schema.UNITS if u.split()[0] in {"USD", "EUR"}}
+    published = {u for u in schema.UNITS if u.split()[0] in {"USD", "EUR"}}
+    assert published <= set(MONEY_UNITS)
+    assert set(MONEY_UNITS) == {
+        f"{cur} {scale}" for cur in ("USD", "EUR") for scale in ("million", "billion")
+    }
 
 
 def test_plotly_separators() -> None:

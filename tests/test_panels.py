@@ -211,9 +211,9 @@ def test_budget_table(model: FundingModel) -> None:
     rows = _rows(budget.budget_table(model.budget_growth(), "nl"))
     assert rows == [
         # growth resting on the approximate 2010 point is approximate too
-        ["2010: ≈ USD 1 mld", "2019: USD 2,1 mld", "≈ +110,0 %", "≈ 8,6 %"],
+        ["2010: ≈ USD 1 mld", "2019: USD 2,1 mld", "≈ +110 %", "≈ 9 %"],
         ["2019: USD 2,1 mld", "2022: USD 2,99 mld", "+42,4 %", "12,5 %"],
-        ["2010: ≈ USD 1 mld", "2022: USD 2,99 mld", "≈ +199,0 %", "≈ 9,6 %"],
+        ["2010: ≈ USD 1 mld", "2022: USD 2,99 mld", "≈ +199 %", "≈ 10 %"],
     ]
 
 

@@ -192,13 +192,13 @@ NL_CORE = {
 BUDGET = {
     # growth from the approximate 2010 budget, and every index on it, is approximate too
     ("nl", "absolute"): "De begroting van IOM steeg van ongeveer USD 1 mld in 2010 via USD 2,1 "
-    "mld in 2019 naar USD 2,99 mld in 2022: ≈ +199 % in 12 jaar, gemiddeld ≈ 9,6 % per jaar.",
+    "mld in 2019 naar USD 2,99 mld in 2022: ≈ +199 % in 12 jaar, gemiddeld ≈ 10 % per jaar.",
     ("en", "absolute"): "IOM's budget grew from about USD 1 billion in 2010 via USD 2.1 billion "
-    "in 2019 to USD 2.99 billion in 2022: ≈ +199% in 12 years, ≈ 9.6% a year on average.",
+    "in 2019 to USD 2.99 billion in 2022: ≈ +199% in 12 years, ≈ 10% a year on average.",
     ("nl", "index"): "De begroting van IOM steeg van index ≈ 100 in 2010 via ≈ 210 in 2019 naar "
-    "≈ 299 in 2022: ≈ +199 % in 12 jaar, gemiddeld ≈ 9,6 % per jaar.",
+    "≈ 299 in 2022: ≈ +199 % in 12 jaar, gemiddeld ≈ 10 % per jaar.",
     ("en", "index"): "IOM's budget grew from index ≈ 100 in 2010 via ≈ 210 in 2019 to ≈ 299 in "
-    "2022: ≈ +199% in 12 years, ≈ 9.6% a year on average.",
+    "2022: ≈ +199% in 12 years, ≈ 10% a year on average.",
 }
 
 

@@ -320,6 +320,8 @@ def filters(
         out.append((t("export.filter.entity", lang), model.entity))
     if top_n is not None:
         out.append((t("export.filter.top", lang), str(top_n)))
+    if not model.valuation.nominal_usd:
+        out.append((t("export.filter.money", lang), t("export.filter.money_value", lang)))
     return tuple(out)
 
 

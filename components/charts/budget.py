@@ -6,6 +6,7 @@ facts), so the chart, its growth table and its notes are the documents'.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import pandas as pd
@@ -34,6 +35,7 @@ from components.formatting import (
     shown_decimals,
 )
 from components.i18n import t
+from components.money_context import placeholders, shown
 from components.panels import notes_box, radio_group, table
 from components.theme import (
     BUDGET_COLOR,
@@ -64,13 +66,13 @@ def budget_figure(
         about(fmt_number(v, lang) if indexed else fmt_published(v, lang), a)
         for v, a in zip(values, _approx_values(series, indexed), strict=True)
     ]
-    fig = go.Figure(
+    fig = go.Figure(connectors(years, values))
+    fig.add_trace(
         go.Scatter(
             x=years,
             y=values,
-            mode="lines+markers+text",
+            mode="markers+text",
             name=t("budget.series", lang),
-            line={"color": BUDGET_COLOR, "width": 3},
             marker={
                 "size": 12,
                 "color": [PAPER_COLOR if a else BUDGET_COLOR for a in approx],
@@ -121,6 +123,31 @@ def budget_figure(
 
 
 # approximate values ------------------------------------------------------------------------------
+def connectors(years: list[int], values: list[float]) -> list[go.Scatter]:
+    """The line between the points: solid between consecutive years, dotted across years with
+    no published figure (2010 to 2019 is nine years the documents say nothing about)."""
+    solid_x: list[int | None] = []
+    solid_y: list[float | None] = []
+    for (x0, y0), (x1, y1) in pairwise(zip(years, values, strict=True)):
+        if x1 - x0 == 1:
+            solid_x += [x0, x1, None]
+            solid_y += [y0, y1, None]
+    line = {"color": BUDGET_COLOR, "width": 3}
+    return [
+        go.Scatter(
+            x=years,
+            y=values,
+            mode="lines",
+            line={**line, "width": 2, "dash": "dot"},
+            hoverinfo="skip",
+            showlegend=False,
+        ),
+        go.Scatter(
+            x=solid_x, y=solid_y, mode="lines", line=line, hoverinfo="skip", showlegend=False
+        ),
+    ]
+
+
 def about(text: str, approx: bool) -> str:
     """'≈ 1': a value that rests on an approximate published figure says so wherever it goes."""
     return f"≈ {text}" if approx else text
@@ -142,9 +169,23 @@ def growth_texts(g: pd.Series, lang: Lang, total_decimals: int = 1) -> dict[str,
     """The total and yearly growth between two budget points, each marked approximate where
     either point is (a growth rate is as exact as the figures it is computed from)."""
     approx = bool(g["from_approx"]) or bool(g["to_approx"])
+    # a rate on an approximate base ("about 1 billion") has no tenths to speak of
+    decimals, annual_decimals = (0, 0) if approx else (total_decimals, 1)
+
+    def both(real: float, nominal: float, places: int, signed: bool) -> str:
+        text = about(fmt_pct(real, lang, places, signed=signed), approx)
+        if not shown().constant:
+            return text
+        return t(
+            "money.growth.both",
+            lang,
+            nominal=about(fmt_pct(nominal, lang, places, signed=signed), approx),
+            real=text,
+        )
+
     return {
-        "total": about(fmt_pct(g["total"], lang, total_decimals, signed=True), approx),
-        "annual": about(fmt_pct(g["annual"], lang, 1), approx),
+        "total": both(g["total"], g["total_nominal"], decimals, True),
+        "annual": both(g["annual"], g["annual_nominal"], annual_decimals, False),
     }
 
 
@@ -157,7 +198,8 @@ def captions(model: FundingSource, lang: Lang, indexed: bool) -> Captions:
     return Captions(
         title=t("budget.title", lang),
         subtitle=t("budget.subtitle_index" if indexed else "budget.subtitle_abs", lang),
-        source=scorecard_source(lang, sorted({int(p) for p in series[c.PAGE].dropna()})),
+        source=scorecard_source(lang, sorted({int(p) for p in series[c.PAGE].dropna()}))
+        + placeholders(lang)["money"],
         notes=tuple(notes),
     )
 

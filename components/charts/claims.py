@@ -238,7 +238,8 @@ def source_text(model: FundingSource, frame: pd.DataFrame | None, lang: Lang) ->
     """The source's line, for IOM (the claims are about IOM, whatever entity the page shows),
     then the scorecard's pages the claims are printed on."""
     key, values = model.source_line()
-    line = t(key, lang, **{**values, "entity": ENTITY})
+    # the claims are checked in the published currency, nominal, whatever the page shows
+    line = t(key, lang, **{**values, "entity": ENTITY, "money": ""})
     if frame is None:
         return line
     pages = sorted({int(p) for cell in frame["pages"] for p in str(cell).split(", ") if p})

@@ -28,7 +28,7 @@ from components.charts.wording import sentence, usd_m
 from components.formatting import Lang, fmt_pct, fmt_signed
 from components.i18n import t
 from components.i18n_entities import ENTITIES_TEXT
-from components.theme import FAINT_GRID_COLOR, OTHER_COLOR, PREFIX, VARIABLES, apply_theme
+from components.theme import FAINT_GRID_COLOR, OTHER_COLOR, TYPE_COLORS, apply_theme
 from components.view_state import ViewState
 from data import columns as c
 from data.ceb.across import GOVERNMENT_CATEGORY
@@ -49,28 +49,28 @@ COLUMNS = (
 )
 # The year from which the CEB data name the non-government contributor types in detail.
 DETAILED_FROM = 2021
-# One colour per contributor type, from the palette of assets/theme.css (by its colour names),
+# One colour per contributor type, assets/theme.css's --iom-type-<key> (theme.TYPE_COLORS),
 # the same in every year and chart; the remainders and any type not listed here are grey.
 CATEGORY_PALETTE: dict[str, str] = {
-    GOVERNMENT_CATEGORY: "blue",
-    "European Union": "sky-blue",
-    "Multilateral - UN Pooled Funds": "bluish-green",
-    "Multilateral - UN Orgs": "reddish-purple",
-    "Multilateral - Global Funds": "orange",
-    "Multilateral - IFIs": "olive",
-    "Foundations": "wine",
-    "Private Sector": "vermillion",
-    "NGOs": "teal",
-    "Academic": "indigo",
-    "Public Private Partnership": "yellow",
-    "Non-Government": "green",
+    GOVERNMENT_CATEGORY: "government",
+    "European Union": "eu",
+    "Multilateral - UN Pooled Funds": "un-pooled-funds",
+    "Multilateral - UN Orgs": "un-orgs",
+    "Multilateral - Global Funds": "global-funds",
+    "Multilateral - IFIs": "ifis",
+    "Foundations": "foundations",
+    "Private Sector": "private-sector",
+    "NGOs": "ngos",
+    "Academic": "academic",
+    "Public Private Partnership": "ppp",
+    "Non-Government": "non-government",
 }
 
 
 def category_color(category: str) -> str:
     """The type's fixed colour; grey for remainders ("Other ...") and unknown types."""
     name = CATEGORY_PALETTE.get(category)
-    return OTHER_COLOR if name is None else VARIABLES[PREFIX + name]
+    return OTHER_COLOR if name is None else TYPE_COLORS[name]
 
 
 def category_label(category: str, lang: Lang) -> str:

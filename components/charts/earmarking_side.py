@@ -38,6 +38,7 @@ from components.charts.wording import (
 )
 from components.formatting import Lang, fmt_money, fmt_number, fmt_pct, fmt_published
 from components.i18n import t
+from components.money_words import conversion
 from components.theme import (
     GRID_COLOR,
     REFERENCE_COLOR,
@@ -143,13 +144,20 @@ def nl_core_figure(facts: pd.DataFrame, lang: Lang, captions: Captions) -> go.Fi
     """The Dutch unearmarked contribution before and from 2023, in euro as published."""
     rows = facts[facts[c.METRIC] == "nl_core_contribution"].sort_values(c.YEAR)
     labels = [t("nl_core.before", lang), t("nl_core.from", lang)]
-    values = [float(v) for v in rows[c.VALUE]]
+    # In euro as published, whatever currency the page shows; a converted amount is marked
+    # beside it (components/money_words.py).
+    published = c.PUBLISHED_VALUE if c.PUBLISHED_VALUE in rows.columns else c.VALUE
+    values = [float(v) for v in rows[published]]
+    converted = [conversion(row, lang) for _, row in rows.iterrows()]
     fig = go.Figure(
         go.Bar(
             x=labels,
             y=values,
             marker_color=donor_color("NLD"),
-            text=[eur_m(v, lang) for v in values],
+            text=[
+                eur_m(v, lang) + (f"<br>{note}" if note else "")
+                for v, note in zip(values, converted, strict=True)
+            ],
             textposition="outside",
             cliponaxis=False,
             hovertemplate="%{x}: %{text}<extra></extra>",
@@ -196,7 +204,8 @@ def _nl_core_facts(model: FundingSource) -> pd.DataFrame:
 def nl_core_takeaway(model: FundingSource, lang: Lang) -> str:
     """The Dutch unearmarked contribution before and after the change the scorecard reports."""
     rows = model.facts_by_metric(NL_CORE_METRIC).sort_values(c.YEAR)
-    before, after = float(rows[c.VALUE].iloc[0]), float(rows[c.VALUE].iloc[-1])
+    published = c.PUBLISHED_VALUE if c.PUBLISHED_VALUE in rows.columns else c.VALUE
+    before, after = float(rows[published].iloc[0]), float(rows[published].iloc[-1])
     year = int(rows[c.YEAR].iloc[-1])
     if math.isclose(before, after):
         same = t("export.takeaway.nl_core_same", lang, year=year, after=eur_m(after, lang))

@@ -24,30 +24,68 @@ from components.charts.base import (
     ranked_controls,
     span,
 )
-from components.charts.image_tidy import flowing_legend
+from components.charts.image_tidy import END_LABEL, flowing_legend, legend_note
 from components.charts.ranking import COLUMNS as RANKING_COLUMNS
 from components.charts.wording import absent, join_words, sentence, usd_m
 from components.formatting import Lang, fmt_number, fmt_pct, fmt_signed
 from components.i18n import t
 from components.panels import notes_box, table
-from components.theme import FAINT_GRID_COLOR, ON_COLOR, apply_theme, donor_color
+from components.theme import (
+    FAINT_GRID_COLOR,
+    ON_COLOR,
+    PAPER_COLOR,
+    apply_theme,
+    donor_colors,
+    footer_lines,
+)
 from components.view_state import ViewState
 from data import columns as c
 from data.source import FundingSource
 
 ID = "over_time"
 COLUMNS = (*RANKING_COLUMNS[:-1], c.CHANGE_ABS, c.CHANGE_PCT, c.RANK_CHANGE, c.FACT_ID)
+# Screen pixels per rank: a marker (22 px) and its amount label above it (12 px) stay clear of
+# the marker a rank higher, so no label sits on a line or a marker.
+ROW_HEIGHT = 40
+# The most donors a legend names; with more (a long top N) each line is named at its end.
+LEGEND_MOST = 12
+# The most donors an image draws legibly: a memo image's plot is about 150 px tall.
+IMAGE_TOP = 10
 
 
 # figure ------------------------------------------------------------------------------------------
+def drawn_rows(frame: pd.DataFrame, top_n: int | None, highlight: str | None) -> pd.DataFrame:
+    """The donor-years a chart of the top N draws: ranks N or better (a donor that falls out of
+    the top N leaves a gap, as in a year it is not listed), and every rank of the highlighted
+    donor. Ranks of 60 drawn for a donor once in the top 10 squeezed the top 10 into a strip."""
+    if top_n is None:
+        return frame
+    return frame[(frame[c.RANK] <= top_n) | (frame[c.DONOR_KEY] == highlight)]
+
+
 def over_time_figure(
-    frame: pd.DataFrame, lang: Lang, highlight: str | None, captions: Captions
+    frame: pd.DataFrame,
+    lang: Lang,
+    highlight: str | None,
+    captions: Captions,
+    top_n: int | None = None,
+    compact: bool = False,
 ) -> go.Figure:
-    """One line per donor through its ranks; years a donor is not listed leave a gap."""
+    """One line per donor through its ranks; years a donor is not listed (or not in the top
+    N, ``drawn_rows``) leave a gap.
+
+    Amounts sit above their marker, where no line runs (beside it, every line ran through
+    them), and the chart grows by ``ROW_HEIGHT`` a rank. More than ``LEGEND_MOST`` donors are
+    named at the end of their line instead of in a legend above the plot that would outgrow
+    its margin and cover the title. ``compact`` (an image's short plot) draws small markers
+    without amounts: the data file has them."""
+    frame = drawn_rows(frame, top_n, highlight)
     years = sorted(int(y) for y in frame[c.YEAR].unique())
     name_col = c.NAME_NL if lang == "nl" else c.NAME_EN
     order = frame.groupby(c.DONOR_KEY)[c.RANK].min().sort_values(kind="stable").index
     by_donor = dict(iter(frame.groupby(c.DONOR_KEY, sort=False)))
+    colours = dict(zip(order, donor_colors([str(k) for k in order], highlight), strict=True))
+    size = 9 if compact else 22
     traces = []
     for key in order:
         listed = by_donor[key]
@@ -80,17 +118,17 @@ def over_time_figure(
             go.Scatter(
                 x=years,
                 y=[None if pd.isna(v) else int(v) for v in rows[c.RANK]],
-                mode="lines+markers+text",
+                mode="lines+markers" if compact else "lines+markers+text",
                 name=name,
-                line={"color": donor_color(str(key)), "width": 4 if key == highlight else 2.5},
+                line={"color": colours[key], "width": 4 if key == highlight else 2.5},
                 marker={
-                    "size": 26 if key == highlight else 22,
-                    "color": donor_color(str(key)),
-                    "line": {"color": ON_COLOR, "width": 2},
+                    "size": size + 4 if key == highlight else size,
+                    "color": colours[key],
+                    "line": {"color": ON_COLOR, "width": 1 if compact else 2},
                 },
                 opacity=1.0 if emphasis else 0.5,
                 text=["" if pd.isna(v) else fmt_number(v, lang) for v in rows[c.AMOUNT]],
-                textposition="middle right",
+                textposition="top center",
                 textfont={"size": 12},
                 hovertext=hover,
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -100,10 +138,14 @@ def over_time_figure(
         )
     fig = go.Figure(data=traces)  # one construction: add_trace per donor re-validates each time
     max_rank = int(frame[c.RANK].max())
+    many = len(order) > LEGEND_MOST
+    if many:
+        fig.update_layout(annotations=end_labels(frame, name_col, colours), showlegend=False)
+    fig.update_layout(height=max(470, 170 + ROW_HEIGHT * max_rank + 16 * footer_lines(captions)))
     fig.update_yaxes(
         autorange=False,
         range=[max_rank + 0.7, 0.3],
-        dtick=1,
+        dtick=1 if max_rank <= 2 * IMAGE_TOP or not compact else 5,
         title_text=t("over_time.axis_rank", lang),
         gridcolor=FAINT_GRID_COLOR,
         zeroline=False,
@@ -111,11 +153,52 @@ def over_time_figure(
     fig.update_xaxes(
         tickvals=years,
         ticktext=[str(y) for y in years],
-        range=[years[0] - 0.25, years[-1] + 0.45],
+        range=[years[0] - 0.25, years[-1] + (max(1.3, 0.22 * len(years)) if many else 0.3)],
         title_text=t("over_time.axis_year", lang),
         showgrid=False,
     )
-    return apply_theme(fig, lang, captions, legend_on_top=True)
+    return apply_theme(fig, lang, captions, legend_on_top=not many)
+
+
+def end_labels(frame: pd.DataFrame, name_col: str, colours: dict[Any, str]) -> list[dict[str, Any]]:
+    """Each donor's name right of its last marker, in its colour, on the paper's colour so a
+    line behind it does not run through the name."""
+    last = frame.sort_values(c.YEAR).groupby(c.DONOR_KEY, sort=False).tail(1)
+    return [
+        {
+            "x": int(row[c.YEAR]),
+            "y": int(row[c.RANK]),
+            "xref": "x",
+            "yref": "y",
+            "text": str(row[name_col]),
+            "name": END_LABEL,
+            "xanchor": "left",
+            "xshift": 15,
+            "showarrow": False,
+            "font": {"size": 11, "color": colours[row[c.DONOR_KEY]]},
+            "bgcolor": PAPER_COLOR,
+        }
+        for _, row in last.iterrows()
+    ]
+
+
+def over_time_image(
+    model: FundingSource, state: ViewState, top_n: int | None, captions: Captions
+) -> go.Figure:
+    """The image copy: ranks down to ``IMAGE_TOP`` at most (a longer top N is cut there, with
+    a note saying so; the data file keeps it whole), small markers without amounts (a short
+    plot has no room above each marker), the legend flowing by its entries' width."""
+    donor = state.donor or None
+    shown = top_n if top_n is None else min(top_n, IMAGE_TOP)
+    frame = model.ranking_over_time(model.top_donors(shown) if shown else None)
+    figure = over_time_figure(frame, state.lang, donor, captions, shown, compact=True)
+    if top_n is not None and top_n > IMAGE_TOP:
+        note = t("over_time.image_note", state.lang, shown=IMAGE_TOP, top=top_n)
+        if figure.layout.showlegend is False:  # named at their ends: the legend holds the note
+            figure.update_traces(showlegend=False)
+            figure.update_layout(showlegend=True)
+        figure = legend_note(figure, note)
+    return flowing_legend(figure)
 
 
 # captions ----------------------------------------------------------------------------------------
@@ -215,8 +298,8 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     caps = captions(model, lang, top_n)
     years = (t("export.filter.years", lang), span(model.years()))
     return ChartOutput(
-        fit_image=flowing_legend,
-        draw=lambda: over_time_figure(frame, lang, state.donor or None, caps),
+        fit_image=lambda _screen: over_time_image(model, state, top_n, caps),
+        draw=lambda: over_time_figure(frame, lang, state.donor or None, caps, top_n),
         captions=caps,
         data_frame=donor_rows(frame, lang, COLUMNS),
         unit=t("export.unit.rank", lang),

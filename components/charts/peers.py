@@ -9,6 +9,7 @@ tab's own control, the multi-select of peers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -32,7 +33,7 @@ from components.charts.image_tidy import line_chart_image
 from components.charts.wording import join_words, sentence
 from components.formatting import Lang, fmt_number
 from components.i18n import t
-from components.theme import FAINT_GRID_COLOR, apply_theme, donor_color, footer_lines
+from components.theme import FAINT_GRID_COLOR, apply_theme, donor_colors, footer_lines
 from components.view_state import ViewState
 from data import columns as c
 from data.source import FundingSource
@@ -67,10 +68,12 @@ def peer_filters(
     return (*base, (t("peers.control", lang), names)) if peers else base
 
 
-def line_style(key: str, donor: str) -> dict[str, Any]:
-    """The donor's own colour; the highlighted donor drawn heavier."""
+def line_style(key: str, donor: str, donors: Sequence[str] = ()) -> dict[str, Any]:
+    """The donor's own colour, none twice among ``donors`` (the lines of the chart); the
+    highlighted donor drawn heavier."""
     mine = key == donor
-    colour = donor_color(key)
+    drawn = list(donors) if key in donors else [key]
+    colour = dict(zip(drawn, donor_colors(drawn, donor), strict=True))[key]
     return {
         "line": {"color": colour, "width": 4 if mine else 2},
         "marker": {"color": colour, "size": 11 if mine else 7},
@@ -134,7 +137,7 @@ def peers_figure(
                 hovertemplate="%{hovertext}<extra></extra>",
                 customdata=[key] * len(years),
                 connectgaps=False,
-                **line_style(key, donor),
+                **line_style(key, donor, donors),
             )
         )
     fig = go.Figure(data=traces)

@@ -117,7 +117,7 @@ def core_figure(
                 hovertemplate="%{hovertext}<extra></extra>",
                 customdata=[key] * len(years),
                 connectgaps=False,
-                **line_style(key, donor),
+                **line_style(key, donor, donors),
             )
         )
     fig = go.Figure(data=traces)

@@ -30,6 +30,7 @@ from components.charts.base import (
     other_label,
     ranked_controls,
 )
+from components.charts.image_tidy import legend_note, without_axis_titles
 from components.charts.wording import (
     absent,
     previous_amount,
@@ -51,6 +52,11 @@ ID = "ranking"
 # A donor's amount as the scorecard's text states it, where its table gives another.
 STATED_METRIC = "donor_contribution_stated"
 COLUMNS = (c.YEAR, c.RANK, c.DONOR_KEY, NAME, c.AMOUNT, c.SHARE, c.FACT_ID)
+# The most donors an image labels legibly: a memo image (756 x 425 px) keeps about 150 px of
+# plot between its subtitle and its footer, so 10 bars and the rest at 13 px a label.
+IMAGE_TOP = 10
+# Value labels beside the bars of an image: plotly shrinks them to the bar's thickness otherwise.
+IMAGE_LABEL_SIZE = 11
 
 
 # figure ------------------------------------------------------------------------------------------
@@ -121,6 +127,45 @@ def ranking_figure(
     return apply_theme(fig, lang, captions)
 
 
+def ranking_image(
+    model: FundingSource,
+    year: int,
+    top_n: int | None,
+    highlight: str | None,
+    lang: Lang,
+    captions: Captions,
+) -> go.Figure:
+    """The image copy: every bar has its value, so no x tick labels nor axis titles (the
+    subtitle names the unit), and value labels at a size that reads. At a top N longer than
+    ``IMAGE_TOP`` the largest ``IMAGE_TOP`` (and the highlighted donor), everyone else summed in
+    the remainder bar, and a note saying so (the data file keeps the whole top N): the screen's
+    rows at top 100 in a fixed-size image are a pile of labels over each other."""
+    rows = model.ranking(year, top_n, keep=highlight)
+    fewer = model.ranking(year, IMAGE_TOP, keep=highlight)
+    cut = top_n is not None and len(fewer) < len(rows)
+    other = other_label(model, lang)
+    figure = ranking_figure(fewer if cut else rows, lang, highlight, captions, other=other)
+    figure.update_xaxes(showticklabels=False, showgrid=False)
+    figure.update_traces(textfont={"size": IMAGE_LABEL_SIZE}, constraintext="none")
+    figure = without_axis_titles(figure)
+    if not cut:
+        return figure
+    figure.update_traces(showlegend=False)
+    figure.update_layout(showlegend=True)
+    listed = fewer[~fewer[c.IS_OTHER].astype(bool)]
+    beyond = listed[listed[c.RANK] > IMAGE_TOP]
+    added = highlight is not None and highlight in set(beyond[c.DONOR_KEY].astype(str))
+    note = t(
+        "ranking.image_note_donor" if added else "ranking.image_note",
+        lang,
+        shown=IMAGE_TOP,
+        top=top_n,
+        other=other,
+        donor=model.donor_name(highlight, lang) if added and highlight else "",
+    )
+    return legend_note(figure, note)
+
+
 # captions ----------------------------------------------------------------------------------------
 def _apart_notes(model: FundingSource, year: int, lang: Lang) -> list[str]:
     """What the ranking leaves out (where the source has revenue of other kinds), and whether
@@ -167,6 +212,8 @@ def takeaway_text(
     """The year's largest donor with share and change, then the highlighted donor's place."""
     rows = model.ranking(year, top_n)
     listed = rows[~rows[c.IS_OTHER].astype(bool)].sort_values(c.RANK, kind="stable")
+    if listed.empty:  # nobody ranked that year (UNOPS, IRMCT, UPU in the CEB data): say so
+        return sentence([t("error.no_donor_listed", lang, entity=model.entity, year=year)])
     top = listed.iloc[0]
     top_key, top_amount = str(top[c.DONOR_KEY]), float(top[c.AMOUNT])
     lead = t(
@@ -260,8 +307,10 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     caps = captions(model, year, lang, top_n)
     rows = model.ranking(year, top_n, keep=state.donor or None)
     other = other_label(model, lang)
+    donor = state.donor or None
     return ChartOutput(
-        draw=lambda: ranking_figure(rows, lang, state.donor or None, caps, other=other),
+        draw=lambda: ranking_figure(rows, lang, donor, caps, other=other),
+        fit_image=lambda _screen: ranking_image(model, year, top_n, donor, lang, caps),
         captions=caps,
         data_frame=donor_rows(rows, lang, COLUMNS, other),
         unit=t("unit.usd_m", lang),

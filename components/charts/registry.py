@@ -14,6 +14,7 @@ from components.charts import (
     claims,
     contributors,
     donor,
+    donor_amounts,
     donor_over_time,
     earmarking,
     earmarking_side,
@@ -32,6 +33,7 @@ from data.source import FundingSource
 CHARTS: tuple[ChartSpec, ...] = (
     ranking.SPEC,
     over_time.SPEC,
+    donor_amounts.SPEC,
     earmarking.SPEC,
     earmarking_side.SPEC,
     budget.SPEC,

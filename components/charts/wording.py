@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from components.formatting import Lang, fmt_pct, fmt_usd_m, shown_decimals
+from components.formatting import Lang, fmt_money, fmt_pct, shown_decimals
 from components.i18n import t
 from data import columns as c
 from data.derive import change
@@ -40,8 +40,9 @@ def sentence(clauses: Sequence[str]) -> str:
 
 
 def usd_m(value: float, lang: Lang) -> str:
-    """USD million as the charts label it: whole millions from 100 up, else one decimal."""
-    return fmt_usd_m(value, lang, 0 if abs(value) >= 100 else shown_decimals(value, 1))
+    """Millions in the currency shown, as the charts label them: whole millions from 100 up,
+    else one decimal."""
+    return fmt_money(value, lang, None, "m", 0 if abs(value) >= 100 else shown_decimals(value, 1))
 
 
 def change_clause(before: tuple[float, int] | None, now: float, lang: Lang) -> str:

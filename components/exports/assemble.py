@@ -18,9 +18,16 @@ import pandas as pd
 
 from components import ids
 from components.charts import CHART_IDS, CHART_VIEWS, ChartOutput, build_chart, chart_takeaway
-from components.exports.image import PRESETS, ExportMeta, export_filename
+from components.exports.image import PRESETS, DataDate, ExportMeta, export_filename
 from components.exports.image_layout import export_figure
 from components.exports.memo import MemoItem, memo_pack_docx, memo_pack_pptx
+from components.exports.provenance import (
+    cite_line,
+    data_date,
+    public_base,
+    publisher,
+    source_ids,
+)
 from components.exports.tables import PERMALINK_KEY, csv_bytes, xlsx_bytes
 from components.formatting import Lang
 from components.i18n import t
@@ -53,28 +60,23 @@ def permalink(href: str | None, state: ViewState, chart: str) -> str:
     return base + to_search(chart_view(state, chart))
 
 
+def shown_link(address: str | None, state: ViewState, chart: str) -> str:
+    """The link an export prints: the chart's view at the app's public address, or nothing
+    when no public address is set (or it is a loopback address, which leads nowhere)."""
+    base = public_base(address)
+    return permalink(base, state, chart) if base else ""
+
+
 def default_subtitle(chart: ChartOutput) -> str:
     """What the chart counts, then the filters in force ("Jaar: 2023 · Gemarkeerde donor: …")."""
     filters = [f"{label}: {value}" for label, value in chart.filters]
     return SUBTITLE_SEPARATOR.join([chart.captions.subtitle, *filters])
 
 
-def _source_ids(chart: ChartOutput, model: FundingSource) -> list[str]:
-    """The documents the chart's published facts come from."""
-    facts = model.tables.facts
-    used = facts.loc[facts[c.FACT_ID].isin(chart.fact_ids), c.SOURCE_ID]
-    return sorted({str(s) for s in used})
-
-
 def data_as_of(chart: ChartOutput, model: FundingSource, loaded: dt.date | None) -> dt.date:
-    """The date the numbers were taken: the upload date for loaded files, else the date the
-    built-in figures were taken from their documents (``sources.csv``, column ``retrieved``)."""
-    if chart.data_files and loaded is not None:
-        return loaded
-    sources = model.tables.sources
-    used = sources[sources[c.SOURCE_ID].isin(_source_ids(chart, model))]
-    dates = (used if not used.empty else sources)[c.RETRIEVED].dropna()
-    return max(dt.date.fromisoformat(str(d)) for d in dates)
+    """The day of the numbers (``provenance.data_date`` gives its precision): the upload date
+    for loaded files, else the end of the year the documents were published in."""
+    return data_date(chart, model, loaded).day
 
 
 def export_meta(
@@ -82,20 +84,26 @@ def export_meta(
     lang: Lang,
     title: str | None,
     subtitle: str | None,
-    as_of: dt.date,
+    as_of: dt.date | DataDate,
     link: str,
+    exported_on: dt.date | None = None,
+    publisher: str = "",
 ) -> ExportMeta:
     """The words around the image; an emptied title falls back to the default, the source,
     date, notes and link cannot be removed."""
+    dated = as_of if isinstance(as_of, DataDate) else DataDate(as_of)
     return ExportMeta(
         title=(title or "").strip() or chart.captions.title,
         subtitle=default_subtitle(chart) if subtitle is None else subtitle.strip(),
         unit=chart.unit,
         source=chart.captions.source,
-        data_as_of=as_of,
+        data_as_of=dated.day,
         permalink=link,
         lang=lang,
         notes=chart.captions.notes,
+        data_date=dated,
+        exported_on=exported_on,
+        publisher=publisher,
     )
 
 
@@ -104,19 +112,24 @@ def prepare(
     model: FundingSource,
     state: ViewState,
     loaded: dt.date | None,
-    href: str | None,
+    address: str | None,
     title: str | None = None,
     subtitle: str | None = None,
+    exported_on: dt.date | None = None,
 ) -> tuple[ChartOutput, ExportMeta]:
-    """A chart ready to leave the app: built as the screen shows it, with the words around it."""
+    """A chart ready to leave the app: built as the screen shows it, with the words around it.
+    ``address`` is the app's public address (``provenance.public_address()``); without one
+    the export carries no link."""
     chart = build_chart(chart_id, model, state)
     meta = export_meta(
         chart,
         state.lang,
         title,
         subtitle,
-        data_as_of(chart, model, loaded),
-        permalink(href, state, chart_id),
+        data_date(chart, model, loaded),
+        shown_link(address, state, chart_id),
+        exported_on or dt.date.today(),
+        publisher(chart, model, state.lang),
     )
     return chart, meta
 
@@ -156,22 +169,28 @@ def image_spec(
         "width": spec.width,
         "height": spec.height,
         "scale": spec.scale,
+        "dpi": spec.dpi,
         "nonce": nonce,
         "messages": image_messages(meta.lang),
     }
 
 
 def sources_frame(
-    chart: ChartOutput, model: FundingSource, lang: Lang, as_of: dt.date, loaded: dt.date | None
+    chart: ChartOutput,
+    model: FundingSource,
+    lang: Lang,
+    as_of: dt.date | None,
+    loaded: dt.date | None,
 ) -> pd.DataFrame:
-    """The 'sources and notes' sheet: the source line, each document or file with its date,
-    and every note the chart carries."""
+    """The 'sources and notes' sheet: the source line (dated when its data has a day), each
+    document with the day its figures were taken, each file with its upload day, and every
+    note the chart carries."""
     facts, sources = model.tables.facts, model.tables.sources.set_index(c.SOURCE_ID)
     title_col = c.SOURCE_TITLE_NL if lang == "nl" else c.SOURCE_TITLE_EN
     rows: list[dict[str, Any]] = [
         {"kind": t("export.kind.source_line", lang), "text": chart.captions.source, "as_of": as_of}
     ]
-    for source in _source_ids(chart, model):
+    for source in source_ids(chart, model):
         pages = facts.loc[
             facts[c.FACT_ID].isin(chart.fact_ids) & (facts[c.SOURCE_ID] == source), c.PAGE
         ].dropna()
@@ -204,15 +223,36 @@ def sources_frame(
     return frame.astype({c.PUBLISHED: "Int64"}).assign(as_of=pd.to_datetime(frame["as_of"]))
 
 
-def filters_table(chart: ChartOutput, lang: Lang, link: str) -> dict[str, str]:
+def filters_table(
+    chart: ChartOutput, lang: Lang, link: str, meta: ExportMeta | None = None
+) -> dict[str, str]:
     """The 'filters' sheet: which data (the loaded files the chart draws, else the built-in
-    scorecard), the selections in force and the link to the view."""
+    scorecard), the selections in force, the date of the data and how to cite it (given the
+    export's ``meta``), and the link to the view."""
     data = (
         t("export.filter.data_files", lang, files=", ".join(chart.data_files))
         if chart.data_files
         else t("export.filter.data_seed", lang)
     )
-    return {t("export.filter.data", lang): data, **dict(chart.filters), PERMALINK_KEY: link}
+    dated = (
+        {
+            t("memo.data_date_label", lang): meta.dated.text(lang),
+            t("memo.cite_label", lang): cite_line(replace(meta, permalink="")),
+        }
+        if meta is not None
+        else {}
+    )
+    return {
+        t("export.filter.data", lang): data,
+        **dict(chart.filters),
+        **dated,
+        PERMALINK_KEY: link,
+    }
+
+
+def _day_of(meta: ExportMeta) -> dt.date | None:
+    """The data's day for the sources sheet; a publication known to the year has none."""
+    return meta.data_as_of if meta.dated.kind == "loaded" else None
 
 
 def data_file(
@@ -229,8 +269,8 @@ def data_file(
         return csv_bytes(chart.data_frame, meta.lang), name
     content = xlsx_bytes(
         chart.data_frame,
-        sources_frame(chart, model, meta.lang, meta.data_as_of, loaded),
-        filters_table(chart, meta.lang, meta.permalink),
+        sources_frame(chart, model, meta.lang, _day_of(meta), loaded),
+        filters_table(chart, meta.lang, meta.permalink, meta),
         meta.lang,
         meta.title,
         exported_at=exported_at,
@@ -248,15 +288,16 @@ def memo_items(
     model: FundingSource,
     state: ViewState,
     loaded: dt.date | None,
-    href: str | None,
+    address: str | None,
     titles: Mapping[str, str | None],
     subtitles: Mapping[str, str | None],
 ) -> list[MemoItem]:
     """The annex's figures: the chosen charts in page order (not in the order they were ticked),
-    each with the title and subtitle typed into its export bar; a chart the data chosen cannot
+    each with the title and subtitle typed into its export bar and a link at the public
+    ``address``, if any; a chart the data chosen cannot
     draw (a CEB view on the scorecard) is left out, not pasted in as an empty frame."""
     prepared = [
-        (name, prepare(name, model, state, loaded, href, titles.get(name), subtitles.get(name)))
+        (name, prepare(name, model, state, loaded, address, titles.get(name), subtitles.get(name)))
         for name in CHART_IDS
         if name in (chosen or ())
     ]
@@ -276,6 +317,7 @@ def memo_bytes(items: Sequence[MemoItem], lang: Lang, fmt: PackFormat, created: 
 def memo_filename(lang: Lang, fmt: PackFormat, created: dt.date) -> str:
     """``memo-bijlage-financiering-iom-2026-11-24.docx``: what it is and the day it was made."""
     meta = ExportMeta(t("export.memo.title", lang), "", "", "", created, "", lang)
+    # The annex is named by the day it was compiled: its charts each carry their data date.
     return export_filename(meta, "", fmt)
 
 

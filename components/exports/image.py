@@ -16,10 +16,38 @@ from dataclasses import dataclass
 from typing import Literal
 
 from components.formatting import Lang
+from components.i18n import t
 
 ImageFormat = Literal["png", "svg"]
+# What a data date is: a document's publication (known to the year), the last year a built-in
+# series covers, or the day a file was loaded (its own date).
+DateKind = Literal["published", "through", "loaded"]
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class DataDate:
+    """The date of the numbers, to the precision it is known: a scorecard published in 2024
+    is "2024", not a day the code invented; a loaded file is dated to its day."""
+
+    day: dt.date
+    kind: DateKind = "loaded"
+
+    @property
+    def stamp(self) -> str:
+        """For file names: ``2024`` or ``2026-11-20``."""
+        return self.day.isoformat() if self.kind == "loaded" else str(self.day.year)
+
+    def short(self, lang: Lang) -> str:
+        """``2024`` or ``20-11-2026``: the date alone, for the "cite this" line."""
+        return format_date(self.day, lang) if self.kind == "loaded" else str(self.day.year)
+
+    def text(self, lang: Lang) -> str:
+        """``gegevens zoals gepubliceerd in 2024`` / ``data as of 20 Nov 2026``."""
+        if self.kind == "loaded":
+            return t("export.as_of", lang, date=format_date(self.day, lang))
+        return t(f"memo.as_of.{self.kind}", lang, year=self.day.year)
 
 
 @dataclass(frozen=True)
@@ -39,6 +67,18 @@ class ExportMeta:
     permalink: str
     lang: Lang
     notes: tuple[str, ...] = ()
+    # The data date with its precision (``data_as_of`` is its day); None: ``data_as_of`` is
+    # the day the data is of, as for a loaded file.
+    data_date: DataDate | None = None
+    # The day the export was made, printed apart from the data date; None: not printed.
+    exported_on: dt.date | None = None
+    # Who published the numbers, for the "cite this" line.
+    publisher: str = ""
+
+    @property
+    def dated(self) -> DataDate:
+        """The data date with its precision."""
+        return self.data_date or DataDate(self.data_as_of)
 
 
 @dataclass(frozen=True)
@@ -58,6 +98,8 @@ class Preset:
     subtitle_size: int
     footer_size: int
     pad: int
+    # Print resolution written into the PNG (pHYs), so Word places it at its intended size.
+    dpi: int = 96
 
     @property
     def pixel_width(self) -> int:
@@ -73,10 +115,12 @@ class Preset:
 # memo: 16 x 9 cm at 300 dpi (half an A4 page wide) = 1890 x 1063 px. 1063 is prime, so no
 # integer layout height gives it at a scale other than 1; 425.2 x 2.5 is exactly 1063.0 in IEEE
 # arithmetic (asserted in the tests), and 756 CSS px for 16 cm makes 13 px text print at 7.8 pt.
+# slide: 1920 px across PowerPoint's 13.33-inch 16:9 slide is 144 dpi; square: 1080 px at
+# 300 dpi is 9.1 cm, a column of a memo.
 PRESETS: dict[str, Preset] = {
-    "memo": Preset("memo", 756, 425.2, 2.5, 13, 17, 13, 11, 14),
-    "slide": Preset("slide", 960, 540, 2, 15, 22, 16, 12, 20),
-    "square": Preset("square", 720, 720, 1.5, 14, 20, 15, 12, 18),
+    "memo": Preset("memo", 756, 425.2, 2.5, 13, 17, 13, 11, 14, 300),
+    "slide": Preset("slide", 960, 540, 2, 15, 22, 16, 12, 20, 144),
+    "square": Preset("square", 720, 720, 1.5, 14, 20, 15, 12, 18, 300),
 }
 
 
@@ -94,5 +138,5 @@ def export_filename(meta: ExportMeta, kind: str, ext: str) -> str:
         ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
         return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
 
-    parts = [slug(meta.title, 60) or "iom", slug(kind, 20), meta.data_as_of.isoformat()]
+    parts = [slug(meta.title, 60) or "iom", slug(kind, 20), meta.dated.stamp]
     return "-".join(part for part in parts if part) + "." + (slug(ext, 10) or "bin")

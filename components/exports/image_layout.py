@@ -227,14 +227,22 @@ def _header_geometry(spec: Preset, title_lines: int, subtitle_lines: int) -> tup
 
 
 def footer_lines(meta: ExportMeta, width_px: float, size: float) -> list[str]:
-    """Notes, source with data date, and the permalink, wrapped to the footer width."""
-    as_of = t("export.as_of", meta.lang, date=format_date(meta.data_as_of, meta.lang))
+    """Notes, source with the data date and the export date, and the permalink (when the app
+    has a public address), wrapped to the footer width."""
+    as_of = meta.dated.text(meta.lang)
+    exported = (
+        t("memo.exported", meta.lang, date=format_date(meta.exported_on, meta.lang))
+        if meta.exported_on
+        else ""
+    )
     lines: list[str] = []
     for note in meta.notes:
         lines.extend(_wrap(note, width_px, size))
     # No-break spaces keep "data as of 23 Nov 2026" on one line (textwrap only breaks at ASCII
-    # white space); they become plain spaces again so the text stays searchable.
-    source = " · ".join(part for part in (meta.source, as_of.replace(" ", NBSP)) if part)
+    # white space); they become plain spaces again so the text stays searchable. The export
+    # date stands apart from the data date: the numbers are not as new as the file.
+    dates = [part.replace(" ", NBSP) for part in (as_of, exported) if part]
+    source = " · ".join(part for part in (meta.source, *dates) if part)
     lines.extend(line.replace(NBSP, " ") for line in _wrap(source, width_px, size))
     if meta.permalink:
         # A link's characters ('w', 'm', '=', '&') are wider than prose's average: wrap it at

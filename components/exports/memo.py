@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 import plotly.graph_objects as go
 from docx import Document
@@ -23,6 +24,7 @@ from pptx.util import Emu, Inches
 from pptx.util import Pt as PptxPt
 
 from components.exports.image import ExportMeta, format_date
+from components.exports.provenance import cite_line
 from components.exports.renderer import figure_images
 from components.formatting import Lang
 from components.i18n import t
@@ -52,8 +54,50 @@ def figure_label(number: int, lang: Lang) -> str:
 
 def source_text(meta: ExportMeta) -> str:
     """Source line with the data date, as under the image, for readers who cannot zoom in."""
-    as_of = t("export.as_of", meta.lang, date=format_date(meta.data_as_of, meta.lang))
-    return " · ".join(part for part in (meta.source, as_of) if part)
+    return " · ".join(part for part in (meta.source, meta.dated.text(meta.lang)) if part)
+
+
+def cite_text(meta: ExportMeta) -> str:
+    """The "cite this" line without the link, which the document writes as a link of its own."""
+    return cite_line(replace(meta, permalink=""))
+
+
+def pack_title(items: Sequence[MemoItem], lang: Lang) -> str:
+    """The document's title property: the chart's title for one chart, the annex's for more."""
+    return _fits(items[0].caption if len(items) == 1 else t("export.memo.title", lang))
+
+
+# The longest text an Office core property (title, subject) may hold.
+PROPERTY_MAX = 255
+
+
+def _fits(text: str) -> str:
+    """``text`` shortened to what a core property holds (an edited title can be any length)."""
+    return text if len(text) <= PROPERTY_MAX else text[: PROPERTY_MAX - 1].rstrip() + "…"
+
+
+def pack_subject(items: Sequence[MemoItem], lang: Lang) -> str:
+    """The document's subject property: the titles of its figures, shortened to the 255
+    characters the Office core properties hold (a pack of every chart says more)."""
+    return _fits(t("memo.subject", lang, titles="; ".join(item.caption for item in items)))
+
+
+def _stamp(properties: Any, items: Sequence[MemoItem], lang: Lang, created: dt.date) -> None:
+    """Name the app as author and the chart as title, not the libraries' defaults
+    ("python-docx", "Steve Canny"), which a ministry's document system would file it under."""
+    app = t("memo.app", lang)
+    when = dt.datetime.combine(created, dt.time(12, 0))
+    properties.author = app
+    properties.last_modified_by = app
+    properties.title = pack_title(items, lang)
+    properties.subject = pack_subject(items, lang)
+    properties.keywords = "IOM; UN; " + app
+    properties.comments = _created_line(lang, created)
+    properties.category = t("export.memo.title", lang)
+    properties.created = when
+    properties.modified = when
+    properties.revision = 1
+    properties.language = "nl-NL" if lang == "nl" else "en-GB"
 
 
 def _created_line(lang: Lang, created: dt.date | None) -> str:
@@ -67,6 +111,7 @@ def memo_pack_docx(
     """A4 portrait Word annex; each figure keeps its number, caption and image on one page."""
     images = figure_images([(item.figure, item.meta) for item in items], "memo", "png")
     document = Document()
+    _stamp(document.core_properties, items, lang, created or dt.date.today())
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = A4_WIDTH, A4_HEIGHT
@@ -88,7 +133,7 @@ def memo_pack_docx(
         takeaway.add_run(item.takeaway)
         takeaway.paragraph_format.keep_with_next = True
         source = document.add_paragraph()
-        for text in (source_text(item.meta), item.meta.permalink):
+        for text in (source_text(item.meta), cite_text(item.meta), item.meta.permalink):
             if text:
                 run = source.add_run(text + "\n")
                 run.font.size = Pt(8)
@@ -117,6 +162,7 @@ def memo_pack_pptx(
     """16:9 deck: a title slide, then one slide per figure with its message beside the chart."""
     images = figure_images([(item.figure, item.meta) for item in items], "slide", "png")
     deck = Presentation()
+    _stamp(deck.core_properties, items, lang, created or dt.date.today())
     deck.slide_width, deck.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
     title_slide = deck.slides.add_slide(deck.slide_layouts[TITLE_LAYOUT])
     if title_slide.shapes.title is not None:
@@ -142,6 +188,7 @@ def memo_pack_pptx(
                 (t("export.memo.takeaway", lang), 14, True),
                 (item.takeaway, 14, False),
                 (source_text(item.meta), 10, False),
+                (cite_text(item.meta), 10, False),
             ],
         )
         if item.meta.permalink:

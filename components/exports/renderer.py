@@ -21,6 +21,7 @@ import plotly.io as pio
 
 from components.exports.image import PRESETS, ExportMeta, ImageFormat
 from components.exports.image_layout import export_figure
+from components.exports.png import with_dpi
 
 
 def _render_options(preset: str) -> dict[str, float]:
@@ -29,12 +30,17 @@ def _render_options(preset: str) -> dict[str, float]:
     return {"width": spec.width, "height": spec.height, "scale": spec.scale}
 
 
+def _dated(image: bytes, preset: str, fmt: ImageFormat) -> bytes:
+    """A PNG carries its preset's print resolution; an SVG has none to carry."""
+    return with_dpi(image, PRESETS[preset].dpi) if fmt == "png" else image
+
+
 def figure_image(fig: go.Figure, meta: ExportMeta, preset: str, fmt: ImageFormat = "png") -> bytes:
     """One image; starts a headless Chromium per call, so prefer ``figure_images`` for several."""
     image: bytes = pio.to_image(
         export_figure(fig, meta, preset), format=fmt, **_render_options(preset)
     )
-    return image
+    return _dated(image, preset, fmt)
 
 
 def figure_images(
@@ -52,7 +58,7 @@ def figure_images(
     with tempfile.TemporaryDirectory(prefix="iom-export-") as folder:
         paths = [Path(folder) / f"{index}.{fmt}" for index in range(len(figures))]
         pio.write_images(figures, paths, format=fmt, **options)
-        return [path.read_bytes() for path in paths]
+        return [_dated(path.read_bytes(), preset, fmt) for path in paths]
 
 
 class KaleidoServer:

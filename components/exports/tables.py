@@ -203,7 +203,10 @@ def xlsx_bytes(
     _write_table(sources_sheet, sources, lang)
     filters_sheet = book.create_sheet(t("export.sheet.filters", lang)[:SHEET_NAME_LIMIT])
     _write_filters(filters_sheet, filters, lang, title, when)
+    # Name the app, not openpyxl, as the workbook's author.
     book.properties.title = title
+    book.properties.creator = t("memo.app", lang)
+    book.properties.lastModifiedBy = t("memo.app", lang)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

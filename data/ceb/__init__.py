@@ -6,9 +6,11 @@ Everything an upload can get wrong is reported as one ``DataLoadError`` that nam
 row as a spreadsheet shows it (header = row 1) and the column, so the analyst can fix the file
 instead of guessing; a load either succeeds completely or raises, never half.
 
-One job per module: ``read`` (file kinds, CSV/XLSX, size limit), ``validate`` (header, typed
-columns, duplicates), ``names`` (curated donor names), ``aggregate`` (figures for one entity).
-Import from ``data.ceb``; the modules are its inside.
+One job per module: ``read`` (file kinds, CSV, size limit), ``xlsx`` (the one sheet of a
+workbook, streamed and bounded: zip bombs, far rows, XML entities), ``limits`` (the upload limit
+setting and the parse caps), ``validate`` (header, typed columns, duplicates), ``inert`` (names
+from files made plain text), ``names`` (curated donor names), ``aggregate`` (figures for one
+entity). Import from ``data.ceb``; the modules are its inside.
 """
 
 from __future__ import annotations

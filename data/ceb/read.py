@@ -12,22 +12,21 @@ import codecs
 import csv
 import io
 import itertools
-import zipfile
 from collections.abc import Sequence
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Final, Literal
 
 import numpy as np
-import openpyxl
 import pandas as pd
-from openpyxl.utils.exceptions import InvalidFileException
 
+from data.ceb.limits import upload_limit_bytes
 from data.ceb.validate import HEADER_SEARCH_ROWS, check_duplicates, check_header, tidy
+from data.ceb.xlsx import read_xlsx
 from data.errors import DataLoadError
 
-MAX_BYTES: Final = 200 * 1024 * 1024
-"""Largest single upload; checked before parsing so a huge file cannot exhaust the server."""
+MAX_BYTES: Final = upload_limit_bytes()
+"""Largest upload (``IOM_UPLOAD_LIMIT_MB``, default 25 MB); checked before parsing so a huge
+file cannot exhaust the server (the server refuses a larger request before reading it)."""
 
 _ZIP_MAGIC: Final = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls (and .doc)
@@ -50,7 +49,7 @@ def read_revenue_file(name: str, content: bytes, *, max_bytes: int = MAX_BYTES) 
     if _kind_of(name, content) == "csv":
         header, body, lines = _read_csv(name, content)
     else:
-        header, body, lines = _read_xlsx(name, content)
+        header, body, lines = read_xlsx(name, content)
     return tidy(name, header, body, lines)
 
 
@@ -63,6 +62,13 @@ def read_revenue_files(files: Sequence[tuple[str, bytes]]) -> pd.DataFrame:
     """
     if not files:
         raise DataLoadError("(no file)", key="error.no_files")
+    total = sum(len(content) for _, content in files)
+    if len(files) > 1 and total > MAX_BYTES:
+        raise DataLoadError(
+            ", ".join(name for name, _ in files),
+            key="error.too_large_total",
+            params={"size": _megabytes(total), "limit": _megabytes(MAX_BYTES)},
+        )
     frames = [read_revenue_file(name, content) for name, content in files]
     combined = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     if len(frames) > 1:
@@ -177,59 +183,6 @@ def _too_many_values(name: str, line: int, found: int, width: int) -> DataLoadEr
     return DataLoadError(
         name, row=line, key="error.too_many_values", params={"found": found, "width": width}
     )
-
-
-def _read_xlsx(name: str, content: bytes) -> tuple[list[str], pd.DataFrame, np.ndarray]:
-    """Read the single sheet as text so both real numbers and "1 520 634" strings are accepted."""
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise DataLoadError(
-            name, key="error.not_a_workbook", params={"reason": type(exc).__name__}
-        ) from exc
-    try:
-        sheets = workbook.sheetnames
-        if len(sheets) > 1:
-            listed = ", ".join(f"'{sheet}'" for sheet in sheets)
-            raise DataLoadError(
-                name, key="error.several_sheets", params={"count": len(sheets), "sheets": listed}
-            )
-        if not workbook.worksheets:
-            raise DataLoadError(name, key="error.no_worksheet")
-        rows = list(workbook.worksheets[0].iter_rows(values_only=True))
-    finally:
-        workbook.close()
-    if not any(_cell_text(value).strip() for row in rows for value in row):
-        raise DataLoadError(name, key="error.empty")
-    head = [
-        (number, [_cell_text(value) for value in row])
-        for number, row in enumerate(rows[: HEADER_SEARCH_ROWS + 1], start=1)
-    ]
-    header = check_header(name, head)
-    width = max([len(header), *(len(row) for row in rows)])
-    header = header + [""] * (width - len(header))
-    records = [tuple(row) + (None,) * (width - len(row)) for row in rows[1:]]
-    raw = pd.DataFrame.from_records(records, columns=range(width), coerce_float=False)
-    body = pd.DataFrame(
-        {
-            index: pd.Series([_cell_text(value) for value in raw[index]], dtype="str")
-            for index in range(width)
-        }
-    )
-    return header, body, np.arange(2, len(records) + 2, dtype=np.int64)
-
-
-def _cell_text(value: object) -> str:
-    """Excel cells as the text a CSV would hold, so one validation path serves both formats."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value).upper()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    return str(value)
 
 
 def _megabytes(size: int) -> float:

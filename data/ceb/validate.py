@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
+from data.ceb.inert import inert_text
 from data.columns import AMOUNT_USD, DONOR, ENTITY, FILE, LINE, REV_TYPE, REV_TYPES, YEAR
 from data.error_text import Fragment, Params, ParamValue
 from data.errors import DataLoadError
@@ -93,10 +94,12 @@ def check_header(name: str, head: list[tuple[int, list[str]]]) -> list[str]:
     return first
 
 
-def _factorize_stripped(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Codes plus stripped distinct values: names repeat thousands of times, so strip once each."""
+def _factorize_stripped(
+    values: pd.Series, clean: Callable[[str], str] = str.strip
+) -> tuple[np.ndarray, np.ndarray]:
+    """Codes plus cleaned distinct values: names repeat thousands of times, so clean once each."""
     codes, uniques = pd.factorize(values.fillna(""))
-    stripped = np.array([str(value).strip() for value in uniques], dtype=object)
+    stripped = np.array([clean(str(value).strip()) for value in uniques], dtype=object)
     return np.asarray(codes, dtype=np.int64), stripped
 
 
@@ -152,8 +155,9 @@ def tidy(name: str, header: list[str], body: pd.DataFrame, lines: np.ndarray) ->
             "error.unnamed_column",
         )
 
-    donor_codes, donor_names = _factorize_stripped(columns[CEB_DONOR])
-    entity_codes, entity_names = _factorize_stripped(columns[CEB_ENTITY])
+    # Names are drawn in charts: made inert here, where they enter the model (see data.ceb.inert)
+    donor_codes, donor_names = _factorize_stripped(columns[CEB_DONOR], inert_text)
+    entity_codes, entity_names = _factorize_stripped(columns[CEB_ENTITY], inert_text)
     type_codes, type_names = _factorize_stripped(columns[CEB_REV_TYPE])
     year_codes, year_texts = _factorize_stripped(columns[CEB_YEAR])
     amount_raw = columns[CEB_AMOUNT].fillna("")

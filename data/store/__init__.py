@@ -7,8 +7,9 @@ and the browser only holds two opaque strings: its session id and the dataset id
 The app runs under ``gunicorn -w 4``, so the data lives outside any one process: in a
 ``diskcache`` directory by default, or in Redis when ``IOM_REDIS_URL`` is set. Every entry has a
 TTL, refreshed whenever the session reads its data, and the disk store has a size limit beyond
-which the least-recently-used entries are evicted. A dataset is served only to the session that
-uploaded it.
+which the least-recently-used entries are evicted, one at a time and never the one being
+written. A dataset is served only to the session that uploaded it, and session ids are accepted
+only if this server issued them.
 
 Frames are pickled. Unpickling runs code chosen by whoever wrote the bytes, which is acceptable
 only because nothing but this app writes the store: the store directory must be private to the

@@ -20,6 +20,8 @@ from data.store.errors import StoreConfigError
 from data.store.settings import ENV_DIR, ENV_REDIS_URL
 
 _REDIS_MAX_VALUE_BYTES: Final = 512 * 1024 * 1024  # Redis' hard limit for one string value
+_LOW_WATER: Final = 0.9
+"""Eviction, once over the size limit, goes down to this share of it."""
 
 
 class Backend(Protocol):
@@ -52,10 +54,12 @@ class DiskcacheBackend:
     """Backend on a ``diskcache.Cache`` directory shared by the worker processes of one host.
 
     ``eviction_policy="least-recently-used"`` makes every ``get`` record its access time (the
-    default policy, least-recently-stored, would evict the session in active use first), and
-    ``size_limit`` makes every write that finds the directory over the limit evict the
-    ``cull_limit`` (10) least recently used entries: about five idle sessions, two keys each.
-    Expired entries are deleted by the same writes, never by reads.
+    default policy, least-recently-stored, would evict the session in active use first).
+    diskcache's own culling is off (``cull_limit=0``): it evicts ten entries per write whatever
+    they are, the one just written included. Instead every write deletes the expired entries
+    and then, while the directory is over its limit, the one least recently used entry other
+    than the key just written, down to 90 % of the limit: an idle session's data goes, one entry at
+    a time, never the data being stored nor any read since. Reads never delete.
     """
 
     def __init__(self, directory: str | os.PathLike[str], *, size_limit_bytes: int) -> None:
@@ -64,15 +68,37 @@ class DiskcacheBackend:
         path = _private_directory(Path(directory))
         self.directory = path
         self.max_value_bytes: int | None = size_limit_bytes
+        self._size_limit = size_limit_bytes
         self._cache = diskcache.Cache(
             str(path),
             size_limit=size_limit_bytes,
             eviction_policy="least-recently-used",
+            cull_limit=0,
         )
 
     def set(self, key: str, value: bytes, ttl_seconds: float) -> None:
-        """Write one entry; diskcache stores large bytes as a file and culls in the same call."""
+        """Write one entry (diskcache stores large bytes as a file), then make room for it."""
         self._cache.set(key, value, expire=ttl_seconds)
+        self._evict(keep=key)
+
+    def _evict(self, keep: str) -> None:
+        """Expired entries; then, over the limit, the least recently used ones, one at a time,
+        down to ``_LOW_WATER`` of it, so the next few writes find room without evicting."""
+        self._cache.expire()
+        if self._cache.volume() <= self._size_limit:
+            return
+        while self._cache.volume() > self._size_limit * _LOW_WATER:
+            victim = self._least_recently_used(keep)
+            if victim is None:
+                return
+            self._cache.delete(victim)
+
+    def _least_recently_used(self, keep: str) -> str | None:
+        """The key read or written longest ago, other than ``keep`` (diskcache's own index)."""
+        rows = self._cache._sql(  # the table diskcache's LRU policy sorts, by its access_time
+            "SELECT key FROM Cache WHERE key != ? ORDER BY access_time LIMIT 1", (keep,)
+        ).fetchall()
+        return str(rows[0][0]) if rows else None
 
     def get(self, key: str) -> bytes | None:
         """Read one entry (and mark it used, so the LRU eviction spares it)."""

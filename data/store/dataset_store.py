@@ -22,7 +22,15 @@ import pandas as pd
 from data.store.backends import Backend, DiskcacheBackend, RedisBackend
 from data.store.codec import StoredDataset, decode, encode
 from data.store.errors import DatasetTooLargeError, StoreConfigError, StoreError
-from data.store.ids import check_session_id, dataset_key, new_dataset_id, session_key, valid_id
+from data.store.ids import (
+    check_session_id,
+    dataset_key,
+    issued_key,
+    new_dataset_id,
+    new_session_id,
+    session_key,
+    valid_id,
+)
 from data.store.settings import (
     DEFAULT_LOCAL_ENTRIES,
     DEFAULT_SIZE_LIMIT_MB,
@@ -40,9 +48,12 @@ logger = logging.getLogger(__name__)
 class DatasetStore:
     """Per-session uploaded datasets, shared by all workers, private to each browser session.
 
-    Two keys per session: ``session:<sha256(session id)>`` holds the id of the session's current
-    dataset, and ``dataset:<dataset id>`` holds the pickled frame with its metadata. Hashing the
-    session id keeps the secret itself out of the backend's key listing.
+    Three keys per session: ``issued:<sha256(session id)>`` marks an id this server issued
+    (``issue_session``; a browser's own id is never taken), ``session:<sha256(session id)>``
+    holds the id of the session's current dataset, and ``dataset:<dataset id>`` holds the
+    pickled frame with its metadata. Hashing the session id keeps the secret itself out of the
+    backend's key listing. A dataset lives until the session replaces or deletes it, or its TTL
+    (restarted by every read) runs out, or the disk store evicts it as least recently used.
 
     Each worker also keeps the last few datasets it unpickled, so the many callbacks that follow
     one upload do not re-read 40 MB each; every ``get`` still asks the backend whether the
@@ -83,6 +94,23 @@ class DatasetStore:
                 store_directory(env), size_limit_bytes=int(size_limit_mb * 1024 * 1024)
             )
         return cls(backend, ttl_seconds=ttl)
+
+    def issue_session(self) -> str:
+        """A new session id, marked in the backend as issued by this server.
+
+        Only ids issued here are accepted for uploads (``is_issued``): a browser that makes up
+        its own id, or is handed one by someone else (session fixation), gets a fresh one.
+        The mark is shared by every worker and host, like the data, and lives as long.
+        """
+        session_id = new_session_id()
+        self.backend.set(issued_key(session_id), b"1", self.ttl_seconds)
+        return session_id
+
+    def is_issued(self, session_id: object) -> bool:
+        """Whether this server issued ``session_id`` (and it has not expired); restarts its TTL."""
+        if not isinstance(session_id, str) or not valid_id(session_id):
+            return False
+        return self.backend.touch(issued_key(session_id), self.ttl_seconds)
 
     def put(self, session_id: str, frame: pd.DataFrame, files: Sequence[str]) -> str:
         """Store ``frame`` as the session's current dataset and return its new id.
@@ -160,6 +188,7 @@ class DatasetStore:
             self._local.discard(dataset_id)
             return None
         self.backend.touch(pointer, self.ttl_seconds)
+        self.backend.touch(issued_key(session_id), self.ttl_seconds)  # in use: keep the session
         dataset = self._local.get(dataset_id)
         if dataset is None:
             blob = self.backend.get(data_key)

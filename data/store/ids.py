@@ -45,3 +45,8 @@ def session_key(session_id: str) -> str:
 def dataset_key(dataset_id: str) -> str:
     """Key of one pickled dataset; the id is not secret on its own, so it is used as is."""
     return f"{KEY_PREFIX}dataset:{dataset_id}"
+
+
+def issued_key(session_id: str) -> str:
+    """Key of the mark that the server issued this session id (a client-chosen id has none)."""
+    return f"{KEY_PREFIX}issued:{hashlib.sha256(session_id.encode('ascii')).hexdigest()}"

@@ -6,7 +6,6 @@ tests click the buttons and open the files that arrive.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -23,20 +22,14 @@ from playwright.sync_api import Download, Page
 
 from components import ids
 from components.exports.image import PRESETS
+from tests.conftest import PUBLIC_URL
+from tests.export_helpers import published
 
 from .helpers import click_radio, wait_for_ranking_title, wait_for_url_param
 
 pytestmark = pytest.mark.browser
 
 DOWNLOAD_TIMEOUT_MS = 60_000  # a memo pack starts kaleido's Chromium on first use
-SOURCES = Path(__file__).resolve().parents[2] / "data" / "sources.csv"
-
-
-def data_date() -> dt.date:
-    """The scorecard's data date, which every built-in chart carries: sources.csv, 'retrieved'."""
-    with SOURCES.open(encoding="utf-8") as handle:
-        row = next(r for r in csv.DictReader(handle) if r["source_id"] == "scorecard_2024")
-    return dt.date.fromisoformat(row["retrieved"])
 
 
 def pid(kind: str, chart: str = "ranking") -> str:
@@ -79,7 +72,7 @@ def test_png_download_has_the_presets_pixel_size(page: Page, label: str, preset:
         page.click(pid(ids.EXPORT_PNG))
     download = info.value
     assert download.suggested_filename == (
-        f"grootste-donoren-van-iom-in-2023-{preset}-{data_date().isoformat()}.png"
+        f"grootste-donoren-van-iom-in-2023-{preset}-{published('scorecard_2024')}.png"
     )
     spec = PRESETS[preset]
     assert png_size(downloaded(download)) == (spec.pixel_width, spec.pixel_height)
@@ -98,8 +91,12 @@ def test_edited_title_goes_into_the_svg_with_source_and_date(page: Page) -> None
     text = re.sub(r"\s+", " ", " ".join(re.findall(r">([^<>]+)<", svg)))
     assert "VS blijft verreweg de grootste donor" in text
     assert "Bron: Ministerie van Buitenlandse Zaken, Scorekaart IOM 2024" in text
-    assert f"gegevens per {data_date():%d-%m-%Y}" in text
-    assert "view=ranking" in text
+    # the data's date is the scorecard's publication, the export's own date apart
+    assert f"gegevens zoals gepubliceerd in {published('scorecard_2024')}" in text
+    assert f"geëxporteerd op {dt.date.today():%d-%m-%Y}" in text
+    # the link is the public address (a setting), never the loopback one the test serves on
+    assert PUBLIC_URL in text and "view=ranking" in text
+    assert "127.0.0.1" not in svg
 
 
 def test_xlsx_download_has_sources_and_filters(page: Page) -> None:
@@ -122,7 +119,8 @@ def test_xlsx_download_has_sources_and_filters(page: Page) -> None:
     assert filters["Titel"] == "Grootste donoren van IOM in 2022"
     assert filters["Jaar"] == "2022"
     assert filters["Gemarkeerde donor"] == "Nederland"
-    assert "year=2022" in filters["Link naar deze weergave"]
+    link = filters["Link naar deze weergave"]
+    assert link.startswith(PUBLIC_URL) and "year=2022" in link
 
 
 def test_copy_image_puts_a_png_on_the_clipboard(page: Page, live_server: str) -> None:
