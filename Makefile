@@ -47,3 +47,5 @@ bench: $(VENV)/.installed chromium
 	$(PY) -m bench.bench_history
 	$(PY) -m bench.bench_money
 	$(PY) -m bench.bench_hostile
+	$(PY) -m bench.bench_load_fifty
+	$(PY) -m bench.bench_interaction

@@ -15,10 +15,8 @@ from typing import Any
 from dash import Dash
 
 import callbacks
-from callbacks import server_guard
-from callbacks.text import donor_options
-from components.layout import build_layout
-from components.view_state import default_state
+from callbacks import first_view, server_guard
+from callbacks.context import RequestContext
 from data import ceb
 from data.errors import DataLoadError
 from data.history import load_history
@@ -51,7 +49,6 @@ def create_app(
         load_startup_files(data_files or []),
         load_history() if history else None,
     )
-    model = models.seed
     app = Dash(
         __name__,
         assets_folder=str(ASSETS),
@@ -60,12 +57,8 @@ def create_app(
         on_error=server_guard.callback_failed,  # a failing callback says so, never a 500
     )
     server_guard.install(app)  # body limit, rate limits, security headers, no tracebacks
-    state = default_state(model.years(), model.donors(), models.default_entity(None, None, "ceb"))
-    sources = models.sources(None, None)
-    entities = models.entities(None, None, "ceb")
-    app.layout = build_layout(
-        state, model.years(), donor_options(model, state.lang), sources, entities
-    )
+    # The page is drawn for each request's address (callbacks/first_view.py).
+    app.layout = first_view.page(RequestContext(models))
     callbacks.register(app, models)
     return app
 

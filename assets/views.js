@@ -85,11 +85,13 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 
   const count = (text) => String(text || '').split('<br>').length;
 
+  // Breaks only at plain spaces: a number keeps its unit ("97 %", "USD 2,99 mld" written with
+  // no-break spaces, and a space before "%" is not broken either), so "97" and "%" never part.
   function wrap(text, width) {
-    return String(text).split('<br>').map((part) => {
+    return String(text).replace(/(\d) %/g, '$1\u0000%').split('<br>').map((part) => {
       const lines = [];
       let line = '';
-      part.split(/\s+/).filter(Boolean).forEach((word) => {
+      part.split(/[ \t\n]+/).filter(Boolean).forEach((word) => {
         if (line && (line + ' ' + word).replace(/<[^>]+>/g, '').length > width) {
           lines.push(line);
           line = word;
@@ -99,27 +101,52 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       });
       lines.push(line);
       return lines.join('<br>');
-    }).join('<br>');
+    }).join('<br>').replace(/\u0000/g, ' ');
   }
 
-  // What this script last set on a graph, kept on the graph element (gd.__iomFitted): Dash may
-  // hand plotly a new layout object holding the values set here, so "is this layout already
-  // fitted?" is told by those values, not by the object. Fitting a fitted layout again grew
-  // its margins on every draw, without end (a 390 px bump chart froze the page).
+  // What this script last set on a graph, kept on the graph element (gd.__iomFitted) as the
+  // words and top margin it set: Dash may hand plotly a new layout object holding those values,
+  // and its resize handler drops layout.height, so "is this layout already fitted?" is told by
+  // the texts and the margin, not by the object or the height. Fitting a fitted layout again
+  // grew its margins on every draw, without end (a 390 px bump chart froze the page).
+  function signature(layout) {
+    const title = layout.title || {};
+    return JSON.stringify([
+      title.text || '',
+      (title.subtitle && title.subtitle.text) || '',
+      (layout.margin || {}).t,
+      (layout.annotations || []).filter((a) => a.name === 'source').map((a) => a.text),
+    ]);
+  }
+
   function applied(gd) {
     const state = gd.__iomFitted;
-    const layout = gd.layout || {};
-    const title = layout.title || {};
-    if (!state) return null;
-    const same = title.text === state.set.title && (layout.margin || {}).t === state.set.t
-      && layout.height === state.set.height;
-    return same ? state : null;
+    return state && state.signature === signature(gd.layout || {}) ? state : null;
+  }
+
+  // A copy of ``layout`` with plotly-style paths set ('title.subtitle.text',
+  // 'annotations[2].x'), as Plotly.relayout would set them.
+  function withUpdate(layout, update) {
+    const copy = JSON.parse(JSON.stringify(layout));
+    Object.entries(update).forEach(([path, value]) => {
+      const keys = path.replace(/\[(\d+)\]/g, '.$1').split('.');
+      let node = copy;
+      keys.slice(0, -1).forEach((key) => {
+        if (node[key] === undefined || node[key] === null) node[key] = {};
+        node = node[key];
+      });
+      node[keys[keys.length - 1]] = value;
+    });
+    return copy;
   }
 
   function fit(gd) {
     const full = gd._fullLayout;
     const layout = gd.layout;
     if (!full || !layout || !window.Plotly) return;
+    // a graph on a tab not open is not displayed: plotly cannot lay it out; it is fitted when
+    // its tab opens and it draws (plotly_afterplot)
+    if (gd.getClientRects().length === 0) return;
     const width = full.width;
     const seen = applied(gd);
     if (seen && seen.width === width) return;
@@ -134,23 +161,35 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       height: layout.height || full.height,
       x: annotations.map((a) => a.x),
       range: layout.xaxis && layout.xaxis.range ? layout.xaxis.range.slice() : null,
+      legend: JSON.parse(JSON.stringify(layout.legend || {})),
+      menus: JSON.parse(JSON.stringify(layout.updatemenus || [])),
+      annotations: JSON.parse(JSON.stringify(annotations)),
+      r: (layout.margin && layout.margin.r) || full.margin.r,
     };
     if (width >= NARROW && !seen) {
-      gd.__iomFitted = {width: width, original: original,
-        set: {title: original.title, t: (layout.margin || {}).t, height: layout.height}};
+      gd.__iomFitted = {width: width, original: original, signature: signature(layout)};
       return;
     }
     const narrow = width < NARROW;
     const titleText = narrow ? wrap(original.title, Math.floor((width - 24) / 10)) : original.title;
     const subText = narrow ? wrap(original.subtitle, Math.floor((width - 24) / 7.4)) : original.subtitle;
     // A legend above the plot (the bump chart's) wraps into rows on a narrow chart: the top
-    // margin grows by those rows, so the legend sits between the title and the plot.
+    // margin grows by those rows, so the legend sits between the title and the plot. A legend
+    // in a column right of the plot (and buttons under it: the amounts per donor) would leave
+    // the plot a sliver: on a narrow chart both move above the plot, buttons over the legend.
     const entries = (gd.data || []).filter((d) => d.showlegend !== false && d.name).length;
-    const legendOnTop = full.showlegend && full.legend && full.legend.orientation === 'h'
-      && full.legend.y >= 1;
-    const rows = legendOnTop && narrow ? Math.ceil(entries / Math.max(1, Math.floor((width - 24) / 190))) : 1;
+    const legend = original.legend;
+    const shown = full.showlegend && full.legend;
+    const legendOnTop = shown && full.legend.orientation === 'h' && full.legend.y >= 1;
+    const sideLegend = narrow && shown && full.legend.orientation === 'v' && (legend.x || 0) >= 1;
+    const perRow = Math.max(1, Math.floor((width - 24) / 190));
+    const rows = (legendOnTop || sideLegend) && narrow ? Math.ceil(entries / perRow) : 1;
+    const sideMenus = sideLegend ? original.menus.filter((m) => (m.x || 0) >= 1).length : 0;
     const extraTop = 22 * (count(titleText) - count(original.title))
-      + 17 * (count(subText) - count(original.subtitle)) + 20 * (rows - 1);
+      + 17 * (count(subText) - count(original.subtitle))
+      + (sideLegend ? 20 * rows + (sideMenus ? 38 : 0) : 20 * (rows - 1));
+    // The plot's width once drawn: wider by the right margin a moved legend gives back.
+    const plotWidth = full._size.w + (sideLegend ? Math.max(0, full._size.r - 24) : 0);
     let extraBottom = 0;
     const update = {
       'title.text': titleText,
@@ -162,7 +201,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       const flat = narrow ? wrap(text, Math.floor((width - 20) / 6.2)) : text;
       extraBottom += 15 * (count(flat) - count(text));
       update[`annotations[${i}].text`] = flat;
-      update[`annotations[${i}].x`] = narrow ? -(full._size.l - 10) / full._size.w : original.x[i];
+      update[`annotations[${i}].x`] = narrow ? -(full._size.l - 10) / plotWidth : original.x[i];
       update[`annotations[${i}].xanchor`] = 'left';
     });
     // Horizontal bars labelled outside: the x axis reaches far enough for the longest label.
@@ -176,11 +215,49 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         ? [original.range[0], Math.max(original.range[1], most * plot / (plot - label - 10))]
         : original.range;
     }
+    // Labels above the plot that point at a place on the x axis (the earmarking chart's
+    // reference lines, whose lines end at the plot's top): on a narrow chart they ran off its
+    // right edge and over each other. Each starts at the plot's left edge on a row of its own,
+    // wrapped to the plot's width and led by its line's dash, lowest label lowest.
+    const dashOf = (x) => {
+      const line = (layout.shapes || []).find((shape) => shape.type === 'line' && shape.x0 === x);
+      const dash = line && line.line && line.line.dash;
+      return dash === 'dot' ? '\u00b7\u00b7\u00b7 ' : dash ? '\u2013 \u2013 ' : '';
+    };
+    let labelsHeight = 0;
+    original.annotations
+      .map((a, i) => [a, i])
+      .filter(([a]) => a.xref === 'x' && a.yref === 'paper' && a.y > 1 && !a.showarrow)
+      .sort(([a], [b]) => a.y - b.y)
+      .forEach(([a, i]) => {
+        if (!narrow) {
+          update[`annotations[${i}]`] = a;
+          return;
+        }
+        const text = wrap(dashOf(a.x) + a.text, Math.floor((plotWidth - 8) / 6.8));
+        update[`annotations[${i}]`] = Object.assign({}, a, {
+          text: text, x: 0, xref: 'paper', xanchor: 'left', y: 1, yanchor: 'bottom',
+          yshift: 4 + labelsHeight, align: 'left',
+        });
+        labelsHeight += 16 * count(text) + 4;
+      });
+    // The room the server left for them above the plot (its top margin beyond the titles').
+    update['margin.t'] += Math.max(0, labelsHeight - Math.max(0, original.t - 78));
+    update.legend = sideLegend
+      ? Object.assign({}, legend, {orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom'})
+      : legend;
+    update.updatemenus = original.menus.map((menu) => (sideLegend && (menu.x || 0) >= 1
+      ? Object.assign({}, menu, {x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom',
+        direction: 'right', pad: {t: 0, r: 0, l: 0, b: 20 * rows + 10}})
+      : menu));
+    update['margin.r'] = sideLegend ? 24 : original.r;
     update['margin.b'] = original.b + extraBottom;
-    update.height = original.height + extraTop + extraBottom;
-    gd.__iomFitted = {width: width, original: original,
-      set: {title: titleText, t: update['margin.t'], height: update.height}};
-    window.Plotly.relayout(gd, update);
+    update.height = original.height + (update['margin.t'] - original.t) + extraBottom;
+    // Plotly.react, not Plotly.relayout: Dash's Graph answers a relayout event by drawing its
+    // figure prop again, which undid the fit, which fitted again: an endless loop.
+    const fitted = withUpdate(layout, update);
+    gd.__iomFitted = {width: width, original: original, signature: signature(fitted)};
+    window.Plotly.react(gd, gd.data, fitted);
   }
 
   function watch(gd) {

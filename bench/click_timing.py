@@ -47,15 +47,31 @@ _INIT: Final = r"""(() => {
             (error) => { done(); throw error; });
     };
     addEventListener('pointerdown', (e) => b.downs.push(e.timeStamp), true);
+    addEventListener('keydown', (e) => { if (e.key === 'Enter') b.downs.push(e.timeStamp); }, true);
+    // first load: the first animation frame in which any graph has painted bars
+    b.firstBars = NaN;
+    const watchBars = () => {
+        if (document.querySelector('.js-plotly-plot .main-svg .bars .point')) {
+            b.firstBars = performance.now();
+            return;
+        }
+        requestAnimationFrame(watchBars);
+    };
+    requestAnimationFrame(watchBars);
 })();"""
 
 # In the page, before the click: fingerprint the graph, then watch every animation frame.
-_ARM: Final = r"""([graph, timeoutMs, quietMs]) => {
+_ARM: Final = r"""([graph, timeoutMs, quietMs, deep]) => {
     const b = window.__bench;
     const fingerprint = () => {
         const gd = document.querySelector(graph + ' .js-plotly-plot');
         if (!gd || !gd.data) return '';
-        return JSON.stringify(gd.data.map((t) => [t.x, t.y, t.customdata]),
+        const traces = gd.data.map((t) => deep
+            ? [t.x, t.y, t.customdata, t.text, (t.marker || {}).color, (t.line || {}).color]
+            : [t.x, t.y, t.customdata]);
+        const words = deep ? [((gd.layout || {}).title || {}).text,
+                              ((gd.layout || {}).yaxis || {}).ticktext] : [];
+        return JSON.stringify([traces, words],
             (key, value) => ArrayBuffer.isView(value) ? Array.from(value) : value);
     };
     const before = fingerprint();
@@ -126,9 +142,19 @@ def load(page: Page, url: str, graph: str, quiet_ms: float, timeout_ms: float = 
 
 
 def timed_click(
-    page: Page, target: str, graph: str, timeout_ms: float = 15_000, quiet_ms: float = 250
+    page: Page,
+    target: str,
+    graph: str,
+    timeout_ms: float = 15_000,
+    quiet_ms: float = 250,
+    deep: bool = False,
+    key: str | None = None,
 ) -> dict[str, float]:
-    """Mouse-click the centre of ``target`` (a selector); milliseconds to changed and settled."""
+    """Mouse-click the centre of ``target`` (a selector); milliseconds to changed and settled.
+
+    ``deep`` also counts a change of the graph's colours, bar texts, title and tick labels as
+    the change (a donor highlight, a language); ``key`` presses that key in the focused
+    ``target`` instead of clicking it (timed from its ``keydown``: Enter in a number input)."""
     locator = page.locator(target)
     try:
         locator.scroll_into_view_if_needed(timeout=timeout_ms)
@@ -137,8 +163,11 @@ def timed_click(
         raise RuntimeError(f"{target} not found or not visible: {exc.message}") from exc
     if box is None:
         raise RuntimeError(f"{target} has no box on the page (hidden?)")
-    page.evaluate(_ARM, [graph, timeout_ms, quiet_ms])
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.evaluate(_ARM, [graph, timeout_ms, quiet_ms, deep])
+    if key is None:
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    else:
+        page.keyboard.press(key)
     try:
         result = page.evaluate("() => window.__bench.result")
     except PlaywrightError as exc:
@@ -171,3 +200,26 @@ def offered_values(page: Page, radio: str) -> list[str]:
         ".map((i) => i.value)"
     )
     return [str(v) for v in values]
+
+
+def first_load(page: Page, url: str, quiet_ms: float, timeout_ms: float = 60_000) -> dict[str, float]:
+    """Open ``url`` in ``page`` (a fresh context: nothing cached) and time, from navigation
+    start: the first frame with bars painted in any graph, and the end of the last callback
+    answer once the page is quiet; plus how many callback requests the load sent."""
+    try:
+        page.goto(url, timeout=timeout_ms)
+        page.wait_for_function("() => !Number.isNaN(window.__bench.firstBars)", timeout=timeout_ms)
+        page.wait_for_function(_QUIET, arg=quiet_ms, timeout=timeout_ms)
+    except PlaywrightError as exc:
+        raise RuntimeError(f"{url}: no bars painted and quiet within {timeout_ms / 1000:.0f} s: {exc.message}") from exc  # fmt: skip
+    result = page.evaluate(
+        """() => { const b = window.__bench;
+            const ends = b.requests.map((r) => r.end).filter((e) => !Number.isNaN(e));
+            return {bars: b.firstBars, requests: b.requests.length,
+                    settled: Math.max(b.firstBars, ...ends)}; }"""
+    )
+    return {
+        "first_chart_ms": float(result["bars"]),
+        "settled_ms": float(result["settled"]),
+        "requests": float(result["requests"]),
+    }

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import data, export, money, sources, text, url, views
+from callbacks import data, export, jobs, money, sources, text, url, views
 from callbacks.context import RequestContext
 from data.provider import ModelProvider
 
 
 def register(app: Dash, models: ModelProvider) -> None:
     context = RequestContext(models)
-    data.register(app, context)
+    manager = jobs.manager_from_env()  # memo packs and uploads off the request path
+    # uploads stay in the request until tests/browser/test_upload.py passes with them as jobs
+    data.register(app, context, manager if jobs.uploads_as_jobs() else None)
     url.register(app, context)
     text.register(app, context)
     money.register(app, context)
     views.register(app, context)
-    export.register(app, context)
+    export.register(app, context, manager)
     sources.register(app, context)

@@ -1,11 +1,13 @@
-"""Loading CEB exports: session id, upload, reset, template, and the controls that depend on the data."""
+"""Loading CEB exports: session and tab ids, upload (a background job), reset, a reloaded tab
+taking up its upload, the template, and the controls that depend on the data."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
-from dash import Dash, Input, Output, State, ctx, dcc, no_update
+from dash import Dash, Input, Output, State, dcc, no_update
 
+from callbacks import jobs
 from callbacks.context import RequestContext, dataset_id, request_inputs
 from components import ids
 from components.formatting import as_lang
@@ -16,55 +18,100 @@ from components.uploads import (
     discard_upload,
     entity_choices,
     issued_session,
+    issued_tab,
     load_upload,
+    settle_tab,
     status_message,
+    tab_data,
     year_options,
 )
 from data.provider import SCORECARD, UPLOAD
 from data.template import template_bytes
 
+UPLOAD_BUSY: Final = (ids.RESET_DATA,)
 
-def register(app: Dash, context: RequestContext) -> None:
+
+def register(app: Dash, context: RequestContext, manager: Any | None = None) -> None:
+    """Wire the data drawer. With a background-callback ``manager`` (``callbacks.jobs``) an
+    upload is read as a job off the request path, with progress and a cancel button."""
     models = context.models
 
     @app.callback(
-        Output(ids.SESSION, "data"), Input(ids.URL, "pathname"), State(ids.SESSION, "data")
+        Output(ids.SESSION, "data"),
+        Output(ids.TAB, "data"),
+        Input(ids.URL, "pathname"),
+        State(ids.SESSION, "data"),
+        State(ids.TAB, "data"),
     )
-    def ensure_session(_path: str | None, session: str | None) -> str:
-        return issued_session(models, session)
+    def ensure_session(_path: str | None, session: str | None, tab: str | None) -> Any:
+        return issued_session(models, session), issued_tab(tab)
 
     @app.callback(
-        Output(ids.DATASET, "data"),
-        Output(ids.DATA_STATUS, "children"),
-        Output(ids.UPLOAD, "contents"),
+        output=[
+            Output(ids.DATASET, "data"),
+            Output(ids.DATA_STATUS, "children"),
+            Output(ids.UPLOAD, "contents"),
+            Output(ids.SOURCE, "value", allow_duplicate=True),
+            Output(ids.YEAR, "value", allow_duplicate=True),
+        ],
+        inputs={
+            "contents": Input(ids.UPLOAD, "contents"),
+            "names": State(ids.UPLOAD, "filename"),
+            "session": State(ids.SESSION, "data"),
+            "tab": State(ids.TAB, "data"),
+            "lang_value": State(ids.LANG, "value"),
+        },
+        prevent_initial_call=True,
+        # a background job with a progress bar and a cancel button; inline without a manager
+        **jobs.background(
+            manager, ids.UPLOAD_PROGRESS, ids.UPLOAD_PROGRESS_TEXT, ids.UPLOAD_CANCEL, UPLOAD_BUSY
+        ),
+    )
+    def load(
+        *report: Any,
+        contents: list[str] | None = None,
+        names: list[str] | None = None,
+        session: str | None = None,
+        tab: str | None = None,
+        lang_value: str = "nl",
+    ) -> tuple[Any, ...]:
+        if not contents or not names or not session:
+            return no_update, no_update, no_update, no_update, no_update
+        step, lang = jobs.reporter(report, 3), as_lang(lang_value)
+        result = load_upload(models, session, contents, names, lang, tab, step)
+        if result.dataset is None:  # a bad file: the data shown stays
+            return no_update, result.message, None, no_update, no_update
+        return result.dataset, result.message, None, UPLOAD, result.latest_year
+
+    @app.callback(
+        Output(ids.DATASET, "data", allow_duplicate=True),
+        Output(ids.DATA_STATUS, "children", allow_duplicate=True),
         Output(ids.SOURCE, "value", allow_duplicate=True),
-        Output(ids.YEAR, "value", allow_duplicate=True),
-        Input(ids.UPLOAD, "contents"),
         Input(ids.RESET_DATA, "n_clicks"),
-        State(ids.UPLOAD, "filename"),
         State(ids.SESSION, "data"),
         State(ids.LANG, "value"),
         State(ids.DATASET, "data"),
         prevent_initial_call=True,
     )
-    def load(
-        contents: list[str] | None,
-        _reset: int,
-        names: list[str] | None,
-        session: str | None,
-        lang_value: str,
-        dataset: dict[str, Any] | None,
-    ) -> tuple[Any, ...]:
-        lang = as_lang(lang_value)
-        if ctx.triggered_id == ids.RESET_DATA:
-            discard_upload(models, session, dataset)
-            return None, status_message(t("data.reset_done", lang)), None, SCORECARD, no_update
-        if not contents or not names or not session:
-            return no_update, no_update, no_update, no_update, no_update
-        result = load_upload(models, session, contents, names, lang)
-        if result.dataset is None:  # a bad file: the data shown stays
-            return no_update, result.message, None, no_update, no_update
-        return result.dataset, result.message, None, UPLOAD, result.latest_year
+    def reset(_clicks: int, session: str | None, lang: str, dataset: Any) -> tuple[Any, ...]:
+        discard_upload(models, session, dataset)
+        return None, status_message(t("data.reset_done", as_lang(lang))), SCORECARD
+
+    @app.callback(
+        Output(ids.DATASET, "data", allow_duplicate=True),
+        Output(ids.SOURCE, "value", allow_duplicate=True),
+        Output(ids.DATA_POLL, "disabled"),
+        Output(ids.DATA_STATUS, "children", allow_duplicate=True),
+        Input(ids.SESSION, "data"),
+        Input(ids.DATA_POLL, "n_intervals"),
+        State(ids.TAB, "data"),
+        State(ids.DATASET, "data"),
+        State(ids.LANG, "value"),
+        prevent_initial_call=True,
+    )
+    def reloaded(session: str | None, _n: int, tab: str | None, dataset: Any, lang: str) -> Any:
+        # A tab reloaded during its upload keeps its data and takes the upload up when done.
+        return tab_data(models, session, tab, dataset, as_lang(lang))
 
     @app.callback(
         Output(ids.ENTITY, "options"),
@@ -87,8 +134,12 @@ def register(app: Dash, context: RequestContext) -> None:
         Input(ids.DATASET, "data"),
         Input(ids.LANG, "value"),
         State(ids.SESSION, "data"),
+        State(ids.TAB, "data"),
     )
-    def sources(dataset: dict[str, Any] | None, lang: str, session: str | None) -> Any:
+    def sources(
+        dataset: dict[str, Any] | None, lang: str, session: str | None, tab: str | None
+    ) -> Any:
+        settle_tab(models, session, tab, dataset)  # the tab shows it: what it replaced can go
         available = models.sources(session, dataset_id(dataset))
         return source_options(as_lang(lang), available)
 
@@ -107,6 +158,15 @@ def register(app: Dash, context: RequestContext) -> None:
         found = models.revenue(values["session"], dataset_id(values["dataset"]))
         summary = data_summary(request.model, found[1].frame if found else None, request.state)
         return options, (chosen if chosen != year else no_update), summary
+
+    @app.callback(
+        Output(ids.MEMO_CANCEL, "children"),
+        Output(ids.UPLOAD_CANCEL, "children"),
+        Input(ids.LANG, "value"),
+        prevent_initial_call=True,
+    )
+    def job_texts(lang: str) -> tuple[str, str]:
+        return (t("jobs.cancel", as_lang(lang)),) * 2
 
     @app.callback(
         Output(ids.TEMPLATE_DOWNLOAD, "data"),

@@ -3,7 +3,8 @@
 Images are rendered in the browser (Plotly.toImage), which is immediate, from the figure laid
 out on the server (components/exports/image_layout.py), so the browser and the server-side memo
 pack draw the same spec. The memo pack renders on the server through the process's one
-``kaleido_server()``, made on the first pack and started then, never at import or registration.
+``kaleido_server()``, made on the first pack and started then, never at import or registration;
+it runs as a background job (``callbacks/jobs.py``), so no worker waits for Chromium.
 Each callback reads its controls and hands over to components/exports. Links in exports use
 the app's public address (the ``IOM_PUBLIC_URL`` setting), never the address the browser
 happens to use, which on an analyst's machine is a loopback address.
@@ -12,10 +13,12 @@ happens to use, which on an analyst's machine is a loopback address.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Final
 
+import kaleido
 from dash import ALL, MATCH, Dash, Input, Output, State, ctx, dcc, no_update
 
+from callbacks import jobs
 from callbacks.context import ALL_CONTROLS, RequestContext, request_inputs
 from components import clientside, ids
 from components.charts import CHARTS
@@ -37,9 +40,14 @@ from components.exports.texts import BAR_TEXT, MEMO_TEXT, chart_texts, static_te
 from components.formatting import as_lang
 from components.i18n import t
 
+MEMO_BUTTONS: Final = (ids.MEMO_PPTX, ids.MEMO_DOCX)
 
-def register(app: Dash, context: RequestContext) -> None:
-    """Wire the export callbacks; nothing renders or starts until a button is clicked."""
+
+def register(app: Dash, context: RequestContext, manager: Any | None = None) -> None:
+    """Wire the export callbacks; nothing renders or starts until a button is clicked.
+
+    With a background-callback ``manager`` (``callbacks.jobs``) the memo pack is a job off the
+    request path, with progress and a cancel button; without one it renders in the request."""
     on_change = request_inputs(*ALL_CONTROLS)
     as_read = request_inputs(*ALL_CONTROLS, as_state=True)
 
@@ -152,8 +160,13 @@ def register(app: Dash, context: RequestContext) -> None:
             **as_read,
         },
         prevent_initial_call=True,
+        # a background job with a progress bar and a cancel button; inline without a manager
+        **jobs.background(
+            manager, ids.MEMO_PROGRESS, ids.MEMO_PROGRESS_TEXT, ids.MEMO_CANCEL, MEMO_BUTTONS
+        ),
     )
     def memo(
+        *report: jobs.Report,
         clicks: list[int | None],
         chosen: list[str] | None,
         titles: list[str | None],
@@ -163,19 +176,25 @@ def register(app: Dash, context: RequestContext) -> None:
         if ctx.triggered_id not in PACK_FORMATS or not any(clicks):
             return no_update, no_update
         # The edited titles by chart: ALL states come in layout order, with their ids here.
-        titles_by, subtitles_by = (
-            values_by_chart(ctx.args_grouping[k]) for k in ("titles", "subtitles")
-        )
-        request = context(**values)
-        state = request.state
-        items = memo_items(
-            chosen, request.model, state, request.loaded, public_address(), titles_by, subtitles_by
-        )
+        edited = [values_by_chart(ctx.args_grouping[k]) for k in ("titles", "subtitles")]
+        request, fmt = context(**values), PACK_FORMATS[str(ctx.triggered_id)]
+        step, lang, today = jobs.reporter(report, 3), request.state.lang, dt.date.today()
+        step(0, t("jobs.memo.charts", lang, count=len(chosen or [])))
+        items = memo_items(chosen, request.model, request.state, request.loaded, public_address(), *edited)
         if not items:
-            return no_update, t("export.memo.none", state.lang)
-        fmt, today = PACK_FORMATS[str(ctx.triggered_id)], dt.date.today()
-        packed = kaleido_server().render(lambda: memo_bytes(items, state.lang, fmt, today))
-        return (
-            dcc.send_bytes(packed, memo_filename(state.lang, fmt, today)),
-            t("export.memo.ready", state.lang),
-        )
+            return no_update, t("export.memo.none", lang)
+        step(1, t("jobs.memo.render", lang))
+        packed = render_pack(kaleido_server(), lambda: memo_bytes(items, lang, fmt, today), report)
+        step(3, "")
+        return dcc.send_bytes(packed, memo_filename(lang, fmt, today)), t("export.memo.ready", lang)
+
+
+def render_pack(renderer: Any, build: Any, report: tuple[jobs.Report, ...]) -> bytes:
+    """Render the pack; in a job's own process, stop its Chromium afterwards (the process ends
+    with the job, and kaleido's browser would outlive it)."""
+    try:
+        packed: bytes = renderer.render(build)
+    finally:
+        if jobs.in_job(report):
+            kaleido.stop_sync_server(silence_warnings=True)
+    return packed

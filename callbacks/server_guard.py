@@ -145,6 +145,8 @@ def install(app: Dash, settings: GuardSettings | None = None) -> GuardSettings:
             return _plain(413, f"request body over {chosen.request_limit} bytes")
         if request.method != "POST" or not request.path.endswith(_UPDATE_PATH):
             return None
+        if is_job_poll(request.args):  # a background job's poll or cancel: counted when started
+            return None
         kind = request_kind(request.get_json(silent=True))
         if kind is None:
             return None
@@ -214,6 +216,13 @@ def request_kind(payload: object) -> str | None:
     if clicked and any(name in output for name in _EXPORT_OUTPUTS):
         return "export"
     return None
+
+
+def is_job_poll(args: Mapping[str, str]) -> bool:
+    """Whether a callback request polls (or cancels) a background job the browser started: it
+    resends the starting request's ids every few hundred milliseconds while the job runs, and
+    counting each poll would refuse a long memo pack halfway."""
+    return any(name in args for name in ("cacheKey", "job", "cancelJob"))
 
 
 def _plain(status: int, text: str) -> flask.Response:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from dash import Dash, Input, Output, no_update
+from dash.exceptions import PreventUpdate
 
 from callbacks.context import RequestContext, dataset_id, request_inputs
 from components import ids
@@ -24,9 +25,13 @@ def register(app: Dash, context: RequestContext) -> None:
             Output(ids.CONTRADICTIONS, "children"),
             Output(ids.SOURCES_DOWNLOAD, "children"),
         ],
-        inputs=request_inputs(),
+        inputs={**request_inputs(), "view": Input(ids.VIEW, "value")},
     )
-    def sources(**values: Any) -> tuple[Any, list[Any], str]:
+    def sources(view: str | None, **values: Any) -> tuple[Any, list[Any], str]:
+        # Drawn when its tab opens: a closed tab's panel is not mounted, so what is drawn into it
+        # would be lost, and drawing it on every click elsewhere costs every other view time.
+        if view != ids.TAB_SOURCES:
+            raise PreventUpdate
         request = context(**values)
         session, data_id = values.get("session"), dataset_id(values.get("dataset"))
         stored = context.models.store.get(session, data_id) if session and data_id else None

@@ -19,7 +19,11 @@ def donor_options(model: FundingSource, lang: str) -> list[dict[str, Any]]:
 
 
 def register(app: Dash, context: RequestContext) -> None:
-    @app.callback(*(Output(cid, prop) for cid, prop in TRANSLATED), Input(ids.LANG, "value"))
+    @app.callback(
+        *(Output(cid, prop) for cid, prop in TRANSLATED),
+        Input(ids.LANG, "value"),
+        prevent_initial_call=True,  # the page is built in its language (callbacks/first_view)
+    )
     def translate(lang_value: str) -> tuple[Any, ...]:
         texts = page_texts(as_lang(lang_value))
         return tuple(texts[key] for key in TRANSLATED)

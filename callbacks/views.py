@@ -1,41 +1,60 @@
 """The view callbacks, generated from the chart registry, plus the key figures and the two tabs
 that are not charts (organisation, sources).
 
-Each chart gets one callback for its figure and the panels drawn with it, on the inputs its spec
-declares, and one per panel with inputs of its own. A control the chart does not depend on for
-the data shown redraws nothing.
+Each chart gets one callback for its figure and the panels drawn with it, and one per panel with
+inputs of its own. Only the open tab's charts ask the server: each chart listens to its *gate*
+(a store, ``GATE``), which a browser-side function (``clientside.VIEW_GATE``) fills with the
+chart's control values only while the chart's tab is open and only when they changed. So a
+donor, language or source change sends the requests of the charts on screen, not of all
+fifteen; a hidden chart draws when its tab opens, if what it drew is stale. A control the chart
+does not depend on for the data shown redraws nothing (``skip_if_drawn``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from dash import Dash, Input, Output, State, ctx, html
+from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
 from callbacks.context import Request, RequestContext, request_inputs
 from components import clientside, ids, panels
 from components.charts.base import ChartSpec, Panel, chart_year
 from components.charts.registry import CHARTS
-from components.layout import DRAWN, FIGURES
+from components.layout import DRAWN, FIGURES, GATE, ORGANISATION_GATE, panel_gate
 from components.money_context import words_for
 
 
-def chart_outputs(spec: ChartSpec, request: Request) -> list[Any]:
-    """The chart's figure (or, drawn in the browser, its figure of every year), then the panels
-    drawn with it."""
+def chart_outputs(spec: ChartSpec, request: Request, figure: Any = None) -> list[Any]:
+    """The chart's figure (or, drawn in the browser, its figure of every year; ``figure`` if
+    given), then the panels drawn with it."""
     model, state = request.model, request.state
-    if spec.years_in_browser:
-        first: Any = {"by_year": {str(y): _figure(spec, request, y) for y in model.years()},
-            "latest": model.latest_year(),
-        }
+    if figure is not None:
+        first = figure
+    elif spec.years_in_browser:
+        first = figures_by_year(spec, request)
     else:
         first = spec.build(model, state).figure
     return [first, *(p.build(model, state) for p in spec.panels if p.inputs is None)]
 
 
-def _figure(spec: ChartSpec, request: Request, year: int) -> Any:
+def figures_by_year(spec: ChartSpec, request: Request) -> dict[str, Any]:
+    """Every year's figure, for the browser to swap on a year click without a request."""
+    years = request.model.years()
+    return {
+        "by_year": {str(y): _figure(spec, request, y) for y in years},
+        "latest": request.model.latest_year(),
+    }
+
+
+def year_figure(spec: ChartSpec, request: Request, year: Any) -> Any:
+    """The figure of the year shown (``None``: the request's), of a chart drawn in the browser."""
+    return _figure(spec, request, request.state.year if year is None else year)
+
+
+def _figure(spec: ChartSpec, request: Request, year: Any) -> Any:
     """One year's figure among every year's, its words (the rate on the source line) for it."""
     with words_for(request.model.valuation, year):
         return spec.build(request.model, replace(request.state, year=year)).figure
@@ -53,48 +72,117 @@ def skip_unless_affected(
     return key
 
 
-def _register_chart(app: Dash, spec: ChartSpec, context: RequestContext) -> None:
-    first = (
-        Output(ids.panel(spec.id, FIGURES), "data")
-        if spec.years_in_browser
-        else Output(spec.graph_id, "figure")
+def skip_if_drawn(spec: ChartSpec, request: Request, drawn: str | None) -> str:
+    """Behind a gate every trigger is a change of the chart's own values: skip the redraw when
+    the chart already shows what it would draw now (a control it does not depend on for this
+    data, or a tab reopened on the values it was drawn with). Returns the key drawn now."""
+    key = request.drawn_key(spec.controls_for(request.model))
+    if key == drawn:
+        raise PreventUpdate
+    return key
+
+
+def chart_inputs(spec: ChartSpec) -> tuple[str, ...]:
+    """The controls a chart's own callback reads: a year drawn in the browser is not one."""
+    return tuple(c for c in spec.inputs if not (spec.years_in_browser and c == ids.YEAR))
+
+
+def gate_inputs(*controls: str) -> dict[str, Input | State]:
+    """What a gate passes on, in order: ``request_inputs`` without the session (read as state
+    by the callback behind the gate)."""
+    return {k: v for k, v in request_inputs(*controls).items() if k != "session"}
+
+
+def gate_values(gate: Mapping[str, Any] | None, *controls: str) -> dict[str, Any]:
+    """The values a gate passed on, named as ``request_inputs`` names them; nothing passed on
+    yet (the chart's tab never opened) draws nothing."""
+    values = (gate or {}).get("values")
+    names = list(gate_inputs(*controls))
+    if not isinstance(values, list) or len(values) != len(names):
+        raise PreventUpdate
+    return dict(zip(names, values, strict=True))
+
+
+def _register_gate(app: Dash, gate_id: str, controls: tuple[str, ...]) -> None:
+    app.clientside_callback(
+        clientside.VIEW_GATE.ref(),
+        Output(gate_id, "data"),
+        Input(ids.VIEW, "value"),
+        *(dep for dep in gate_inputs(*controls).values()),
+        State(gate_id, "data"),
     )
+
+
+def _register_chart(app: Dash, spec: ChartSpec, context: RequestContext) -> None:
     with_chart = [p for p in spec.panels if p.inputs is None]
-    inputs = [c for c in spec.inputs if not (spec.years_in_browser and c == ids.YEAR)]
+    controls = chart_inputs(spec)
+    _register_gate(app, ids.panel(spec.id, GATE), controls)
+    gate_state = {
+        "gate": Input(ids.panel(spec.id, GATE), "data"),
+        "session": State(ids.SESSION, "data"),
+    }
 
     @app.callback(
         output=[
-            first,
+            # a chart drawn in the browser for every year gets the chosen year's figure at
+            # once; every year's follows in a callback of its own (draw_years below)
+            Output(spec.graph_id, "figure", allow_duplicate=spec.years_in_browser),
             *(Output(p.component_id(spec.id), "children") for p in with_chart),
             Output(ids.panel(spec.id, DRAWN), "data"),
         ],
-        inputs={**request_inputs(*inputs), "drawn": State(ids.panel(spec.id, DRAWN), "data")},
+        inputs={
+            **gate_state,
+            "drawn": State(ids.panel(spec.id, DRAWN), "data"),
+            "year": State(ids.YEAR, "value"),  # the year shown, for a chart drawn in the browser
+        },
+        prevent_initial_call=True,  # the page is drawn with it (callbacks/first_view.py)
     )
-    def draw(drawn: str | None, **values: Any) -> list[Any]:
-        request = context(**values)
-        key = skip_unless_affected(spec, request, drawn, ctx.triggered_id)
-        return [*chart_outputs(spec, request), key]
+    def draw(
+        gate: dict[str, Any] | None, drawn: str | None, session: str | None, year: Any
+    ) -> list[Any]:
+        request = context(session=session, **gate_values(gate, *controls))
+        key = skip_if_drawn(spec, request, drawn)
+        figure = year_figure(spec, request, year) if spec.years_in_browser else None
+        return [*chart_outputs(spec, request, figure), key]
 
     draw.__name__ = f"draw_{spec.id}"
     for panel in spec.panels:
         if panel.inputs is not None:
             _register_panel(app, spec, panel, context)
-    if spec.years_in_browser:
-        app.clientside_callback(
-            clientside.YEAR_FIGURE.ref(),
-            Output(spec.graph_id, "figure"),
-            Input(ids.YEAR, "value"),
-            Input(ids.panel(spec.id, FIGURES), "data"),
-        )
+    if not spec.years_in_browser:
+        return
+
+    # Also on the first load, after the page painted the year drawn into it: the other years
+    # follow in this one request, so the first chart does not wait for them.
+    @app.callback(output=Output(ids.panel(spec.id, FIGURES), "data"), inputs=gate_state)
+    def draw_years(gate: dict[str, Any] | None, session: str | None) -> dict[str, Any]:
+        if not (gate or {}).get("sent"):
+            raise PreventUpdate  # its tab has not been open yet
+        request = context(session=session, **gate_values(gate, *controls))
+        return figures_by_year(spec, request)
+
+    draw_years.__name__ = f"draw_{spec.id}_years"
+    app.clientside_callback(
+        clientside.YEAR_FIGURE.ref(),
+        Output(spec.graph_id, "figure"),
+        Input(ids.YEAR, "value"),
+        Input(ids.panel(spec.id, FIGURES), "data"),
+        prevent_initial_call=True,  # the page is drawn with the year's figure
+    )
 
 
 def _register_panel(app: Dash, spec: ChartSpec, panel: Panel, context: RequestContext) -> None:
+    gate_id = panel_gate(spec.id, panel.name)
+    controls = panel.inputs or ()
+    _register_gate(app, gate_id, controls)
+
     @app.callback(
         output=Output(panel.component_id(spec.id), "children"),
-        inputs=request_inputs(*(panel.inputs or ())),
+        inputs={"gate": Input(gate_id, "data"), "session": State(ids.SESSION, "data")},
+        prevent_initial_call=True,
     )
-    def draw_panel(**values: Any) -> Any:
-        request = context(**values)
+    def draw_panel(gate: dict[str, Any] | None, session: str | None) -> Any:
+        request = context(session=session, **gate_values(gate, *controls))
         return panel.build(request.model, request.state)
 
     draw_panel.__name__ = f"draw_{spec.id}_{panel.name}"
@@ -104,18 +192,29 @@ def register(app: Dash, context: RequestContext) -> None:
     for spec in CHARTS:
         _register_chart(app, spec, context)
 
-    @app.callback(output=Output(ids.KPIS, "children"), inputs=request_inputs(ids.YEAR))
+    @app.callback(
+        output=Output(ids.KPIS, "children"),
+        inputs=request_inputs(ids.YEAR),
+        prevent_initial_call=True,  # the page is drawn with them
+    )
     def kpis(**values: Any) -> list[html.Div]:
-        request = context(**values)
-        model, state = request.model, request.state
-        return panels.kpi_cards(model, model.key_figures(chart_year(model, state.year)), state.lang)
+        return key_figures(context(**values))
+
+    _register_gate(app, ORGANISATION_GATE, ())
 
     @app.callback(
         output=[Output(ids.ORGANISATION, "children"), Output(ids.RELEVANCE, "children")],
-        inputs=request_inputs(),
+        inputs={"gate": Input(ORGANISATION_GATE, "data"), "session": State(ids.SESSION, "data")},
+        prevent_initial_call=True,
     )
-    def organisation(**values: Any) -> tuple[list[Any], list[Any]]:
-        request = context(**values)
+    def organisation(gate: dict[str, Any] | None, session: str | None) -> tuple[Any, Any]:
+        request = context(session=session, **gate_values(gate))
         return panels.organisation_view(request.model, request.state.lang)
 
     # The sources tab (grid and contradictions) is wired in callbacks/sources.py.
+
+
+def key_figures(request: Request) -> list[html.Div]:
+    """The key-figure cards of the chosen year (the first page draws them too)."""
+    model, state = request.model, request.state
+    return panels.kpi_cards(model, model.key_figures(chart_year(model, state.year)), state.lang)

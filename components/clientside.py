@@ -39,4 +39,7 @@ RENDER_IMAGE: Final = ClientFunction("iomExport", "renderImage", "export.js")
 COPY_TEXT: Final = ClientFunction("iomExport", "copyText", "export.js")
 """Copies a takeaway line to the clipboard."""
 
-ALL_FUNCTIONS: Final = (YEAR_FIGURE, SYNC_URL, RENDER_IMAGE, COPY_TEXT)
+VIEW_GATE: Final = ClientFunction("iomGate", "pass", "view_gate.js")
+"""Passes a chart's control values on to its server callback only while its tab is open."""
+
+ALL_FUNCTIONS: Final = (YEAR_FIGURE, SYNC_URL, RENDER_IMAGE, COPY_TEXT, VIEW_GATE)

@@ -17,6 +17,7 @@ from dash import dcc, html
 from components import ids
 from components.formatting import Lang
 from components.i18n import t
+from components.job_progress import job_progress
 from components.page_text import data_help, static
 from data.ceb import MAX_BYTES
 from data.error_text import ERROR_TEXT
@@ -92,6 +93,10 @@ def _drawer(lang: Lang) -> html.Details:
                 className="data-row",
             ),
             upload_check(),
+            job_progress(ids.UPLOAD_PROGRESS, ids.UPLOAD_PROGRESS_TEXT, ids.UPLOAD_CANCEL, lang),
+            # this tab's id (kept across reloads) and the poll of a reloaded tab for its upload
+            dcc.Store(id=ids.TAB, storage_type="session"),
+            dcc.Interval(id=ids.DATA_POLL, interval=1500, disabled=True),
             dcc.Loading(
                 html.Div(id=ids.DATA_STATUS, className="data-status", role="status"),
                 delay_show=500,

@@ -17,6 +17,7 @@ from components.charts import CHART_IDS, CHARTS
 from components.exports.image import PRESETS
 from components.formatting import Lang
 from components.i18n import t
+from components.job_progress import job_progress
 
 DEFAULT_PRESET = "memo"
 # (button id type, i18n key, CSS modifier); the image buttons are handled in the browser.
@@ -212,6 +213,7 @@ def memo_section(lang: Lang) -> html.Section:
                 ],
                 className="memo-buttons",
             ),
+            job_progress(ids.MEMO_PROGRESS, ids.MEMO_PROGRESS_TEXT, ids.MEMO_CANCEL, lang),
             dcc.Loading(
                 html.Div(id=ids.MEMO_STATUS, className="memo-status", role="status"),
                 delay_show=300,

@@ -79,7 +79,8 @@ def fmt_pct(fraction: MaybeNumber, lang: Lang, decimals: int = 1, signed: bool =
         return "–"
     assert fraction is not None
     number = (fmt_signed if signed else fmt_number)(fraction * 100, lang, decimals)
-    return f"{number} %" if lang == "nl" else f"{number}%"
+    # a non-breaking space: "97" and "%" never part at the end of a line
+    return f"{number}\u00a0%" if lang == "nl" else f"{number}%"
 
 
 # The word after an amount per scale: the scorecard writes "USD 62 mln" and "USD 2,99 mld".

@@ -13,6 +13,7 @@ from components.i18n_access import ACCESS_TEXT
 from components.i18n_claims import CLAIMS_TEXT
 from components.i18n_donor_peers import DONOR_PEERS_TEXT
 from components.i18n_entities import ENTITIES_TEXT
+from components.i18n_jobs import JOBS_TEXT
 from components.i18n_memo import MEMO_TEXT
 from components.i18n_money import MONEY_TEXT
 from components.i18n_sources import SOURCE_TEXT
@@ -809,7 +810,7 @@ EXPORT_TEXT: Texts = {
 
 # Messages about bad files are written in data/error_text.py (the data layer words its own
 # errors, in both languages); they join the one catalogue here.
-TEXT: Texts = {**APP_TEXT, **METRIC_TEXT, **UNIT_TEXT, **EXPORT_TEXT, **ERROR_TEXT, **SOURCE_TEXT, **ENTITIES_TEXT, **DONOR_PEERS_TEXT, **TABLE_TEXT, **CLAIMS_TEXT, **MEMO_TEXT, **ACCESS_TEXT, **MONEY_TEXT}
+TEXT: Texts = {**APP_TEXT, **METRIC_TEXT, **UNIT_TEXT, **EXPORT_TEXT, **ERROR_TEXT, **SOURCE_TEXT, **ENTITIES_TEXT, **DONOR_PEERS_TEXT, **TABLE_TEXT, **CLAIMS_TEXT, **MEMO_TEXT, **ACCESS_TEXT, **MONEY_TEXT, **JOBS_TEXT}
 
 
 def t(key: str, lang: Lang, **values: object) -> str:

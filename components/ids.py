@@ -4,6 +4,7 @@ from typing import Any, Final
 
 URL: Final = "url"
 URL_STATE: Final = "url-state"  # the query string last written by assets/url_state.js
+LAYOUT_SEARCH: Final = "layout-search"  # the query string the first page was drawn for
 LANG: Final = "lang"
 YEAR: Final = "year"
 DONOR: Final = "donor"
@@ -142,3 +143,13 @@ MONEY_NOTE: Final = "money-note"
 # language once, so a language change draws a new grid) and its CSV download button.
 SOURCES_GRID_BOX: Final = "sources-grid-box"
 SOURCES_DOWNLOAD: Final = "sources-download"
+
+# Long work off the request path (callbacks/jobs.py): progress bars, their text, cancel buttons
+MEMO_PROGRESS: Final = "memo-progress"
+MEMO_PROGRESS_TEXT: Final = "memo-progress-text"
+MEMO_CANCEL: Final = "memo-cancel"
+UPLOAD_PROGRESS: Final = "upload-progress"
+UPLOAD_PROGRESS_TEXT: Final = "upload-progress-text"
+UPLOAD_CANCEL: Final = "upload-cancel"
+TAB: Final = "tab"  # this browser tab's id (sessionStorage): its uploads are its own
+DATA_POLL: Final = "data-poll"  # a reloaded tab waits for the upload it started

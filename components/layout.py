@@ -30,6 +30,20 @@ from components.view_state import ViewState
 FIGURES = "figures"
 # The store of what a chart last drew (callbacks/views.py: a superseded answer is redrawn).
 DRAWN = "drawn"
+# The store through which only an open tab's chart asks the server to draw (callbacks/views.py):
+# ``{"tab": ...}`` until the browser passes the chart's control values on.
+GATE = "gate"
+ORGANISATION_GATE = ids.panel(ids.TAB_ORGANISATION, GATE)
+
+
+def panel_gate(chart: str, panel: str) -> str:
+    """The gate of a panel with inputs of its own (drawn apart from its chart)."""
+    return ids.panel(chart, f"{panel}-{GATE}")
+
+
+def _gate(gate_id: str, tab: str) -> dcc.Store:
+    return dcc.Store(id=gate_id, data={"tab": tab})
+
 
 # The chart toolbar keeps what an analyst uses on screen (zoom, pan, reset, hover modes). Gone:
 # "Share chart…" and "Edit in Chart Studio", which would upload the chart and its data to
@@ -91,13 +105,15 @@ def _tab(tab: str, state: ViewState, children: list[Any]) -> tuple[dmc.TabsTab, 
 
 
 def _tabs(state: ViewState, tabs: list[tuple[dmc.TabsTab, dmc.TabsPanel]]) -> dmc.Tabs:
-    """The views as tabs; only the chosen panel is mounted (``keepMounted=False``), as with
-    ``dcc.Tabs``, so hidden charts are not drawn at a size of zero."""
+    """The views as tabs. Every panel stays mounted (hidden ones not displayed): callbacks write
+    takeaways, export titles and the sources tab into panels not open yet, and an unmounted
+    panel would lose them. Hidden charts are not drawn at a size of zero: a chart draws when
+    its tab opens (its gate, ``assets/view_gate.js``)."""
     return dmc.Tabs(
         [dmc.TabsList([tab for tab, _ in tabs], className="tab-list"), *(p for _, p in tabs)],
         id=ids.VIEW,
         value=state.view,
-        keepMounted=False,
+        keepMounted=True,
         activateTabWithKeyboard=True,
         className="tabs",
     )
@@ -111,6 +127,13 @@ def _chart_tab(tab: str, state: ViewState) -> list[Any]:
     blocks = [chart_block(_described_graph(spec), spec.id, state.lang) for spec in specs]
     stores = [dcc.Store(id=ids.panel(spec.id, FIGURES)) for spec in specs if spec.years_in_browser]
     stores += [dcc.Store(id=ids.panel(spec.id, DRAWN)) for spec in specs]
+    stores += [_gate(ids.panel(spec.id, GATE), tab) for spec in specs]
+    stores += [
+        _gate(panel_gate(spec.id, p.name), tab)
+        for spec in specs
+        for p in spec.panels
+        if p.inputs is not None
+    ]
     panels = [
         html.Div(id=panel.component_id(spec.id), className=panel.class_name)
         for spec in specs
@@ -206,6 +229,7 @@ def build_layout(
                 ids.TAB_ORGANISATION,
                 state,
                 [
+                    _gate(ORGANISATION_GATE, ids.TAB_ORGANISATION),
                     html.Div(id=ids.ORGANISATION, className="fact-grid"),
                     html.Div(id=ids.RELEVANCE, className="table-wrap"),
                 ],
@@ -226,6 +250,7 @@ def build_layout(
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.URL_STATE),
+            dcc.Store(id=ids.LAYOUT_SEARCH),
             dcc.Store(id=ids.EXPORT_KEYS),
             dcc.Store(id=ids.SESSION, storage_type="session"),
             dcc.Store(id=ids.DATASET, storage_type="session"),

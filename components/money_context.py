@@ -52,11 +52,14 @@ def shown() -> Valuation:
 
 
 @contextmanager
-def words_for(valuation: Valuation, year: int | None = None) -> Iterator[None]:
+def words_for(
+    valuation: Valuation, year: int | None = None, unvalued: Sequence[int] | None = None
+) -> Iterator[None]:
     """Words in ``valuation`` (and for ``year``) within the block: one year's figure among
-    several built in one request, or a chart built outside a request."""
-    unvalued = _SHOWN.get().unvalued
-    token = _SHOWN.set(Shown(valuation, year, unvalued))
+    several built in one request, or a chart built outside a request. ``unvalued`` (the years
+    it cannot show) stays the request's unless given."""
+    missing = _SHOWN.get().unvalued if unvalued is None else tuple(unvalued)
+    token = _SHOWN.set(Shown(valuation, year, missing))
     try:
         yield
     finally:

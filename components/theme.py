@@ -160,13 +160,20 @@ TEMPLATE = go.layout.Template(
 )
 
 
+_UNIT_SPACE = re.compile(r"(\d) %")
+_GLUE = "\x00"  # stands for a space the wrapping must not break at, while wrapping
+
+
 def wrap(text: str, width: int) -> str:
-    """Break text into lines of at most ``width`` characters, keeping existing ``<br>`` breaks."""
+    """Break text into lines of at most ``width`` characters, keeping existing ``<br>`` breaks.
+
+    Breaks only at plain spaces: a no-break space keeps a number with its unit, and so does a
+    space before "%" (written as it was), so "97" and "%" never end up on two lines."""
     out = []
-    for part in text.split("<br>"):
+    for part in _UNIT_SPACE.sub(f"\\1{_GLUE}%", text).split("<br>"):
         lines: list[str] = []
         line = ""
-        for word in part.split():
+        for word in (w for w in part.split(" ") if w):
             if line and len(line) + 1 + len(word) > width:
                 lines.append(line)
                 line = word
@@ -174,7 +181,7 @@ def wrap(text: str, width: int) -> str:
                 line = f"{line} {word}".strip()
         lines.append(line)
         out.append("<br>".join(lines))
-    return "<br>".join(out)
+    return "<br>".join(out).replace(_GLUE, " ")
 
 
 def donor_color(key: str) -> str:
@@ -214,13 +221,21 @@ def donor_colors(keys: Sequence[str], highlight: str | None = None) -> list[str]
 DIMMED_OPACITY = 0.45  # the bars of the donors not highlighted, when one is
 
 
-def highlight_marker(keys: list[str], highlight: str | None) -> dict[str, Any]:
+def highlight_marker(
+    keys: list[str], highlight: str | None, bottom_up: bool = False
+) -> dict[str, Any]:
     """Bar markers in the donors' own colours (``donor_colors``: none twice) with the
     highlighted donor outlined and the others dimmed; unchanged when the highlighted donor is
-    not among the bars. Every donor bar chart marks the chosen donor this same way."""
+    not among the bars. Every donor bar chart marks the chosen donor this same way.
+
+    ``bottom_up``: ``keys`` run from the smallest bar up (plotly draws a horizontal bar chart's
+    first category at the bottom); the spare colours still go to the largest donors first,
+    not to those at the bottom of a top 100."""
     dimmed = highlight is not None and highlight in keys
+    ranked = list(reversed(keys)) if bottom_up else keys
+    colours = donor_colors(ranked, highlight)
     return {
-        "color": donor_colors(keys, highlight),
+        "color": list(reversed(colours)) if bottom_up else colours,
         "opacity": [1.0 if not dimmed or k == highlight else DIMMED_OPACITY for k in keys],
         "line": {
             "color": [TEXT_COLOR if k == highlight else "rgba(0,0,0,0)" for k in keys],

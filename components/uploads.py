@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,9 +23,10 @@ from components.view_state import ViewState
 from data import ceb
 from data.ceb.inert import inert_text
 from data.errors import DataLoadError, describe
-from data.provider import ModelProvider
+from data.provider import UPLOAD, ModelProvider
 from data.source import FundingSource
-from data.store import StoreError
+from data.store import StoreError, new_session_id
+from data.store.ids import valid_id
 
 logger = logging.getLogger(__name__)
 
@@ -69,21 +70,54 @@ def _refused(exc: DataLoadError, lang: Lang) -> UploadResult:
     )
 
 
+def _no_step(_done: int, _text: str) -> None:
+    """Progress nobody shows (an upload read inline)."""
+
+
 def load_upload(
-    models: ModelProvider, session: str, contents: Sequence[str], names: Sequence[str], lang: Lang
+    models: ModelProvider,
+    session: str,
+    contents: Sequence[str],
+    names: Sequence[str],
+    lang: Lang,
+    tab: str | None = None,
+    step: Callable[[int, str], None] = _no_step,
 ) -> UploadResult:
-    """Read every file, store the table for the session, and say what was loaded (or why not).
+    """Read every file, store the table for the session (for its browser ``tab``: the data the
+    tab showed stays readable until it shows the new one), and say what was loaded (or why not).
 
     Every failure is a message in the page's language and the data shown stays: a bad file, a
     session the server did not issue, a data set the store cannot hold, and (logged, never
-    shown as a traceback) anything the reader did not foresee.
+    shown as a traceback) anything the reader did not foresee. While the files are read, the
+    tab is marked as waiting for them, so a reload of the tab waits too (``tab_data``).
     """
     names = [inert_text(str(name)) for name in names]  # shown in charts' source lines
     if not models.store.is_issued(session):
         return _refused(DataLoadError(", ".join(names), key="error.session_unknown"), lang)
+    if tab is not None:
+        models.store.mark_pending(session, tab, True)
     try:
+        return _read_and_store(models, session, contents, names, lang, tab, step)
+    finally:
+        if tab is not None:
+            models.store.mark_pending(session, tab, False)
+
+
+def _read_and_store(
+    models: ModelProvider,
+    session: str,
+    contents: Sequence[str],
+    names: list[str],
+    lang: Lang,
+    tab: str | None,
+    step: Callable[[int, str], None],
+) -> UploadResult:
+    """``load_upload``'s work, with its progress: decode and read (most of it), then store."""
+    try:
+        step(0, t("jobs.upload.read", lang, files=", ".join(names)))
         frame = ceb.read_revenue_files(decode_uploads(contents, names))
-        new_id = models.store.put(session, frame, list(names))
+        step(2, t("jobs.upload.store", lang))
+        new_id = models.store.put(session, frame, list(names), tab=tab)
     except DataLoadError as exc:
         return _refused(exc, lang)
     except StoreError as exc:
@@ -158,3 +192,52 @@ def data_summary(model: FundingSource, loaded: pd.DataFrame | None, state: ViewS
         rows=fmt_number(len(loaded), lang),
         entity=model.entity,
     )
+
+
+def issued_tab(tab: object) -> str:
+    """This browser tab's id, kept across reloads (sessionStorage); a new one for a new tab."""
+    return tab if valid_id(tab) and isinstance(tab, str) else new_session_id()
+
+
+def stored_pointer(
+    models: ModelProvider, session: str | None, data_id: str
+) -> dict[str, Any] | None:
+    """The browser's pointer to a stored dataset (as an upload hands it out), if readable."""
+    stored = models.store.get(session, data_id) if session else None
+    if stored is None:
+        return None
+    return {"id": data_id, "files": list(stored.files), "rows": stored.rows}
+
+
+def tab_data(
+    models: ModelProvider, session: str | None, tab: str | None, dataset: object, lang: Lang
+) -> tuple[Any, Any, bool, Any]:
+    """What a (re)loaded tab shows: (dataset pointer, source, poll off?, status).
+
+    While an upload the tab started is being read (the tab was reloaded during it), the data
+    shown stays and the tab polls; once the upload is stored, the tab takes it up. A tab whose
+    pointer already names its latest upload changes nothing."""
+    if not session or not tab:
+        return no_update, no_update, True, no_update
+    if models.store.pending(session, tab):
+        return no_update, no_update, False, status_message(t("jobs.upload.waiting", lang))
+    latest = models.store.shown_in(session, tab)
+    shown = dataset.get("id") if isinstance(dataset, dict) else None
+    pointer = stored_pointer(models, session, latest) if latest and latest != shown else None
+    if pointer is None:
+        return no_update, no_update, True, no_update
+    return (
+        pointer,
+        UPLOAD,
+        True,
+        status_message(t("jobs.upload.adopted", lang, files=", ".join(pointer["files"]))),
+    )
+
+
+def settle_tab(
+    models: ModelProvider, session: str | None, tab: str | None, dataset: object
+) -> None:
+    """The tab shows ``dataset`` now: the data its upload replaced is deleted on the server."""
+    data_id = dataset.get("id") if isinstance(dataset, dict) else None
+    if session and tab and isinstance(data_id, str):
+        models.store.settle(session, tab, data_id)

@@ -12,6 +12,7 @@ matching component for ``ALL`` outputs).
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -21,6 +22,7 @@ from dash.dependencies import ALLSMALLER, MATCH, Wildcard
 from dash.development.base_component import Component
 
 Role = Literal["Output", "Input", "State"]
+JOB_TIMEOUT_SECONDS = 60.0  # a background callback's job (an upload read in a child process)
 ComponentId = str | dict[str, Any]
 Key = tuple[str, str]  # (stringified id, property), as the renderer names a prop
 
@@ -325,12 +327,9 @@ class Driver:
         except Exception as exc:
             exc.add_note(f"in callback {run.callback.name} ({run.label})")
             raise
-        if response.status_code == 204:
+        answer = self._answer(run, response)
+        if answer is None:
             return {}
-        assert response.status_code == 200, (
-            f"{run.callback.name} ({run.label}): HTTP {response.status_code}: {response.text}"
-        )
-        answer = response.get_json()
         parts = {
             part: {
                 (key, prop): value
@@ -343,6 +342,24 @@ class Driver:
         stray = sorted(set(parts["response"]) - written)
         assert not stray, f"{run.callback.name} ({run.label}) answered for props {stray}"
         return {**parts["response"], **parts["sideUpdate"]}
+
+    def _answer(self, run: Run, response: Any) -> dict[str, Any] | None:
+        """The callback's answer (``None``: nothing updated); a background callback's job is
+        followed as the renderer follows it, by polling with its handles until it answers."""
+        deadline = time.monotonic() + JOB_TIMEOUT_SECONDS
+        while True:
+            if response.status_code == 204:
+                return None
+            assert response.status_code == 200, (
+                f"{run.callback.name} ({run.label}): HTTP {response.status_code}: {response.text}"
+            )
+            answer: dict[str, Any] = response.get_json()
+            if "response" in answer or "job" not in answer:
+                return answer
+            assert time.monotonic() < deadline, f"{run.callback.name}: the job never answered"
+            time.sleep(0.05)
+            query = {"cacheKey": answer["cacheKey"], "job": answer["job"]}
+            response = self.client.post(self.url, json=run.body, query_string=query)
 
     def fold(self, updated: Mapping[Key, Any]) -> None:
         """Take returned props into the page, as the renderer does."""

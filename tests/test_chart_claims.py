@@ -74,10 +74,10 @@ def test_each_claim_with_a_figure_is_a_row_at_its_relative_difference(model: Fun
     differs = trace(figure, "wijkt af")
     deu_2022 = list(differs.y).index("Duitsland 2022 (p. 7)")
     assert differs.x[deu_2022] == pytest.approx(100 * (250 - 272) / 272)
-    # 2019-2022: 40.4 % against 140 %, -71.2 %: at the edge (10 %), its value beside it
+    # 2019-2022: 40.4\u00a0% against 140\u00a0%, -71.2\u00a0%: at the edge (10\u00a0%), its value beside it
     growth = list(differs.y).index("Groei begroting 2019–2022 (p. 5)")
     assert differs.x[growth] == pytest.approx(-10.0)
-    assert differs.text[growth] == "−71,2 %"
+    assert differs.text[growth] == "−71,2\u00a0%"
     assert differs.marker.symbol[growth] == "triangle-left"
     assert trace(figure, "komt overeen").marker.color == VERDICT_STYLE["agrees"][0]
     # ranks and statements are left to the table: 43 claims, 21 with a figure
@@ -118,12 +118,12 @@ def test_the_image_puts_the_claims_on_one_row_per_group(model: FundingModel) -> 
         "Begroting en groei (p. 5, 8)",
     ]
     assert sum(len(tr.x) for tr in image.data) == 21
-    # the totals differ by 20-32 %: on the edge, each with its value
+    # the totals differ by 20-32\u00a0%: on the edge, each with its value
     differs = trace(image, "wijkt af")
     totals = [
         (x, text) for x, y, text in zip(differs.x, differs.y, differs.text, strict=True) if y == 1
     ]
-    assert sorted(totals) == [(-10.0, "−20,5 %"), (-10.0, "−32,1 %"), (-10.0, "−32,4 %")]
+    assert sorted(totals) == [(-10.0, "−20,5\u00a0%"), (-10.0, "−32,1\u00a0%"), (-10.0, "−32,4\u00a0%")]
 
 
 # captions, takeaway, data ----------------------------------------------------------------------------
@@ -145,7 +145,7 @@ def test_the_captions_count_the_claims_and_name_iom(model: FundingModel) -> None
             "nl",
             "Van de 43 toetsbare cijfers en uitspraken in de scorekaart komen er 22 overeen met "
             "CEB, 6 binnen de afronding; 15 wijken af (grootste: groei begroting 2019–2022, "
-            "140 % in de scorekaart, 40,4 % bij CEB).",
+            "140\u00a0% in de scorekaart, 40,4\u00a0% bij CEB).",
         ),
         (
             "en",
@@ -198,13 +198,13 @@ def test_the_table_lists_every_claim_with_page_verdict_and_reason(model: Funding
     assert len(body) == 43
     german = body["Duitsland 2022"]
     assert german[1] == "USD 272 mln (p. 7)"
-    assert german[3] == "−USD 22,0 mln (−8,1 %)"
+    assert german[3] == "−USD 22,0 mln (−8,1\u00a0%)"
     assert german[5] == "ander jaar: CEB geeft USD 272,2 mln voor 2021"
     assert body["Canada 2022"][5] == "met verplichte bijdragen erbij geeft CEB USD 132,2 mln"
     assert body["Totaal lidstaten 2023"][5].startswith("CEB telt alle overheden")
     assert body["Canada 2023"][5] == "niet uit de CEB-cijfers te verklaren"
     assert body["Groei begroting 2019–2022"][5] == (
-        "geen groei maar niveau: de inkomsten van 2022 zijn 140,4 % van die van 2019"
+        "geen groei maar niveau: de inkomsten van 2022 zijn 140,4\u00a0% van die van 2019"
     )
     core = body["Nederland een van de grootste core-donoren, 2023"]
     assert core[5] == "plaats 2 van 2 overheden met ongeoormerkte bijdragen (grens: de grootste 10)"

@@ -3,8 +3,8 @@
 A small table built by hand, its numbers worked out below: IOM in 2019 has governments 100
 (core 10), a coarse Non-Government bucket 20 and an Other bucket with other revenue only (7);
 in 2024 governments 300 (core 20), the EU 60, UN pooled funds 40, Other Contributors -10 and a
-type the texts do not know, 10. Voluntary totals: 120 in 2019 (governments 83.3 %), 400 in
-2024 (governments 75.0 %): 8.3 percentage points less.
+type the texts do not know, 10. Voluntary totals: 120 in 2019 (governments 83.3\u00a0%), 400 in
+2024 (governments 75.0\u00a0%): 8.3 percentage points less.
 """
 
 from __future__ import annotations
@@ -88,8 +88,9 @@ def test_fixed_theme_colour_per_type_grey_for_the_rest(model: FundingModel) -> N
         trace.customdata[0]: trace.marker.color
         for trace in contributors.build(model, state()).figure.data
     }
-    assert colours[GOV] == VARIABLES[PREFIX + "blue"]
-    assert colours["European Union"] == VARIABLES[PREFIX + "sky-blue"]
+    # Their own colours (issue 11): governments were the USA's blue, the EU a donor's spare.
+    assert colours[GOV] == VARIABLES[PREFIX + "dark-teal"]
+    assert colours["European Union"] == VARIABLES[PREFIX + "cyan"]
     assert colours["Mystery Type"] == OTHER_COLOR
     assert colours["Other Contributors"] == OTHER_COLOR
     assert len({colours[k] for k in colours if k in contributors.CATEGORY_PALETTE}) == 4
@@ -122,8 +123,8 @@ def test_notes_say_what_to_know_before_comparing(model: FundingModel) -> None:
     [
         (
             "nl",
-            "Overheden: 75,0 % van de vrijwillige inkomsten van IOM in 2024 (USD 300 mln van "
-            "USD 400 mln), −8,3 procentpunt ten opzichte van 2019 (83,3 %); vóór 2021 deelt de "
+            "Overheden: 75,0\u00a0% van de vrijwillige inkomsten van IOM in 2024 (USD 300 mln van "
+            "USD 400 mln), −8,3 procentpunt ten opzichte van 2019 (83,3\u00a0%); vóór 2021 deelt de "
             "CEB de bijdragers buiten de overheden grover in.",
         ),
         (
@@ -164,7 +165,7 @@ def test_a_loaded_file_names_governments_only(seed: FundingModel) -> None:
     assert chart.captions.notes[0] == t("contributors.governments_only", "nl")
     # every positive and negative row counts as a government's: 300 + 60 + 40 - 10 + 10
     assert contributors.takeaway(model_of(seed, frame), state()) == (
-        "Overheden: 100,0 % van de vrijwillige inkomsten van IOM in 2024 "
+        "Overheden: 100,0\u00a0% van de vrijwillige inkomsten van IOM in 2024 "
         "(USD 400 mln van USD 400 mln)."
     )
 
@@ -211,3 +212,13 @@ def test_empty_on_the_scorecard(seed: FundingModel, lang: Lang) -> None:
 def test_registered_on_its_tab(model: FundingModel) -> None:
     assert [s.id for s in registry.charts_on(ids.TAB_CONTRIBUTORS)] == ["contributors"]
     assert contributors.SPEC.controls_for(model) == frozenset()
+
+
+def test_no_type_shares_a_colour_with_a_donor_or_the_core_split() -> None:
+    """A colour means one thing across the charts: no contributor type is drawn in a donor's
+    colour (fixed or spare), nor in core's or earmarked's."""
+    from components.theme import _SPARE, CORE_COLOR, DONOR_COLORS, EARMARKED_COLOR, TYPE_COLORS
+
+    taken = {*DONOR_COLORS.values(), *_SPARE, CORE_COLOR, EARMARKED_COLOR}
+    assert not taken & set(TYPE_COLORS.values())
+    assert len(set(TYPE_COLORS.values())) == len(TYPE_COLORS)

@@ -12,8 +12,8 @@ USD million (the table holds plain USD), E = earmarked, K = core, A = assessed:
 
 Government ranks at IOM: 2022 DEU 1, SWE 2, NLD 3; 2023 DEU 1, NLD 2, SWE 3, FIN 4; 2024 DEU 1,
 NLD 2, SWE 3 (with the European Union, every contributor: EU 1, DEU 2, NLD 3). The Netherlands in
-2024: WFP 100 (core 10 %, rank 2 after DEU 300), UNHCR 60 (core 100 %, rank 1 tied with SWE),
-IOM 40 (core 25 %, rank 2): USD 200 million at three entities.
+2024: WFP 100 (core 10\u00a0%, rank 2 after DEU 300), UNHCR 60 (core 100\u00a0%, rank 1 tied with SWE),
+IOM 40 (core 25\u00a0%, rank 2): USD 200 million at three entities.
 """
 
 from __future__ import annotations
@@ -121,9 +121,9 @@ def test_bars_largest_on_top_labelled_with_amount_core_share_and_rank(iom: CebMo
     assert list(bars.y) == ["IOM", "UNHCR", "WFP"]  # drawn bottom-up: WFP, the largest, on top
     assert list(bars.x) == [40.0, 60.0, 100.0]
     assert list(bars.text) == [
-        "USD 40 mln · kern 25,0 % · plaats 2",
-        "USD 60 mln · kern 100,0 % · plaats 1",  # tied with Sweden: both first
-        "USD 100 mln · kern 10,0 % · plaats 2",
+        "USD 40 mln · kern 25,0\u00a0% · plaats 2",
+        "USD 60 mln · kern 100,0\u00a0% · plaats 1",  # tied with Sweden: both first
+        "USD 100 mln · kern 10,0\u00a0% · plaats 2",
     ]
     english = donor.build(iom, state("en")).figure.data[0]
     assert english.text[0] == "USD 40 million · core 25.0% · rank 2"
@@ -157,7 +157,7 @@ def test_rank_among_every_contributor_when_all_are_ranked(
 ) -> None:
     model = ceb(frame, seed, scope="all")
     out = donor.build(model, state(scope="all"))
-    assert out.figure.data[0].text[0] == "USD 40 mln · kern 25,0 % · plaats 3"  # EU, DEU, NLD
+    assert out.figure.data[0].text[0] == "USD 40 mln · kern 25,0\u00a0% · plaats 3"  # EU, DEU, NLD
     assert "plaats onder de bijdragers" in out.captions.subtitle
     assert "overheidsdonoren" in donor.build(model, state()).captions.subtitle
 
@@ -165,8 +165,8 @@ def test_rank_among_every_contributor_when_all_are_ranked(
 def test_profile_takeaway_names_the_largest_entity_and_the_chosen_one(iom: CebModel) -> None:
     assert donor.takeaway(iom, state()) == (
         "Nederland, 2024: USD 200 mln vrijwillig aan 3 VN-organisaties; het meest aan WFP "
-        "(USD 100 mln, kern 10,0 %, plaats 2); IOM: USD 40 mln, kern 25,0 %, plaats 2 onder de "
-        "overheidsdonoren, nummer 3 van de 3 organisaties, 20,0 % minder dan in 2023."
+        "(USD 100 mln, kern 10,0\u00a0%, plaats 2); IOM: USD 40 mln, kern 25,0\u00a0%, plaats 2 onder de "
+        "overheidsdonoren, nummer 3 van de 3 organisaties, 20,0\u00a0% minder dan in 2023."
     )
     assert donor.takeaway(iom, state("en")) == (
         "Netherlands, 2024: USD 200 million in voluntary contributions to 3 UN entities; most to "
@@ -181,13 +181,13 @@ def test_profile_takeaway_when_the_chosen_entity_is_the_largest(
     wfp = ceb(frame, seed, "WFP")
     assert donor.takeaway(wfp, state()) == (
         "Nederland, 2024: USD 200 mln vrijwillig aan 3 VN-organisaties; het meest aan WFP "
-        "(USD 100 mln, kern 10,0 %, plaats 2), 25,0 % meer dan in 2023."
+        "(USD 100 mln, kern 10,0\u00a0%, plaats 2), 25,0\u00a0% meer dan in 2023."
     )
 
 
 def test_profile_takeaway_of_a_donor_absent_at_the_entity(iom: CebModel) -> None:
     assert donor.takeaway(iom, state(donor_key="FIN")) == (
-        "Finland, 2024: USD 5 mln vrijwillig, alleen aan UNHCR (kern 100,0 %, plaats 3); "
+        "Finland, 2024: USD 5 mln vrijwillig, alleen aan UNHCR (kern 100,0\u00a0%, plaats 3); "
         "IOM: geen vrijwillige bijdrage in 2024."
     )
     # the year before the first year of the data is never compared with
@@ -243,7 +243,7 @@ def test_end_labels_are_moved_apart() -> None:
 
 def test_over_time_takeaway(iom: CebModel) -> None:
     assert donor_over_time.takeaway(iom, state()) == (
-        "Nederland aan IOM: van USD 10 mln in 2022 naar USD 40 mln in 2024 (+300,0 %); het hoogst "
+        "Nederland aan IOM: van USD 10 mln in 2022 naar USD 40 mln in 2024 (+300,0\u00a0%); het hoogst "
         "in 2023 (USD 50 mln); grootste organisatie in 2024: WFP (USD 100 mln)."
     )
     assert donor_over_time.takeaway(iom, state("en", "FIN")) == (
@@ -304,8 +304,8 @@ def test_core_share_lines_and_guideline(iom: CebModel) -> None:
 
 def test_core_share_takeaway(iom: CebModel) -> None:
     assert peers_core.takeaway(iom, state()) == (
-        "Nederland bij IOM: kernaandeel 25,0 % in 2024, tegen 0,0 % in 2022; hoogste van de "
-        "vergeleken donoren in 2024: Zweden (80,0 %); op of boven de richtlijn van 30 % in 2024: "
+        "Nederland bij IOM: kernaandeel 25,0\u00a0% in 2024, tegen 0,0\u00a0% in 2022; hoogste van de "
+        "vergeleken donoren in 2024: Zweden (80,0\u00a0%); op of boven de richtlijn van 30\u00a0% in 2024: "
         "Zweden."
     )
     assert peers_core.takeaway(iom, state("en", peers=("DEU",))) == (

@@ -2,10 +2,10 @@
 
 Small revenue tables built by hand, every number below worked out from them:
 
-2024, governments: IOM core 10 / voluntary 100 (10 %), UNHCR 50 / 100 (50 %), WFP 20 / 200
-(10 %, tied with IOM), UNICEF other revenue only (left out); the EU gives IOM 100 earmarked and a
-foundation gives UNHCR 100 earmarked, so for all contributors IOM has 10 / 200 (5 %), UNHCR
-50 / 200 (25 %). 2023, governments: IOM 5 / 100 (5 %), UNHCR 30 / 100 (30 %), no WFP.
+2024, governments: IOM core 10 / voluntary 100 (10\u00a0%), UNHCR 50 / 100 (50\u00a0%), WFP 20 / 200
+(10\u00a0%, tied with IOM), UNICEF other revenue only (left out); the EU gives IOM 100 earmarked and a
+foundation gives UNHCR 100 earmarked, so for all contributors IOM has 10 / 200 (5\u00a0%), UNHCR
+50 / 200 (25\u00a0%). 2023, governments: IOM 5 / 100 (5\u00a0%), UNHCR 30 / 100 (30\u00a0%), no WFP.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def test_bars_sorted_with_ties_ranked_and_the_entity_highlighted(
     chart = entities.build(model_of(seed, frame), state())
     data = chart.data_frame
     assert list(data[c.ENTITY]) == ["UNHCR", "IOM", "WFP"]
-    assert list(data[c.RANK]) == [1, 2, 2]  # IOM and WFP share 10 %
+    assert list(data[c.RANK]) == [1, 2, 2]  # IOM and WFP share 10\u00a0%
     assert list(data[c.CORE_SHARE]) == pytest.approx([0.5, 0.1, 0.1])
     assert list(data[c.VOLUNTARY]) == pytest.approx([100, 100, 200])
     assert list(data[c.ASSESSED]) == pytest.approx([0, 5, 0])  # apart, but in the data
@@ -104,7 +104,7 @@ def test_bars_sorted_with_ties_ranked_and_the_entity_highlighted(
     assert list(bar.x) == pytest.approx([0.1, 0.1, 0.5])
     assert bar.marker.color == CORE_COLOR
     assert list(bar.marker.opacity) == [DIMMED_OPACITY, 1.0, DIMMED_OPACITY]
-    assert list(bar.text) == ["10,0 %", "10,0 %", "50,0 %"]
+    assert list(bar.text) == ["10,0\u00a0%", "10,0\u00a0%", "50,0\u00a0%"]
     assert list(chart.figure.layout.yaxis.ticktext) == ["WFP", "<b>IOM</b>", "UNHCR"]
 
 
@@ -134,9 +134,9 @@ def test_entities_without_voluntary_revenue_are_left_out_and_named(
     [
         (
             "nl",
-            "In 2024 kreeg IOM 10,0 % van zijn vrijwillige inkomsten ongeoormerkt "
+            "In 2024 kreeg IOM 10,0\u00a0% van zijn vrijwillige inkomsten ongeoormerkt "
             "(USD 10 mln van USD 100 mln); plaats 2 van 3 VN-organisaties "
-            "(hoogste aandeel eerst); mediaan 10,0 %.",
+            "(hoogste aandeel eerst); mediaan 10,0\u00a0%.",
         ),
         (
             "en",
@@ -167,9 +167,9 @@ def test_all_contributors_count_the_eu_and_foundations(
 
 def test_another_year_and_an_entity_missing_in_it(seed: FundingModel, frame: pd.DataFrame) -> None:
     assert entities.takeaway(model_of(seed, frame), state(year=2023)) == (
-        "In 2023 kreeg IOM 5,0 % van zijn vrijwillige inkomsten ongeoormerkt "
+        "In 2023 kreeg IOM 5,0\u00a0% van zijn vrijwillige inkomsten ongeoormerkt "
         "(USD 5 mln van USD 100 mln); plaats 2 van 2 VN-organisaties "
-        "(hoogste aandeel eerst); mediaan 17,5 %."
+        "(hoogste aandeel eerst); mediaan 17,5\u00a0%."
     )
     wfp = model_of(seed, frame, "WFP")
     assert entities.takeaway(wfp, state("en", 2023)) == (
@@ -203,7 +203,7 @@ def test_lines_of_the_entity_the_median_and_the_system(
     assert list(by_name["Mediaan VN-organisaties"].y) == pytest.approx([0.175, 0.1])
     # (5 + 30) / 200 and (10 + 50 + 20) / 400
     assert list(by_name["VN-systeem (totaal)"].y) == pytest.approx([0.175, 0.2])
-    guideline = by_name["Funding Compact-richtlijn: minstens 30 % ongeoormerkt"]
+    guideline = by_name["Funding Compact-richtlijn: minstens 30\u00a0% ongeoormerkt"]
     assert list(guideline.y) == pytest.approx([0.3, 0.3])
     data = chart.data_frame
     system = data[data[c.ENTITY] == "VN-systeem (totaal)"]
@@ -216,8 +216,8 @@ def test_lines_of_the_entity_the_median_and_the_system(
     [
         (
             "nl",
-            "IOM: ongeoormerkt aandeel van 5,0 % in 2023 naar 10,0 % in 2024; mediaan van de "
-            "VN-organisaties in die jaren van 17,5 % naar 10,0 %; "
+            "IOM: ongeoormerkt aandeel van 5,0\u00a0% in 2023 naar 10,0\u00a0% in 2024; mediaan van de "
+            "VN-organisaties in die jaren van 17,5\u00a0% naar 10,0\u00a0%; "
             "in 1 van de 2 jaren onder de mediaan.",
         ),
         (
@@ -290,8 +290,8 @@ def test_real_history_iom_share_and_rank(seed: FundingModel) -> None:
 
 # the image copy ------------------------------------------------------------------------------
 def many_entities(count: int) -> pd.DataFrame:
-    """``count`` entities E01.. with core shares falling 1 % a place from 60 %, and IOM last at
-    1 %: more than an image labels legibly."""
+    """``count`` entities E01.. with core shares falling 1\u00a0% a place from 60\u00a0%, and IOM last at
+    1\u00a0%: more than an image labels legibly."""
     rows = []
     for index in range(count):
         core = 60 - index

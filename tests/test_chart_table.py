@@ -175,7 +175,7 @@ def test_a_remainder_row_is_neither_counted_nor_ranked(model: CebModel) -> None:
     others = bars.iloc[2]
     assert [others[k] for k in table.AMOUNTS] == pytest.approx([3, 30, 552, 5])
     assert others[table.COUNT] == 3  # the Netherlands, Acme, Switzerland
-    # top 2: 1310 / 1892 = 69.2 %; earmarked 1852 / 1892 = 97.9 %; NLD 80 / 1892 = 4.2 %
+    # top 2: 1310 / 1892 = 69.2\u00a0%; earmarked 1852 / 1892 = 97.9\u00a0%; NLD 80 / 1892 = 4.2\u00a0%
     assert table.takeaway_text(model, frame, 2024, "NLD", 2, "en") == (
         "IOM had 5 contributors in 2024; the 2 largest gave 69.2% of voluntary revenue "
         "(USD 1,892 million); earmarked: 97.9%; Netherlands: rank 3, USD 80 million voluntary "
@@ -268,10 +268,10 @@ def test_filters_name_year_donor_entity_and_top(model: CebModel) -> None:
 
 # takeaway ----------------------------------------------------------------------------------------
 def test_takeaway_in_dutch(model: CebModel) -> None:
-    # top 2: (910 + 400) / 1392 = 94.1 %; earmarked 1352 / 1392 = 97.1 %; NLD 80 / 1392 = 5.7 %
+    # top 2: (910 + 400) / 1392 = 94.1\u00a0%; earmarked 1352 / 1392 = 97.1\u00a0%; NLD 80 / 1392 = 5.7\u00a0%
     assert table.takeaway(model, state("nl", donor="NLD")) == (
-        "IOM had in 2024 5 bijdragers; de 2 grootste gaven 94,1 % van de vrijwillige inkomsten "
-        "(USD 1.392 mln); geoormerkt: 97,1 %; Nederland: plaats 3, USD 80 mln vrijwillig (5,7 %)."
+        "IOM had in 2024 5 bijdragers; de 2 grootste gaven 94,1\u00a0% van de vrijwillige inkomsten "
+        "(USD 1.392 mln); geoormerkt: 97,1\u00a0%; Nederland: plaats 3, USD 80 mln vrijwillig (5,7\u00a0%)."
     )
 
 
@@ -286,8 +286,8 @@ def test_takeaway_in_english_when_top_n_covers_everyone(model: CebModel) -> None
 def test_takeaway_follows_the_year_and_a_donor_not_in_it(model: CebModel) -> None:
     # 2023: the United States 700 earmarked, Germany 5 core; the Netherlands gave nothing
     assert table.takeaway(model, state("nl", donor="NLD", top=1, year=2023)) == (
-        "IOM had in 2023 2 bijdragers; de 1 grootste gaven 99,3 % van de vrijwillige inkomsten "
-        "(USD 705 mln); geoormerkt: 99,3 %; Nederland: geen vrijwillige bijdrage in 2023."
+        "IOM had in 2023 2 bijdragers; de 1 grootste gaven 99,3\u00a0% van de vrijwillige inkomsten "
+        "(USD 705 mln); geoormerkt: 99,3\u00a0%; Nederland: geen vrijwillige bijdrage in 2023."
     )
 
 

@@ -93,11 +93,11 @@ def test_ranking_values_other_years(model: FundingModel, year: int, x: list[floa
 def test_ranking_labels_dutch(model: FundingModel) -> None:
     bar = _ranking(model, 2023, "nl").data[0]
     assert list(bar.text) == [
-        "703 · 26,8 %",
-        "62 · 2,4 %",
-        "214 · 8,2 %",
-        "279 · 10,6 %",
-        "1.365 · 52,0 %",
+        "703 · 26,8\u00a0%",
+        "62 · 2,4\u00a0%",
+        "214 · 8,2\u00a0%",
+        "279 · 10,6\u00a0%",
+        "1.365 · 52,0\u00a0%",
     ]
 
 
@@ -264,7 +264,7 @@ def test_over_time_amount_labels(model: FundingModel) -> None:
 
 def test_over_time_hover_shows_change(model: FundingModel) -> None:
     nld = next(tr for tr in _over_time(model, "nl").data if tr.customdata[0] == "NLD")
-    assert f"{MINUS}7 ({MINUS}10,4 %)" in nld.hovertext[1]
+    assert f"{MINUS}7 ({MINUS}10,4\u00a0%)" in nld.hovertext[1]
     assert "Rang 8" in nld.hovertext[1]
 
 
@@ -327,8 +327,8 @@ def test_budget_growth_labels(model: FundingModel) -> None:
     texts = [a.text for a in _budget(model, "nl", True).layout.annotations if a.name != "source"]
     assert texts == [  # growth from the approximate 2010 point is approximate too
         # no tenths on an approximate base ("ongeveer 1 miljard")
-        "2010→2019: ≈ +110 %<br>(≈ 9 % per jaar)",
-        "2019→2022: +42,4 %<br>(12,5 % per jaar)",
+        "2010→2019: ≈ +110\u00a0%<br>(≈ 9\u00a0% per jaar)",
+        "2019→2022: +42,4\u00a0%<br>(12,5\u00a0% per jaar)",
     ]
     en = [a.text for a in _budget(model, "en", False).layout.annotations if a.name != "source"]
     assert en[1] == "2019→2022: +42.4%<br>(12.5% a year)"
@@ -355,7 +355,7 @@ def test_earmarking_bar(model: FundingModel) -> None:
     assert earmarked.x[0] == pytest.approx(0.97)
     assert core.marker.color == CORE_COLOR
     assert earmarked.marker.color == EARMARKED_COLOR
-    assert earmarked.text[0] == "Geoormerkt: 97 %"
+    assert earmarked.text[0] == "Geoormerkt: 97\u00a0%"
     assert fig.layout.barmode == "stack"
 
 
@@ -368,7 +368,7 @@ def test_earmarking_labels_english(model: FundingModel) -> None:
 
 def test_earmarking_core_label(model: FundingModel) -> None:
     texts = [a.text for a in _earmarking(model, "nl").layout.annotations]
-    assert "<b>Ongeoormerkt (kern): 3 %</b>" in texts
+    assert "<b>Ongeoormerkt (kern): 3\u00a0%</b>" in texts
 
 
 def test_earmarking_reference_lines(model: FundingModel) -> None:
@@ -378,8 +378,8 @@ def test_earmarking_reference_lines(model: FundingModel) -> None:
     for shape in fig.layout.shapes:
         assert shape.x0 == shape.x1  # vertical
     texts = [a.text for a in fig.layout.annotations]
-    assert "Na hervorming 2022: 7 % kern (93 % geoormerkt), vijf jaar vanaf 2023" in texts
-    assert "Funding Compact-richtlijn: minstens 30 % ongeoormerkt" in texts
+    assert "Na hervorming 2022: 7\u00a0% kern (93\u00a0% geoormerkt), vijf jaar vanaf 2023" in texts
+    assert "Funding Compact-richtlijn: minstens 30\u00a0% ongeoormerkt" in texts
 
 
 def test_earmarking_footer(model: FundingModel) -> None:

@@ -1,4 +1,4 @@
-"""Number formatting per language: Dutch 1.365 / 52,0 %, English 1,365 / 52.0%."""
+"""Number formatting per language: Dutch 1.365 / 52,0\u00a0%, English 1,365 / 52.0%."""
 
 from __future__ import annotations
 
@@ -113,19 +113,19 @@ def test_fmt_signed(value: float, lang: Lang, decimals: int, text: str) -> None:
 @pytest.mark.parametrize(
     ("fraction", "lang", "decimals", "signed", "text"),
     [
-        (1365 / 2623, "nl", 1, False, "52,0 %"),
+        (1365 / 2623, "nl", 1, False, "52,0\u00a0%"),
         (1365 / 2623, "en", 1, False, "52.0%"),
-        (62 / 2623, "nl", 1, False, "2,4 %"),
-        (0.97, "nl", 0, False, "97 %"),
+        (62 / 2623, "nl", 1, False, "2,4\u00a0%"),
+        (0.97, "nl", 0, False, "97\u00a0%"),
         (0.97, "en", 0, False, "97%"),
-        (1.0, "nl", 1, False, "100,0 %"),
-        (261 / 668, "nl", 1, True, "+39,1 %"),
+        (1.0, "nl", 1, False, "100,0\u00a0%"),
+        (261 / 668, "nl", 1, True, "+39,1\u00a0%"),
         (261 / 668, "en", 1, True, "+39.1%"),
-        (-7 / 67, "nl", 1, True, f"{MINUS}10,4 %"),
+        (-7 / 67, "nl", 1, True, f"{MINUS}10,4\u00a0%"),
         (-7 / 67, "en", 1, True, f"{MINUS}10.4%"),
-        (-7 / 67, "nl", 1, False, f"{MINUS}10,4 %"),
-        (1.99, "nl", 1, True, "+199,0 %"),
-        (12.5, "nl", 0, False, "1.250 %"),
+        (-7 / 67, "nl", 1, False, f"{MINUS}10,4\u00a0%"),
+        (1.99, "nl", 1, True, "+199,0\u00a0%"),
+        (12.5, "nl", 0, False, "1.250\u00a0%"),
     ],
 )
 def test_fmt_pct(fraction: float, lang: Lang, decimals: int, signed: bool, text: str) -> None:

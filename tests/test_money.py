@@ -9,7 +9,7 @@ import pytest
 
 from components.charts.registry import build_chart, chart_takeaway
 from components.i18n import t
-from components.money_context import words_for
+from components.money_context import Shown, unvalued_line, words_for
 from components.panels import format_fact_value
 from components.view_state import parse_state, to_search
 from data import columns as c
@@ -197,7 +197,7 @@ def test_budget_growth_nominal_and_real_side_by_side(seed: ScorecardModel) -> No
     state = parse_state("?lang=nl&view=budget&prices=constant", real.years(), real.donors())
     with words_for(real.valuation, state.year):
         text = chart_takeaway("budget", real, state)
-    assert "≈ +199 % nominaal, ≈ +123 % reëel" in text
+    assert "≈ +199\u00a0% nominaal, ≈ +123\u00a0% reëel" in text
     assert NOMINAL_USD.nominal_usd
 
 
@@ -206,8 +206,27 @@ def test_a_year_without_a_rate_is_named_not_guessed(seed: ScorecardModel) -> Non
     kept = Valuation("EUR").scale(rows, [c.AMOUNT], c.YEAR)
     assert kept[c.YEAR].tolist() == [2024]
     assert Valuation("EUR").missing([2024, 2026]) == [2026]
-    with words_for(Valuation("EUR"), 2024):
-        from components.money_context import Shown, unvalued_line
-
-        line = unvalued_line(Shown(Valuation("EUR"), 2024, (2026,)), "en")
+    line = unvalued_line(Shown(Valuation("EUR"), 2024, (2026,)), "en")
     assert line.startswith(" Not shown: 2026") and "ECB" in line
+
+
+def test_a_loaded_years_without_a_rate_are_left_out_and_named(
+    seed: ScorecardModel, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from data import ceb
+    from data.provider import Revenue
+    from tests.real_files import CEB_CUT
+
+    text = CEB_CUT.read_text(encoding="utf-8-sig")
+    future = text.replace(",2024,", ",2026,")  # the same rows, as a year no annual rate covers
+    frame = ceb.read_revenue_files([("cut-2026.csv", future.encode())])
+    store = disk_store(tmp_path_factory.mktemp("future"))
+    provider = ModelProvider(seed, store, Revenue(frame, ("cut-2026.csv",)), load_history())
+    nominal = provider.model(None, None, "IOM", "upload")
+    assert 2026 in nominal.years()
+    euros = provider.model(None, None, "IOM", "upload", valuation=Valuation("EUR"))
+    assert 2026 not in euros.years() and euros.unvalued == (2026,)
+    state = parse_state("?lang=en&source=upload&currency=EUR", euros.years(), euros.donors())
+    with words_for(euros.valuation, state.year, euros.unvalued):
+        source = build_chart("ranking", euros, state).captions.source
+    assert "Not shown: 2026, as the ECB data have no annual average rate" in source

@@ -57,11 +57,11 @@ def test_kpi_cards_2023_dutch(model: FundingModel) -> None:
     assert cards["kpi-top"] == [
         "Grootste donor 2023",
         "Verenigde Staten",
-        "USD 1.365 mln · 52,0 %",
+        "USD 1.365 mln · 52,0\u00a0%",
     ]
     assert cards["kpi-earmarked"] == [
         "Geoormerkt aandeel (2022)",
-        "97 %",
+        "97\u00a0%",
         "laatst bekende waarde, uit 2022",
     ]
     assert cards["kpi-budget"] == [
@@ -81,7 +81,7 @@ def test_kpi_cards_2023_english(model: FundingModel) -> None:
 
 def test_kpi_cards_2022_same_year_has_no_note(model: FundingModel) -> None:
     cards = _cards(model, 2022, "nl")
-    assert cards["kpi-top"][2] == "USD 929 mln · 45,9 %"
+    assert cards["kpi-top"][2] == "USD 929 mln · 45,9\u00a0%"
     assert cards["kpi-earmarked"][2] == ""
     assert cards["kpi-budget"] == ["Begroting (2022)", "USD 2,99 mld", ""]
 
@@ -89,7 +89,7 @@ def test_kpi_cards_2022_same_year_has_no_note(model: FundingModel) -> None:
 def test_kpi_cards_2021_take_latest_earlier_budget(model: FundingModel) -> None:
     cards = _cards(model, 2021, "nl")
     assert cards["kpi-total"][1] == "USD 1.602 mln"
-    assert cards["kpi-top"][2] == "USD 668 mln · 41,7 %"
+    assert cards["kpi-top"][2] == "USD 668 mln · 41,7\u00a0%"
     assert cards["kpi-budget"] == [
         "Begroting (2019)",
         "USD 2,1 mld",
@@ -102,7 +102,7 @@ def test_kpi_card_of_a_later_year_says_no_earlier_value_exists(model: FundingMod
     cards = _cards(model, 2021, "nl")
     assert cards["kpi-earmarked"] == [
         "Geoormerkt aandeel (2022)",
-        "97 %",
+        "97\u00a0%",
         "geen waarde voor 2021; eerstvolgende bekende: 2022",
     ]
     english = _cards(model, 2021, "en")
@@ -126,7 +126,7 @@ def test_kpi_cards_of_loaded_data_write_amounts_currency_first(model: FundingMod
     loaded = CebModel.from_revenue(frame, "IOM", model.tables, (CEB_CUT.name,))
     cards = _cards(loaded, 2024, "nl")
     assert cards["kpi-total"][1] == "USD 2.707 mln"
-    assert cards["kpi-top"][2] == "USD 1.524 mln · 56,3 %"
+    assert cards["kpi-top"][2] == "USD 1.524 mln · 56,3\u00a0%"
     assert cards["kpi-earmarked"][2] == ""  # the year's own share
     assert cards["kpi-budget"][1] == "USD 2,80 mld"  # a computed total: two decimals
 
@@ -161,9 +161,9 @@ def test_over_time_table_netherlands_2022(model: FundingModel) -> None:
         "8",
         "Nederland",
         "60",
-        "3,0 %",
+        "3,0\u00a0%",
         f"{MINUS}7",
-        f"{MINUS}10,4 %",
+        f"{MINUS}10,4\u00a0%",
         f"{MINUS}2",
     ] in (rows)
 
@@ -185,17 +185,17 @@ def test_over_time_table_english(model: FundingModel) -> None:
 
 def test_over_time_table_no_change_for_new_entries(model: FundingModel) -> None:
     rows = _rows(over_time.over_time_table(model, "nl"))
-    assert ["2022", "3", "Canada", "132", "6,5 %", "–", "–", "–"] in rows
-    assert ["2021", "3", "Verenigd Koninkrijk", "80", "5,0 %", "–", "–", "–"] in rows
+    assert ["2022", "3", "Canada", "132", "6,5\u00a0%", "–", "–", "–"] in rows
+    assert ["2021", "3", "Verenigd Koninkrijk", "80", "5,0\u00a0%", "–", "–", "–"] in rows
 
 
 def test_over_time_table_totals(model: FundingModel) -> None:
     rows = _rows(over_time.over_time_table(model, "nl"))
     totals = [r for r in rows if r[2] == "Totaal lidstaten"]
     assert totals == [
-        ["2021", "", "Totaal lidstaten", "1.602", "100,0 %", "–", "–", ""],
-        ["2022", "", "Totaal lidstaten", "2.025", "100,0 %", "+423", "+26,4 %", ""],
-        ["2023", "", "Totaal lidstaten", "2.623", "100,0 %", "+598", "+29,5 %", ""],
+        ["2021", "", "Totaal lidstaten", "1.602", "100,0\u00a0%", "–", "–", ""],
+        ["2022", "", "Totaal lidstaten", "2.025", "100,0\u00a0%", "+423", "+26,4\u00a0%", ""],
+        ["2023", "", "Totaal lidstaten", "2.623", "100,0\u00a0%", "+598", "+29,5\u00a0%", ""],
     ]
 
 
@@ -211,9 +211,9 @@ def test_budget_table(model: FundingModel) -> None:
     rows = _rows(budget.budget_table(model.budget_growth(), "nl"))
     assert rows == [
         # growth resting on the approximate 2010 point is approximate too
-        ["2010: ≈ USD 1 mld", "2019: USD 2,1 mld", "≈ +110 %", "≈ 9 %"],
-        ["2019: USD 2,1 mld", "2022: USD 2,99 mld", "+42,4 %", "12,5 %"],
-        ["2010: ≈ USD 1 mld", "2022: USD 2,99 mld", "≈ +199 %", "≈ 10 %"],
+        ["2010: ≈ USD 1 mld", "2019: USD 2,1 mld", "≈ +110\u00a0%", "≈ 9\u00a0%"],
+        ["2019: USD 2,1 mld", "2022: USD 2,99 mld", "+42,4\u00a0%", "12,5\u00a0%"],
+        ["2010: ≈ USD 1 mld", "2022: USD 2,99 mld", "≈ +199\u00a0%", "≈ 10\u00a0%"],
     ]
 
 
@@ -233,7 +233,7 @@ def test_budget_table_english(model: FundingModel) -> None:
         ("budget_2010", "en", "about USD 1 billion"),
         ("budget_2022", "nl", "USD 2,99 mld"),
         ("budget_2022", "en", "USD 2.99 billion"),
-        ("earmarked_share_2022", "nl", "97 %"),
+        ("earmarked_share_2022", "nl", "97\u00a0%"),
         ("earmarked_share_2022", "en", "97%"),
         ("office_countries_2023", "nl", "meer dan 100 landen"),
         ("funding_compact_core", "en", "at least 30%"),

@@ -1,7 +1,7 @@
 """The ranking takeaway where the scorecard gives a donor-year two figures.
 
 The scorecard's table gives the Netherlands USD 62 million in 2023 (p. 7), its text USD 59.8
-million (p. 6); against 2022's 60 the table gives +3.3 % and the text -0.3 %
+million (p. 6); against 2022's 60 the table gives +3.3\u00a0% and the text -0.3\u00a0%
 (data/contradictions.csv, ``nl_2023``). The sentence quotes the table's change and names the
 text's, both worked out from data/facts.csv.
 """
@@ -33,7 +33,7 @@ def seed() -> FundingModel:
     [
         (
             "nl",
-            "3,3 % meer dan in 2022 (volgens de tabel; de tekst geeft USD 59,8 mln: \u22120,3 %).",
+            "3,3\u00a0% meer dan in 2022 (volgens de tabel; de tekst geeft USD 59,8 mln: \u22120,3\u00a0%).",
         ),
         (
             "en",
@@ -56,12 +56,12 @@ def test_only_the_donor_year_with_two_figures_gets_it(
 
 def test_ranking_stated_figure_comes_from_the_facts(seed: FundingModel) -> None:
     """The text's figure and its change are the facts', not typed in: another stated figure
-    gives another clause (61.5 / 60 - 1 = +2.5 %)."""
+    gives another clause (61.5 / 60 - 1 = +2.5\u00a0%)."""
     facts = seed.tables.facts.copy()
     facts.loc[facts[c.FACT_ID] == "nl_contribution_2023_text", c.VALUE] = 61.5
     changed = ScorecardModel.from_seed(dataclasses.replace(seed.tables, facts=facts))
     text = ranking.takeaway_text(changed, 2023, "NLD", None, "nl")
-    assert text.endswith("(volgens de tabel; de tekst geeft USD 61,5 mln: +2,5 %).")
+    assert text.endswith("(volgens de tabel; de tekst geeft USD 61,5 mln: +2,5\u00a0%).")
 
 
 def test_ranking_stated_figure_needs_the_contradiction(seed: FundingModel) -> None:
@@ -70,7 +70,7 @@ def test_ranking_stated_figure_needs_the_contradiction(seed: FundingModel) -> No
     kept = notes[notes[c.CONTRADICTION_ID] != "nl_2023"].reset_index(drop=True)
     without = ScorecardModel.from_seed(dataclasses.replace(seed.tables, contradictions=kept))
     text = ranking.takeaway_text(without, 2023, "NLD", None, "nl")
-    assert text.endswith("Nederland: plaats 6 met USD 62 mln (2,4 %), 3,3 % meer dan in 2022.")
+    assert text.endswith("Nederland: plaats 6 met USD 62 mln (2,4\u00a0%), 3,3\u00a0% meer dan in 2022.")
 
 
 def test_loaded_data_has_no_text_figure(seed: FundingModel) -> None:

@@ -4,22 +4,22 @@ tests/fixtures/ceb-2024-cut.csv, which holds every IOM row of the real export un
 figures are the real file's).
 
 Hand calculations (USD million unless said otherwise):
-- 2021: USA 668 / member-state total 1,602 = 41.70 %; NL 67 / 1,602 = 4.18 %, rank 6.
-- 2022: USA 929 / 2,025 = 45.88 %, 929 / 668 - 1 = +39.07 %; NL 60 / 2,025 = 2.96 %, rank 8,
-  60 / 67 - 1 = -10.45 %; CAN 132 / 2,025 = 6.52 %, rank 3, not listed in 2021.
-- 2023: USA 1,365 / 2,623 = 52.04 %, 1,365 / 929 - 1 = +46.93 %; NL 62 / 2,623 = 2.36 %,
-  rank 6, 62 / 60 - 1 = +3.33 %; CAN 214 / 2,623 = 8.16 %, 214 / 132 - 1 = +62.12 %. The
-  scorecard's text gives NL 59.8 (p. 6) against the table's 62: 59.8 / 60 - 1 = -0.33 %.
-- Earmarking 2022: 97 % earmarked, so 3 % core, against a guideline of at least 30 % core;
-  after the reform 93 % earmarked (2023–2027).
-- NL core contribution: EUR 2 million before 2023, EUR 3 million from 2023: +50 %.
-- Budget: about USD 1.0 bn (2010), 2.1 bn (2019), 2.99 bn (2022): 2.99 / 1.0 - 1 = +199 % in
-  12 years; 2.99^(1/12) - 1 = 9.56 % a year. Index: 100, 210, 299. The 2010 figure is
+- 2021: USA 668 / member-state total 1,602 = 41.70\u00a0%; NL 67 / 1,602 = 4.18\u00a0%, rank 6.
+- 2022: USA 929 / 2,025 = 45.88\u00a0%, 929 / 668 - 1 = +39.07\u00a0%; NL 60 / 2,025 = 2.96\u00a0%, rank 8,
+  60 / 67 - 1 = -10.45\u00a0%; CAN 132 / 2,025 = 6.52\u00a0%, rank 3, not listed in 2021.
+- 2023: USA 1,365 / 2,623 = 52.04\u00a0%, 1,365 / 929 - 1 = +46.93\u00a0%; NL 62 / 2,623 = 2.36\u00a0%,
+  rank 6, 62 / 60 - 1 = +3.33\u00a0%; CAN 214 / 2,623 = 8.16\u00a0%, 214 / 132 - 1 = +62.12\u00a0%. The
+  scorecard's text gives NL 59.8 (p. 6) against the table's 62: 59.8 / 60 - 1 = -0.33\u00a0%.
+- Earmarking 2022: 97\u00a0% earmarked, so 3\u00a0% core, against a guideline of at least 30\u00a0% core;
+  after the reform 93\u00a0% earmarked (2023–2027).
+- NL core contribution: EUR 2 million before 2023, EUR 3 million from 2023: +50\u00a0%.
+- Budget: about USD 1.0 bn (2010), 2.1 bn (2019), 2.99 bn (2022): 2.99 / 1.0 - 1 = +199\u00a0% in
+  12 years; 2.99^(1/12) - 1 = 9.56\u00a0% a year. Index: 100, 210, 299. The 2010 figure is
   approximate, so is all growth from it and every index on it.
 - CEB 2024, IOM, voluntary (core + earmarked) of all governments: 2,707.316392; USA 1,524.265377
-  = 56.30 %; NL 91.889898 = 3.39 %, rank 5; earmarked 2,682.03428 / 2,707.316392 = 99.07 %, core
-  25.282112 / 2,707.316392 = 0.93 %; NL core 3.303965 / 91.889898 = 3.60 %; Denmark (rank 11)
-  core 7.04122 / 37.641244 = 18.71 %; USA core 3.630428 / 1,524.265377 = 0.24 %.
+  = 56.30\u00a0%; NL 91.889898 = 3.39\u00a0%, rank 5; earmarked 2,682.03428 / 2,707.316392 = 99.07\u00a0%, core
+  25.282112 / 2,707.316392 = 0.93\u00a0%; NL core 3.303965 / 91.889898 = 3.60\u00a0%; Denmark (rank 11)
+  core 7.04122 / 37.641244 = 18.71\u00a0%; USA core 3.630428 / 1,524.265377 = 0.24\u00a0%.
 """
 
 from __future__ import annotations
@@ -63,8 +63,8 @@ def loaded(seed: FundingModel, ceb_frame: pd.DataFrame) -> FundingModel:
 
 @pytest.fixture(scope="module")
 def two_years(seed: FundingModel, ceb_frame: pd.DataFrame) -> FundingModel:
-    """The 2024 file plus a made-up 2023 with every amount at 80 %: every 2024 amount is then
-    25 % more than in 2023, and every share the same."""
+    """The 2024 file plus a made-up 2023 with every amount at 80\u00a0%: every 2024 amount is then
+    25\u00a0% more than in 2023, and every share the same."""
     earlier = ceb_frame.assign(
         **{c.YEAR: ceb_frame[c.YEAR] - 1, c.AMOUNT_USD: ceb_frame[c.AMOUNT_USD] * 0.8}
     )
@@ -74,15 +74,15 @@ def two_years(seed: FundingModel, ceb_frame: pd.DataFrame) -> FundingModel:
 
 # ranking, seed ----------------------------------------------------------------------------------
 RANKING_NL = {
-    2021: "Grootste donor van IOM in 2021: Verenigde Staten met USD 668 mln (41,7 % van het "
-    "totaal van de lidstaten); Nederland: plaats 6 met USD 67 mln (4,2 %).",
-    2022: "Grootste donor van IOM in 2022: Verenigde Staten met USD 929 mln (45,9 % van het "
-    "totaal van de lidstaten), 39,1 % meer dan in 2021; Nederland: plaats 8 met USD 60 mln "
-    "(3,0 %), 10,4 % minder dan in 2021.",
-    2023: "Grootste donor van IOM in 2023: Verenigde Staten met USD 1.365 mln (52,0 % van het "
-    "totaal van de lidstaten), 46,9 % meer dan in 2022; Nederland: plaats 6 met USD 62 mln "
-    "(2,4 %), 3,3 % meer dan in 2022 (volgens de tabel; de tekst geeft USD 59,8 mln: "
-    "\u22120,3 %).",
+    2021: "Grootste donor van IOM in 2021: Verenigde Staten met USD 668 mln (41,7\u00a0% van het "
+    "totaal van de lidstaten); Nederland: plaats 6 met USD 67 mln (4,2\u00a0%).",
+    2022: "Grootste donor van IOM in 2022: Verenigde Staten met USD 929 mln (45,9\u00a0% van het "
+    "totaal van de lidstaten), 39,1\u00a0% meer dan in 2021; Nederland: plaats 8 met USD 60 mln "
+    "(3,0\u00a0%), 10,4\u00a0% minder dan in 2021.",
+    2023: "Grootste donor van IOM in 2023: Verenigde Staten met USD 1.365 mln (52,0\u00a0% van het "
+    "totaal van de lidstaten), 46,9\u00a0% meer dan in 2022; Nederland: plaats 6 met USD 62 mln "
+    "(2,4\u00a0%), 3,3\u00a0% meer dan in 2022 (volgens de tabel; de tekst geeft USD 59,8 mln: "
+    "\u22120,3\u00a0%).",
 }
 RANKING_EN = {
     2021: "Largest donor to IOM in 2021: United States with USD 668 million (41.7% of the "
@@ -121,8 +121,8 @@ def test_ranking_first_year_invents_no_change(
         (2021, "nl", "; Canada: niet genoemd in de bron voor 2021."),
         (2021, "en", "; Canada: not listed by the source for 2021."),
         # listed in 2022 but not in 2021: a place, no change
-        (2022, "nl", "; Canada: plaats 3 met USD 132 mln (6,5 %)."),
-        (2023, "nl", "; Canada: plaats 3 met USD 214 mln (8,2 %), 62,1 % meer dan in 2022."),
+        (2022, "nl", "; Canada: plaats 3 met USD 132 mln (6,5\u00a0%)."),
+        (2023, "nl", "; Canada: plaats 3 met USD 214 mln (8,2\u00a0%), 62,1\u00a0% meer dan in 2022."),
         (2023, "en", "; Canada: rank 3 with USD 214 million (8.2%), 62.1% more than in 2022."),
     ],
 )
@@ -175,9 +175,9 @@ def test_over_time(seed: FundingModel, donor: str, lang: Lang, expected: str) ->
 
 # earmarking, NL core, budget: the same sentence whatever year is chosen --------------------------
 EARMARKING = {
-    "nl": "In 2022 was 97 % van de financiering van IOM geoormerkt en 3 % ongeoormerkt (kern), "
-    "onder de Funding Compact-richtlijn van minstens 30 % ongeoormerkt; volgens MOPAN vermindert "
-    "de hervorming van 2022 het geoormerkte deel maar in zeer beperkte mate: tot 93 % over "
+    "nl": "In 2022 was 97\u00a0% van de financiering van IOM geoormerkt en 3\u00a0% ongeoormerkt (kern), "
+    "onder de Funding Compact-richtlijn van minstens 30\u00a0% ongeoormerkt; volgens MOPAN vermindert "
+    "de hervorming van 2022 het geoormerkte deel maar in zeer beperkte mate: tot 93\u00a0% over "
     "2023–2027.",
     "en": "In 2022, 97% of IOM's funding was earmarked and 3% unearmarked (core), below the "
     "funding-compact guideline of at least 30% unearmarked; according to MOPAN, the 2022 reform "
@@ -185,18 +185,18 @@ EARMARKING = {
 }
 NL_CORE = {
     "nl": "Nederland verhoogde zijn ongeoormerkte bijdrage aan IOM in 2023 van EUR 2 mln naar "
-    "EUR 3 mln per jaar (+50 %).",
+    "EUR 3 mln per jaar (+50\u00a0%).",
     "en": "The Netherlands raised its unearmarked contribution to IOM in 2023 from EUR 2 million "
     "to EUR 3 million a year (+50%).",
 }
 BUDGET = {
     # growth from the approximate 2010 budget, and every index on it, is approximate too
     ("nl", "absolute"): "De begroting van IOM steeg van ongeveer USD 1 mld in 2010 via USD 2,1 "
-    "mld in 2019 naar USD 2,99 mld in 2022: ≈ +199 % in 12 jaar, gemiddeld ≈ 10 % per jaar.",
+    "mld in 2019 naar USD 2,99 mld in 2022: ≈ +199\u00a0% in 12 jaar, gemiddeld ≈ 10\u00a0% per jaar.",
     ("en", "absolute"): "IOM's budget grew from about USD 1 billion in 2010 via USD 2.1 billion "
     "in 2019 to USD 2.99 billion in 2022: ≈ +199% in 12 years, ≈ 10% a year on average.",
     ("nl", "index"): "De begroting van IOM steeg van index ≈ 100 in 2010 via ≈ 210 in 2019 naar "
-    "≈ 299 in 2022: ≈ +199 % in 12 jaar, gemiddeld ≈ 10 % per jaar.",
+    "≈ 299 in 2022: ≈ +199\u00a0% in 12 jaar, gemiddeld ≈ 10\u00a0% per jaar.",
     ("en", "index"): "IOM's budget grew from index ≈ 100 in 2010 via ≈ 210 in 2019 to ≈ 299 in "
     "2022: ≈ +199% in 12 years, ≈ 10% a year on average.",
 }
@@ -236,8 +236,8 @@ def test_a_year_the_data_lacks_falls_back_to_the_latest(seed: FundingModel) -> N
     [
         (
             "nl",
-            "Grootste donor van IOM in 2024: Verenigde Staten met USD 1.524 mln (56,3 % van alle "
-            "vrijwillige bijdragen van overheden); Nederland: plaats 5 met USD 91,9 mln (3,4 %).",
+            "Grootste donor van IOM in 2024: Verenigde Staten met USD 1.524 mln (56,3\u00a0% van alle "
+            "vrijwillige bijdragen van overheden); Nederland: plaats 5 met USD 91,9 mln (3,4\u00a0%).",
         ),
         (
             "en",
@@ -254,7 +254,7 @@ def test_ceb_ranking_has_no_previous_year(loaded: FundingModel, lang: Lang, expe
 
 def test_ceb_ranking_donor_outside_top_n(loaded: FundingModel) -> None:
     assert ranking.takeaway_text(loaded, 2024, "NLD", 3, "nl").endswith(
-        "; Nederland: plaats 5, buiten de getoonde top 3, met USD 91,9 mln (3,4 %)."
+        "; Nederland: plaats 5, buiten de getoonde top 3, met USD 91,9 mln (3,4\u00a0%)."
     )
     assert ranking.takeaway_text(loaded, 2024, "NLD", 3, "en").endswith(
         "; Netherlands: rank 5, outside the top 3 shown, with USD 91.9 million (3.4%)."
@@ -264,10 +264,10 @@ def test_ceb_ranking_donor_outside_top_n(loaded: FundingModel) -> None:
 def test_ceb_ranking_compares_with_a_loaded_previous_year(two_years: FundingModel) -> None:
     text = ranking.takeaway_text(two_years, 2024, "NLD", 10, "nl")
     assert (
-        "met USD 1.524 mln (56,3 % van alle vrijwillige bijdragen van overheden), 25,0 % meer "
+        "met USD 1.524 mln (56,3\u00a0% van alle vrijwillige bijdragen van overheden), 25,0\u00a0% meer "
         "dan in 2023;"
     ) in text
-    assert text.endswith("; Nederland: plaats 5 met USD 91,9 mln (3,4 %), 25,0 % meer dan in 2023.")
+    assert text.endswith("; Nederland: plaats 5 met USD 91,9 mln (3,4\u00a0%), 25,0\u00a0% meer dan in 2023.")
     first = ranking.takeaway_text(two_years, 2023, "NLD", 10, "en")
     assert "more than" not in first and "less than" not in first
 
@@ -297,8 +297,8 @@ def test_ceb_over_time(loaded: FundingModel, top: int, lang: Lang, expected: str
     [
         (
             "nl",
-            "In 2024 was 99,1 % van de vrijwillige bijdragen van overheden aan IOM geoormerkt en "
-            "0,9 % ongeoormerkt (kern), onder de Funding Compact-richtlijn van minstens 30 % "
+            "In 2024 was 99,1\u00a0% van de vrijwillige bijdragen van overheden aan IOM geoormerkt en "
+            "0,9\u00a0% ongeoormerkt (kern), onder de Funding Compact-richtlijn van minstens 30\u00a0% "
             "ongeoormerkt.",
         ),
         (
@@ -314,7 +314,7 @@ def test_ceb_earmarking(loaded: FundingModel, lang: Lang, expected: str) -> None
 
 def test_ceb_earmarking_names_the_previous_year_only_when_loaded(two_years: FundingModel) -> None:
     assert earmarking.takeaway_text(two_years, 2024, "nl").endswith(
-        "ongeoormerkt, tegen 99,1 % geoormerkt in 2023."
+        "ongeoormerkt, tegen 99,1\u00a0% geoormerkt in 2023."
     )
     assert "2022" not in earmarking.takeaway_text(two_years, 2023, "nl")
 
@@ -326,8 +326,8 @@ def test_ceb_earmarking_names_the_previous_year_only_when_loaded(two_years: Fund
             "NLD",
             10,
             "nl",
-            "Geen van de 10 grootste overheidsdonoren van IOM in 2024 gaf minstens 30 % "
-            "ongeoormerkt (Funding Compact-richtlijn); hoogste kernaandeel: Nederland, 3,6 % "
+            "Geen van de 10 grootste overheidsdonoren van IOM in 2024 gaf minstens 30\u00a0% "
+            "ongeoormerkt (Funding Compact-richtlijn); hoogste kernaandeel: Nederland, 3,6\u00a0% "
             "(USD 3,3 van 91,9 mln).",
         ),
         (
@@ -342,9 +342,9 @@ def test_ceb_earmarking_names_the_previous_year_only_when_loaded(two_years: Fund
             "NLD",
             1,
             "nl",
-            "Grootste overheidsdonor van IOM in 2024: Verenigde Staten, 0,2 % ongeoormerkt (USD "
-            "3,6 van 1.524,3 mln), onder de Funding Compact-richtlijn van minstens 30 %; "
-            "Nederland, buiten de top 1: 3,6 % (USD 3,3 van 91,9 mln).",
+            "Grootste overheidsdonor van IOM in 2024: Verenigde Staten, 0,2\u00a0% ongeoormerkt (USD "
+            "3,6 van 1.524,3 mln), onder de Funding Compact-richtlijn van minstens 30\u00a0%; "
+            "Nederland, buiten de top 1: 3,6\u00a0% (USD 3,3 van 91,9 mln).",
         ),
     ],
 )

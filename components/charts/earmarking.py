@@ -27,6 +27,7 @@ from components.charts.base import (
     scorecard_source,
     span,
 )
+from components.charts.image_tidy import without_axis_titles
 from components.charts.references import add_references, fact_value
 from components.charts.wording import first_fact, guideline_share, relation, sentence
 from components.formatting import Lang, fmt_pct
@@ -254,12 +255,13 @@ def takeaway(model: FundingSource, state: ViewState) -> str:
 
 
 # image fits --------------------------------------------------------------------------------------
-# The earmarking bar in an image: bar thickness (as plotly's bargap), spacing of the reference
-# labels above it (fraction of the plot height), offset of the core label and gap between tick
-# labels and axis title (px).
-IMAGE_BARGAP = 0.7
-IMAGE_LABEL_STEP = 0.14
-IMAGE_ARROW = 24
+# The earmarking bar in an image: bar thickness (as plotly's bargap) and the y range that puts
+# it in the bottom 30 % of the plot; the label rows above it (paper y of each row's baseline,
+# lowest first) and how far a reference line reaches into its label's row.
+IMAGE_BARGAP = 0.4
+IMAGE_Y_RANGE = (-0.3, 1.7)
+IMAGE_ROWS = (0.36, 0.58, 0.8)
+IMAGE_LEADER = 0.12
 IMAGE_TITLE_STANDOFF = 8
 
 
@@ -275,26 +277,33 @@ def _earmarking_image(figure: go.Figure) -> go.Figure:
     """The 100 % bar rearranged for an image.
 
     On screen the reference labels sit above the plot in a 140 px top margin and the core label
-    hangs under the axis, pushing the axis title 40 px down; an image spends that room on its
-    title and footer, so the labels would run into them. Here the bar is made thinner and the
-    labels move into the plot: references above the bar (highest first), core label below it,
-    and the axis title comes back up to the tick labels.
+    hangs under the axis; an image spends that room on its title and footer. Here the bar sits
+    at the bottom of the plot and every label has a row of its own above it, written rightwards
+    from where it points: the rightmost line's label lowest, each line reaching up into its own
+    label's row only, so no line crosses a label (the 30 % line ran through the reform's); the
+    core label, which points at the bar's left end, on the top row where no line reaches. The
+    axis title goes: the subtitle names the share.
     """
-    out = go.Figure(figure)
-    bar_bottom = IMAGE_BARGAP / 2  # a single bar is centred: plotly leaves half the gap below
-    above = sorted(
-        (a for a in out.layout.annotations if a.yref == "paper" and (a.y or 0) > 1),
-        key=lambda a: -float(a.y),
+    out = without_axis_titles(go.Figure(figure))
+    lines = sorted(
+        (s for s in out.layout.shapes if s.type == "line" and s.yref == "paper"),
+        key=lambda s: -float(s.x0),
     )
-    for row, annotation in enumerate(above):
-        annotation.update(y=1 - IMAGE_LABEL_STEP * row, yanchor="top")
+    labels = {
+        float(a.x): a for a in out.layout.annotations if a.yref == "paper" and not a.showarrow
+    }
+    for row, shape in zip(IMAGE_ROWS, lines, strict=False):
+        shape.update(y0=0, y1=row + IMAGE_LEADER)
+        label = labels.get(float(shape.x0))
+        if label is not None:
+            label.update(y=row, yanchor="bottom", xshift=2)
+    top = IMAGE_ROWS[min(len(lines), len(IMAGE_ROWS) - 1)]
     for annotation in out.layout.annotations:
-        if annotation.showarrow:
-            annotation.update(
-                y=bar_bottom, ay=IMAGE_ARROW, ax=IMAGE_ARROW, bgcolor="rgba(255,255,255,0.85)"
-            )
+        if annotation.showarrow:  # the core label
+            annotation.update(x=0, y=top, yanchor="bottom", xanchor="left", showarrow=False)
     out.update_layout(bargap=IMAGE_BARGAP)
-    out.update_xaxes(title_standoff=IMAGE_TITLE_STANDOFF)
+    out.update_xaxes(title_standoff=IMAGE_TITLE_STANDOFF)  # were a title set, close to its axis
+    out.update_yaxes(range=list(IMAGE_Y_RANGE), autorange=False)
     return out
 
 

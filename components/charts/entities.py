@@ -180,9 +180,10 @@ def entities_figure(
 
 def _reference(fig: go.Figure, x: float, label: str, line: dict[str, object]) -> None:
     """A vertical line across the bars, named in the legend: a label beside the line would
-    cover the bars or the subtitle, whichever share it sits at."""
+    cover the bars or the subtitle, whichever share it sits at. Drawn between the grid and the
+    bars, so the value label of a bar ending near it is written over it, not struck through."""
     fig.add_shape(
-        type="line", x0=x, x1=x, y0=0, y1=1, xref="x", yref="paper", line=line, layer="above"
+        type="line", x0=x, x1=x, y0=0, y1=1, xref="x", yref="paper", line=line, layer="between"
     )
     fig.add_trace(
         go.Scatter(x=[None], y=[None], mode="lines", line=line, name=label, hoverinfo="skip")

@@ -96,7 +96,7 @@ def ranking_figure(
             x=list(rows[c.AMOUNT]),
             y=labels,
             orientation="h",
-            marker=highlight_marker(keys, highlight),
+            marker=highlight_marker(keys, highlight, bottom_up=True),
             text=texts,
             textposition="outside",
             cliponaxis=False,

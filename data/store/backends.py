@@ -65,7 +65,7 @@ class DiskcacheBackend:
     def __init__(self, directory: str | os.PathLike[str], *, size_limit_bytes: int) -> None:
         if size_limit_bytes <= 0:
             raise StoreConfigError(f"the store size limit must be positive, not {size_limit_bytes}")
-        path = _private_directory(Path(directory))
+        path = private_directory(Path(directory))
         self.directory = path
         self.max_value_bytes: int | None = size_limit_bytes
         self._size_limit = size_limit_bytes
@@ -182,7 +182,7 @@ class RedisBackend:
         self._client.delete(key)
 
 
-def _private_directory(path: Path) -> Path:
+def private_directory(path: Path) -> Path:
     """Create the store directory owner-only, and refuse one that others can read or write.
 
     The store holds analysts' uploads and pickles that this app will load: a directory that

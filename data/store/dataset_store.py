@@ -1,7 +1,8 @@
 """``DatasetStore``: per-session datasets on a shared backend, with a small per-worker cache.
 
-Access is per session: the store keeps, per session, a pointer to that session's one current
-dataset, and ``get`` serves a dataset only when the pointer of the asking session names it. A
+Access is per session: the store keeps, per session, a pointer to the datasets that session
+holds (one, or one per browser tab plus the one each tab's last upload replaced), and ``get``
+serves a dataset only when the pointer of the asking session names it. A
 dataset id that leaks (logs, a shared screenshot of the URL state) is useless without the session
 id it was created for.
 """
@@ -16,6 +17,7 @@ from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Final
 
 import pandas as pd
 
@@ -26,9 +28,13 @@ from data.store.ids import (
     check_session_id,
     dataset_key,
     issued_key,
+    join_ids,
     new_dataset_id,
     new_session_id,
+    pending_key,
     session_key,
+    split_ids,
+    tab_key,
     valid_id,
 )
 from data.store.settings import (
@@ -43,6 +49,11 @@ from data.store.settings import (
 )
 
 logger = logging.getLogger(__name__)
+
+MAX_OWNED: Final = 8
+"""Datasets one session may hold at once over all its tabs (each tab: shown + replaced)."""
+PENDING_SECONDS: Final = 15 * 60
+"""How long a tab's "upload being read" mark lasts if the job dies without clearing it."""
 
 
 class DatasetStore:
@@ -112,15 +123,52 @@ class DatasetStore:
             return False
         return self.backend.touch(issued_key(session_id), self.ttl_seconds)
 
-    def put(self, session_id: str, frame: pd.DataFrame, files: Sequence[str]) -> str:
+    def put(
+        self,
+        session_id: str,
+        frame: pd.DataFrame,
+        files: Sequence[str],
+        *,
+        tab: str | None = None,
+    ) -> str:
         """Store ``frame`` as the session's current dataset and return its new id.
 
-        The new dataset is written before the previous one is deleted, so a failed write leaves
-        the session with its old data rather than none. Two simultaneous uploads by one session
-        in two workers: the last pointer written wins and the other dataset is never served
-        (it expires with its TTL).
+        The new dataset is written before anything is deleted, so a failed write leaves the
+        session with its old data rather than none. Without ``tab`` the session has one
+        dataset and the previous one is deleted at once. With ``tab`` (a browser tab's id) the
+        upload replaces only that tab's data, and the dataset it replaces stays readable until
+        the tab shows the new one (``settle``): a tab reloaded while its upload was being read
+        still has the data it showed, and another tab of the session keeps its own.
         """
         check_session_id(session_id)
+        if tab is not None:
+            check_session_id(tab)
+        dataset, blob = self._encoded(frame, files)
+        pointer = session_key(session_id)
+        owned = split_ids(self.backend.get(pointer))
+        before = {pointer: owned}
+        if tab is None:
+            drop, keep = owned, [dataset.dataset_id]
+            writes = {pointer: join_ids(keep)}
+        else:
+            slot = tab_key(session_id, tab)
+            before[slot] = split_ids(self.backend.get(slot))
+            shown = before[slot][:1]  # what the tab shows stays; what it replaced goes now
+            drop = [d for d in before[slot][1:] if d not in shown]
+            kept = [d for d in owned if d not in drop]
+            keep = [*kept[-(MAX_OWNED - 1) :], dataset.dataset_id]
+            drop += [d for d in kept if d not in keep]
+            writes = {pointer: join_ids(keep), slot: join_ids([dataset.dataset_id, *shown])}
+        self._write(dataset, blob, writes, before)
+        for old_id in drop:
+            if old_id != dataset.dataset_id:
+                self.backend.delete(dataset_key(old_id))
+                self._local.discard(old_id)
+        self._local.put(dataset)
+        return dataset.dataset_id
+
+    def _encoded(self, frame: pd.DataFrame, files: Sequence[str]) -> tuple[StoredDataset, bytes]:
+        """The dataset to store and its bytes, refused when larger than the store allows."""
         if not isinstance(frame, pd.DataFrame):
             raise TypeError(f"frame must be a pandas DataFrame, not {type(frame).__name__}")
         if isinstance(files, str):
@@ -139,36 +187,87 @@ class DatasetStore:
                 f"the data set takes {_megabytes(len(blob))} MB, more than the store's limit of "
                 f"{_megabytes(limit)} MB; upload fewer years or raise {ENV_SIZE_LIMIT}"
             )
-        pointer = session_key(session_id)
-        previous = self.backend.get(pointer)
+        return dataset, blob
+
+    def _write(
+        self,
+        dataset: StoredDataset,
+        blob: bytes,
+        pointers: dict[str, bytes],
+        previous: dict[str, list[str]],
+    ) -> None:
+        """Write the data, then the pointers that name it, and check they all survived.
+
+        A write that pushes the disk store over its limit evicts the least recently used
+        entries, which can include the new ones when the store holds few; the second attempt
+        then finds room. Failing twice means the data set does not fit next to the others:
+        the pointers get their old values back and nothing of the new data stays.
+        """
         data_key = dataset_key(dataset.dataset_id)
-        # A write that pushes the disk store over its limit evicts the 10 least recently used
-        # entries, which can include the new ones when the store holds few; the second attempt
-        # then finds room. Failing twice means the data set does not fit next to the others.
         for _attempt in range(2):
             self.backend.set(data_key, blob, self.ttl_seconds)
-            self.backend.set(pointer, dataset.dataset_id.encode("ascii"), self.ttl_seconds)
-            if self.backend.touch(data_key, self.ttl_seconds) and self.backend.touch(
-                pointer, self.ttl_seconds
+            for key, value in pointers.items():
+                self.backend.set(key, value, self.ttl_seconds)
+            if self.backend.touch(data_key, self.ttl_seconds) and all(
+                self.backend.touch(key, self.ttl_seconds) for key in pointers
             ):
-                break
-        else:
-            self.backend.delete(data_key)
-            if previous is None:
-                self.backend.delete(pointer)
+                return
+        self.backend.delete(data_key)
+        for key in pointers:
+            old = previous.get(key)
+            if old:
+                self.backend.set(key, join_ids(old), self.ttl_seconds)
             else:
-                self.backend.set(pointer, previous, self.ttl_seconds)
-            raise DatasetTooLargeError(
-                f"the data set ({_megabytes(len(blob))} MB) did not fit in the store; "
-                f"raise {ENV_SIZE_LIMIT}"
-            )
-        if previous is not None:
-            old_id = previous.decode("ascii", errors="replace")
-            if old_id != dataset.dataset_id:
-                self.backend.delete(dataset_key(old_id))
-                self._local.discard(old_id)
-        self._local.put(dataset)
-        return dataset.dataset_id
+                self.backend.delete(key)
+        raise DatasetTooLargeError(
+            f"the data set ({_megabytes(len(blob))} MB) did not fit in the store; "
+            f"raise {ENV_SIZE_LIMIT}"
+        )
+
+    # a tab's data ---------------------------------------------------------------------------
+    def settle(self, session_id: str, tab: str, dataset_id: str) -> None:
+        """The tab now shows ``dataset_id``: the dataset its upload replaced can go."""
+        if not (valid_id(session_id) and valid_id(tab) and valid_id(dataset_id)):
+            return
+        slot = tab_key(session_id, tab)
+        found = split_ids(self.backend.get(slot))
+        if not found or found[0] != dataset_id or len(found) == 1:
+            return
+        self.backend.set(slot, join_ids([dataset_id]), self.ttl_seconds)
+        pointer = session_key(session_id)
+        owned = split_ids(self.backend.get(pointer))
+        gone = [d for d in found[1:] if d != dataset_id]
+        if owned:
+            self.backend.set(pointer, join_ids([d for d in owned if d not in gone]), self.ttl_seconds)
+        for old_id in gone:
+            self.backend.delete(dataset_key(old_id))
+            self._local.discard(old_id)
+
+    def shown_in(self, session_id: str, tab: str) -> str | None:
+        """The dataset the tab's last upload stored (its data after a reload), if still there."""
+        if not (valid_id(session_id) and valid_id(tab)):
+            return None
+        found = split_ids(self.backend.get(tab_key(session_id, tab)))[:1]
+        owned = split_ids(self.backend.get(session_key(session_id)))
+        if not found or found[0] not in owned or self.backend.get(dataset_key(found[0])) is None:
+            return None
+        return found[0]
+
+    def mark_pending(self, session_id: str, tab: str, reading: bool) -> None:
+        """Say (``reading``) or unsay that the tab's upload is being read right now."""
+        if not (valid_id(session_id) and valid_id(tab)):
+            return
+        key = pending_key(session_id, tab)
+        if reading:
+            self.backend.set(key, b"1", PENDING_SECONDS)
+        else:
+            self.backend.delete(key)
+
+    def pending(self, session_id: str, tab: str) -> bool:
+        """Whether the tab has an upload being read (a reloaded tab then waits for it)."""
+        if not (valid_id(session_id) and valid_id(tab)):
+            return False
+        return self.backend.get(pending_key(session_id, tab)) is not None
 
     def get(self, session_id: str, dataset_id: str) -> StoredDataset | None:
         """The session's dataset, or ``None`` if unknown, expired, evicted or not this session's.
@@ -180,8 +279,7 @@ class DatasetStore:
         if not valid_id(session_id) or not valid_id(dataset_id):
             return None
         pointer = session_key(session_id)
-        current = self.backend.get(pointer)
-        if current is None or not secrets.compare_digest(current, dataset_id.encode("ascii")):
+        if not _owns(self.backend.get(pointer), dataset_id):
             return None
         data_key = dataset_key(dataset_id)
         if not self.backend.touch(data_key, self.ttl_seconds):
@@ -210,11 +308,15 @@ class DatasetStore:
         if not valid_id(session_id) or not valid_id(dataset_id):
             return
         pointer = session_key(session_id)
-        current = self.backend.get(pointer)
-        if current is None or not secrets.compare_digest(current, dataset_id.encode("ascii")):
+        owned = self.backend.get(pointer)
+        if not _owns(owned, dataset_id):
             return
         self.backend.delete(dataset_key(dataset_id))
-        self.backend.delete(pointer)
+        rest = [d for d in split_ids(owned) if d != dataset_id]
+        if rest:
+            self.backend.set(pointer, join_ids(rest), self.ttl_seconds)
+        else:
+            self.backend.delete(pointer)
         self._local.discard(dataset_id)
 
 
@@ -262,3 +364,10 @@ class _LocalCache:
 def _megabytes(size: int) -> str:
     """Sizes in error messages, in the unit of ``IOM_STORE_SIZE_LIMIT_MB``."""
     return f"{size / (1024 * 1024):,.1f}"
+
+
+def _owns(pointer: bytes | None, dataset_id: str) -> bool:
+    """Whether a session pointer names ``dataset_id`` (compared in constant time)."""
+    wanted = dataset_id.encode("ascii")
+    found = [secrets.compare_digest(d.encode("ascii"), wanted) for d in split_ids(pointer)]
+    return any(found)

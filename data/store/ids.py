@@ -50,3 +50,28 @@ def dataset_key(dataset_id: str) -> str:
 def issued_key(session_id: str) -> str:
     """Key of the mark that the server issued this session id (a client-chosen id has none)."""
     return f"{KEY_PREFIX}issued:{hashlib.sha256(session_id.encode('ascii')).hexdigest()}"
+
+
+def tab_key(session_id: str, tab_id: str) -> str:
+    """Key of one browser tab's pointer: the dataset it shows and the one it replaced.
+
+    Two tabs of one session (a duplicated tab, a second window) each upload into their own
+    pointer, so one tab's upload never replaces the data another tab is drawing."""
+    digest = hashlib.sha256(f"{session_id}\n{tab_id}".encode("ascii")).hexdigest()
+    return f"{KEY_PREFIX}tab:{digest}"
+
+
+def pending_key(session_id: str, tab_id: str) -> str:
+    """Key of the mark that a tab's upload is being read (so a reloaded tab waits for it)."""
+    digest = hashlib.sha256(f"{session_id}\n{tab_id}".encode("ascii")).hexdigest()
+    return f"{KEY_PREFIX}pending:{digest}"
+
+
+def split_ids(value: bytes | None) -> list[str]:
+    """The dataset ids in a pointer value (space-separated ASCII tokens), in order."""
+    return [] if value is None else value.decode("ascii", errors="replace").split()
+
+
+def join_ids(found: list[str]) -> bytes:
+    """A pointer value from dataset ids (no duplicates, order kept)."""
+    return " ".join(dict.fromkeys(found)).encode("ascii")

@@ -20,7 +20,8 @@ pytestmark = pytest.mark.browser
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = {"serious", "critical"}
-DRAWN = ".js-plotly-plot .main-svg, .ag-root, .fact-card"
+# the open tab's content (every tab stays mounted; the others are not displayed)
+DRAWN = ".js-plotly-plot .main-svg, .ag-root, .fact-card >> visible=true"
 
 
 def audit(page: Page) -> list[dict[str, Any]]:
@@ -29,6 +30,16 @@ def audit(page: Page) -> list[dict[str, Any]]:
 
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
     return [v for v in result.response["violations"] if v["impact"] in BLOCKING]
+
+
+def upstream(violation: dict[str, Any]) -> bool:
+    """AG Grid 35's own header markup: a row role whose cells sit behind presentation wrappers
+    (axe: aria-required-children), an open upstream issue (ag-grid#11363) no page markup fixes.
+    Only that rule and only on AG Grid's elements; ``test_the_grid_gap_is_still_there`` fails
+    once it is fixed upstream, so the exception cannot outlive the gap."""
+    return violation["id"] == "aria-required-children" and all(
+        ".ag-" in str(node["target"]) for node in violation["nodes"]
+    )
 
 
 def summary(violations: list[dict[str, Any]]) -> list[str]:
@@ -47,7 +58,16 @@ def test_view_has_no_serious_violations(
     page.goto(f"/?lang={lang}&view={view}&source=ceb")
     page.wait_for_selector(DRAWN, timeout=20_000)
     page.wait_for_timeout(800)  # late callbacks (takeaways, panels) settle
-    assert summary(audit(page)) == []
+    assert summary([v for v in audit(page) if not upstream(v)]) == []
+
+
+@pytest.mark.xfail(strict=True, reason="AG Grid 35 header rows, ag-grid#11363 (see upstream())")
+def test_the_grid_gap_is_still_there(new_page: Callable[..., Page]) -> None:
+    page = new_page()
+    page.goto(f"/?lang=nl&view={ids.TAB_SOURCES}")
+    page.wait_for_selector(".ag-root", timeout=20_000)
+    page.wait_for_timeout(800)
+    assert not [v for v in audit(page) if upstream(v)]
 
 
 def test_the_audit_finds_a_violation(new_page: Callable[..., Page]) -> None:

@@ -145,7 +145,7 @@ def test_takeaway_follows_year_and_language_and_copies(page: Page, live_server: 
     page.goto("/?year=2022")
     takeaway = page.locator(pid(ids.TAKEAWAY))
     page.wait_for_function(
-        "(sel) => document.querySelector(sel)?.textContent.includes('39,1 % meer dan in 2021')",
+        "(sel) => document.querySelector(sel)?.textContent.includes('39,1\u00a0% meer dan in 2021')",
         arg=pid(ids.TAKEAWAY),
     )
     assert takeaway.inner_text().startswith("Grootste donor van IOM in 2022: Verenigde Staten")

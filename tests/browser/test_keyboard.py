@@ -15,7 +15,7 @@ from tests.browser.helpers import active_element, checked_radio, wait_for_url_pa
 
 pytestmark = pytest.mark.browser
 
-DRAWN = ".js-plotly-plot .main-svg"
+DRAWN = ".js-plotly-plot .main-svg >> visible=true"  # the open tab's charts (all stay mounted)
 
 
 def open_page(new_page: Callable[..., Page], query: str = "source=ceb") -> Page:

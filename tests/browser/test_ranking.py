@@ -40,7 +40,7 @@ TABS_EN = [
 
 
 def tab_labels(page: Page) -> list[str]:
-    return [text.strip() for text in page.locator("#view .tab").all_inner_texts()]
+    return [text.strip() for text in page.locator("#view [role=tab]").all_inner_texts()]
 
 
 def test_home_is_dutch_2023_with_ranking_above_the_fold(page: Page) -> None:
@@ -52,14 +52,14 @@ def test_home_is_dutch_2023_with_ranking_above_the_fold(page: Page) -> None:
         "1. Verenigde Staten", "2. Duitsland", "3. Canada", "6. Nederland", "Overige lidstaten",
     ]  # fmt: skip
     assert [b.value for b in bars] == [1365, 279, 214, 62, 703]
-    assert bars[0].text == "1.365 · 52,0 %"
+    assert bars[0].text == "1.365 · 52,0\u00a0%"
     assert checked_radio(page, "year") == "2023"
     assert checked_radio(page, "lang") == "NL"
     assert page.locator("#donor").text_content() == "Nederland"
     assert tab_labels(page) == TABS_NL
     expect_url_params(page, {
         "lang": "nl", "year": "2023", "donor": "NLD", "view": "ranking", "budget": "absolute",
-        "source": "scorecard",
+        "source": "scorecard", "currency": "USD", "prices": "current",
     })  # fmt: skip
 
     # Key figures and the chart are visible at 1366×768 without scrolling.
@@ -119,7 +119,7 @@ def test_copied_link_reopens_the_same_view(page: Page) -> None:
     assert outlined == ["2. Germany"]
     expect_url_params(page, {
         "lang": "en", "year": "2022", "donor": "DEU", "view": "ranking", "budget": "absolute",
-        "source": "scorecard",
+        "source": "scorecard", "currency": "USD", "prices": "current",
     })  # fmt: skip
 
 
@@ -215,7 +215,7 @@ def test_invalid_url_params_fall_back_to_defaults(page: Page, browser_errors: li
     assert page.locator("#donor").text_content() == "Nederland"
     expect_url_params(page, {
         "lang": "nl", "year": "2023", "donor": "NLD", "view": "ranking", "budget": "absolute",
-        "source": "scorecard",
+        "source": "scorecard", "currency": "USD", "prices": "current",
     })  # fmt: skip
     assert browser_errors == []
 

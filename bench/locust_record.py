@@ -1,0 +1,66 @@
+"""Record the callback requests a real browser session sends, step by step, for the load test.
+
+A headless Chromium (Debian's) opens the app and does what an analyst does: first load, two year
+clicks, a switch to the CEB history, an entity change, a switch to euros, back to the
+scorecard. Every POST to ``/_dash-update-component`` is kept with the step that sent it, in
+order, so ``bench/locust_replay.py`` sends exactly these bodies (with each simulated user's own
+session id). Uploads and exports are left out: their rate limits (callbacks/server_guard.py)
+would refuse fifty users' worth from one address, and they are background jobs now.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from bench.chromium import CHROMIUM, CHROMIUM_FLAGS
+
+UPDATE = "/_dash-update-component"
+
+
+def record(url: str, out: Path) -> list[dict[str, Any]]:
+    """Drive the session and write ``[{step, body}, ...]`` to ``out``; returns it."""
+    from playwright.sync_api import Request, sync_playwright
+
+    sent: list[dict[str, Any]] = []
+    step = ["first_load"]
+
+    def keep(request: Request) -> None:
+        if request.method == "POST" and UPDATE in request.url and "cacheKey" not in request.url:
+            sent.append({"step": step[0], "body": json.loads(request.post_data or "{}")})
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=list(CHROMIUM_FLAGS)
+        )
+        page = browser.new_page()
+        page.on("request", keep)
+        page.goto(url)
+        page.wait_for_selector("#ranking-graph .main-svg")
+        page.wait_for_load_state("networkidle")
+
+        def act(name: str, action: Any) -> None:
+            step[0] = name
+            action()
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
+
+        act("year_click", lambda: page.locator("#year label").filter(has_text="2022").click())
+        act("year_click", lambda: page.locator("#year label").filter(has_text="2021").click())
+        act("source_switch", lambda: page.locator("#source label").nth(1).click())
+        act("entity_change", lambda: _choose_entity(page, "WFP"))
+        act(
+            "currency_switch",
+            lambda: page.locator("#currency label").filter(has_text="EUR").click(),
+        )
+        act("back_to_scorecard", lambda: page.locator("#source label").nth(0).click())
+        browser.close()
+    out.write_text(json.dumps(sent), encoding="utf-8")
+    return sent
+
+
+def _choose_entity(page: Any, entity: str) -> None:
+    page.locator("#entity").click()
+    page.keyboard.type(entity)
+    page.keyboard.press("Enter")
