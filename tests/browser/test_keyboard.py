@@ -11,7 +11,7 @@ from playwright.sync_api import Page
 
 from components import ids
 from components.page_text import tab_id
-from tests.browser.helpers import active_element, checked_radio, wait_for_url_param
+from tests.browser.helpers import checked_radio, wait_for_url_param
 
 pytestmark = pytest.mark.browser
 
@@ -82,11 +82,20 @@ def test_arrow_keys_move_between_the_tabs(new_page: Callable[..., Page]) -> None
     tab.focus()
     page.keyboard.press("ArrowRight")
     wait_for_url_param(page, "view", ids.TAB_OVER_TIME)
-    assert active_element(page)["id"] == tab_id(ids.TAB_OVER_TIME)
-    assert page.get_attribute(f"#{tab_id(ids.TAB_OVER_TIME)}", "aria-selected") == "true"
+    _wait_selected_and_focused(page, tab_id(ids.TAB_OVER_TIME))
     page.keyboard.press("ArrowLeft")
     wait_for_url_param(page, "view", ids.TAB_RANKING)
-    assert active_element(page)["id"] == tab_id(ids.TAB_RANKING)
+    _wait_selected_and_focused(page, tab_id(ids.TAB_RANKING))
+
+
+def _wait_selected_and_focused(page: Page, tab: str) -> None:
+    """The tab is chosen and holds the focus (the page may redraw around it a moment later)."""
+    page.wait_for_function(
+        """(id) => { const t = document.getElementById(id);
+            return !!t && t.getAttribute('aria-selected') === 'true'
+                && document.activeElement === t; }""",
+        arg=tab,
+    )
 
 
 def test_radio_buttons_are_operated_with_the_arrow_keys(new_page: Callable[..., Page]) -> None:
