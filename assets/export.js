@@ -218,10 +218,36 @@
     }, layout);
   }
 
-  window.addEventListener("beforeprint", function () {
-    if (!window.Plotly) {
+  var printing = false;
+
+  function withPrintLayout(layout, values) {
+    var next = Object.assign({}, layout, {width: values.width, autosize: values.autosize});
+    next.xaxis = Object.assign({}, layout.xaxis, {automargin: values["xaxis.automargin"]});
+    next.yaxis = Object.assign({}, layout.yaxis, {automargin: values["yaxis.automargin"]});
+    return next;
+  }
+
+  var PRINT_LAYOUT = {
+    width: PRINT_WIDTH, autosize: false, "xaxis.automargin": true, "yaxis.automargin": true,
+  };
+
+  function fitForPrint(gd) {
+    // Plotly.react, not relayout: a relayout event makes Dash's Graph draw its figure prop
+    // again (see views.js). A chart is fitted at most a few times per print, so a figure that
+    // keeps arriving cannot start a loop.
+    if (!printing || !gd.layout || gd._fullLayout.width === PRINT_WIDTH
+        || (gd.__iomPrintFits || 0) >= 4) {
       return;
     }
+    gd.__iomPrintFits = (gd.__iomPrintFits || 0) + 1;
+    window.Plotly.react(gd, gd.data, withPrintLayout(gd.layout, PRINT_LAYOUT));
+  }
+
+  window.addEventListener("beforeprint", function () {
+    if (!window.Plotly || printing) {
+      return;
+    }
+    printing = true;
     document.querySelectorAll(".js-plotly-plot").forEach(function (gd) {
       if (!gd.offsetParent || !gd.layout) {
         return;
@@ -230,21 +256,30 @@
       PRINT_KEYS.forEach(function (key) {
         saved[key] = layoutValue(gd.layout, key);
       });
-      resized.push({ gd: gd, saved: saved });
-      window.Plotly.relayout(gd, {
-        width: PRINT_WIDTH,
-        autosize: false,
-        "xaxis.automargin": true,
-        "yaxis.automargin": true,
-      });
+      // A figure that lands while the print dialog is open (a callback answering late) is
+      // drawn at the screen width again: it is fitted once more, so the page prints as shown.
+      var onRedraw = function () {
+        fitForPrint(gd);
+      };
+      resized.push({ gd: gd, saved: saved, onRedraw: onRedraw });
+      if (gd.on) {
+        gd.on("plotly_afterplot", onRedraw);
+      }
+      fitForPrint(gd);
     });
   });
 
   window.addEventListener("afterprint", function () {
+    printing = false;
     resized.splice(0).forEach(function (entry) {
-      window.Plotly.relayout(entry.gd, entry.saved).then(function () {
-        return window.Plotly.Plots.resize(entry.gd);
-      });
+      if (entry.gd.removeListener) {
+        entry.gd.removeListener("plotly_afterplot", entry.onRedraw);
+      }
+      entry.gd.__iomPrintFits = 0;
+      window.Plotly.react(entry.gd, entry.gd.data, withPrintLayout(entry.gd.layout, entry.saved))
+        .then(function () {
+          return window.Plotly.Plots.resize(entry.gd);
+        });
     });
   });
 })();
