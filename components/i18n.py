@@ -94,7 +94,10 @@ APP_TEXT: Texts = {
         "nl": "Rang {rank}<br>{cur} {amount} mln<br>{share} van het totaal",
         "en": "Rank {rank}<br>{cur} {amount} million<br>{share} of the total",
     },
-    "over_time.title.listed": {"nl": "Ranglijst van donoren 2021–2023", "en": "Donor ranking 2021–2023"},
+    "over_time.title.listed": {
+        "nl": "Ranglijst van donoren 2021–2023",
+        "en": "Donor ranking 2021–2023",
+    },
     "over_time.subtitle.listed": {
         "nl": "Rang per jaar (1 = grootste); label: bijdrage in {cur} mln. Niet getoond = niet vermeld in de bron",
         "en": "Rank per year (1 = largest); label: contribution in {cur} million. Not shown = not listed by the source",
@@ -810,7 +813,22 @@ EXPORT_TEXT: Texts = {
 
 # Messages about bad files are written in data/error_text.py (the data layer words its own
 # errors, in both languages); they join the one catalogue here.
-TEXT: Texts = {**APP_TEXT, **METRIC_TEXT, **UNIT_TEXT, **EXPORT_TEXT, **ERROR_TEXT, **SOURCE_TEXT, **ENTITIES_TEXT, **DONOR_PEERS_TEXT, **TABLE_TEXT, **CLAIMS_TEXT, **MEMO_TEXT, **ACCESS_TEXT, **MONEY_TEXT, **JOBS_TEXT}
+TEXT: Texts = {
+    **APP_TEXT,
+    **METRIC_TEXT,
+    **UNIT_TEXT,
+    **EXPORT_TEXT,
+    **ERROR_TEXT,
+    **SOURCE_TEXT,
+    **ENTITIES_TEXT,
+    **DONOR_PEERS_TEXT,
+    **TABLE_TEXT,
+    **CLAIMS_TEXT,
+    **MEMO_TEXT,
+    **ACCESS_TEXT,
+    **MONEY_TEXT,
+    **JOBS_TEXT,
+}
 
 
 def t(key: str, lang: Lang, **values: object) -> str:

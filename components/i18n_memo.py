@@ -74,7 +74,10 @@ CHART_WORDS: Mapping[str, Mapping[Lang, str]] = {
     },
     "donor_amounts.mode": {"nl": "Weergave", "en": "Show"},
     "donor_amounts.mode.absolute": {"nl": "Bedragen", "en": "Amounts"},
-    "donor_amounts.mode.change": {"nl": "Verandering t.o.v. vorig jaar", "en": "Change on year before"},
+    "donor_amounts.mode.change": {
+        "nl": "Verandering t.o.v. vorig jaar",
+        "en": "Change on year before",
+    },
     "donor_amounts.takeaway": {
         "nl": "{donor} gaf {entity} {amount} in {last}, {direction} {change} t.o.v. {previous}.",
         "en": "{donor} gave {entity} {amount} in {last}, {direction} {change} on {previous}.",

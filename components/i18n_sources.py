@@ -40,7 +40,10 @@ SOURCE_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "nl": "Deze weergave gebruikt CEB-gegevens: kies bij Bron 'CEB 2013–2024' of laad CEB-bestanden.",
         "en": "This view uses CEB data: choose 'CEB 2013–2024' as the source, or load CEB files.",
     },
-    "kpi.revenue_total": {"nl": "Totale inkomsten {year} (CEB)", "en": "Total revenue {year} (CEB)"},
+    "kpi.revenue_total": {
+        "nl": "Totale inkomsten {year} (CEB)",
+        "en": "Total revenue {year} (CEB)",
+    },
     "kpi.revenue_total_note": {
         "nl": "verplichte, vrijwillige en overige inkomsten van de getoonde bijdragers",
         "en": "assessed, voluntary and other revenue from the contributors shown",

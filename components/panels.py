@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any, cast
 
 import pandas as pd
@@ -104,14 +105,61 @@ def radio_group(radio: dcc.RadioItems, label_id: str) -> html.Div:
     return html.Div(radio, role="radiogroup", **cast(dict[str, Any], {"aria-labelledby": label_id}))
 
 
-def table(header: list[str], rows: list[list[Any]], class_name: str = "data-table") -> html.Table:
-    return html.Table(
-        [
-            html.Thead(html.Tr([html.Th(h, scope="col") for h in header])),
-            html.Tbody([html.Tr([html.Td(v) for v in r]) for r in rows]),
-        ],
-        className=class_name,
+# The inline components a cell may hold, as the tags they are written with.
+_CELL_TAGS: dict[type, str] = {
+    html.B: "b",
+    html.Strong: "strong",
+    html.Small: "small",
+    html.Span: "span",
+    html.Em: "em",
+    html.I: "i",
+}
+
+
+def _cell_text(text: str) -> str:
+    """Text as markup that shows exactly that text. Braces too are entities: dcc.Markdown
+    reads its HTML as JSX, where ``{…}`` would be an expression."""
+    escaped = escape(text, quote=True)
+    return escaped.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _cell_markup(cell: Any) -> str:
+    """A table cell's content as markup: text and numbers escaped, a few inline components
+    (bold, small print, a line break, a span with a class) as their tags; anything else is a
+    programming error."""
+    if cell is None:
+        return ""
+    if isinstance(cell, (list, tuple)):
+        return "".join(_cell_markup(part) for part in cell)
+    if isinstance(cell, html.Br):
+        return "<br/>"
+    tag = _CELL_TAGS.get(type(cell))
+    if tag is not None:
+        part = cast(Any, cell)
+        css = getattr(part, "className", None)
+        opening = f'<{tag} class="{escape(css, quote=True)}">' if css else f"<{tag}>"
+        return f"{opening}{_cell_markup(part.children)}</{tag}>"
+    if isinstance(cell, (str, int, float)):
+        return _cell_text(str(cell))
+    raise TypeError(f"a table cell cannot hold {type(cell).__name__}")
+
+
+def table(header: list[str], rows: list[list[Any]], class_name: str = "data-table") -> dcc.Markdown:
+    """A data table as one component: a real ``<table>`` written out and drawn by dcc.Markdown.
+
+    Why not ``html.Table``: every cell would be a Dash component of its own, and Dash's
+    renderer pays for each on every store update. The over-time table (about 1,800 cells)
+    froze the browser for 12 s when its tab opened; as one component it costs milliseconds.
+    Every text is escaped here, so a name from a file stays text (tests/test_panels.py)."""
+    head = "".join(f'<th scope="col">{_cell_text(h)}</th>' for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_cell_markup(v)}</td>" for v in r) + "</tr>" for r in rows
     )
+    markup = (
+        f'<table class="{escape(class_name, quote=True)}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table>"
+    )
+    return dcc.Markdown(markup, dangerously_allow_html=True, className="table-markup")
 
 
 def format_fact_value(row: pd.Series, lang: Lang) -> str:
@@ -175,7 +223,7 @@ def organisation_cards(model: FundingSource, lang: Lang) -> list[html.Div]:
     return cards
 
 
-def relevance_table(model: FundingSource, lang: Lang) -> html.Table:
+def relevance_table(model: FundingSource, lang: Lang) -> dcc.Markdown:
     rel = model.tables.relevance
     p_col, r_col = (c.PRIORITY_NL, c.RATING_NL) if lang == "nl" else (c.PRIORITY_EN, c.RATING_EN)
     rows = [

@@ -23,6 +23,7 @@ from data.claims import check_claims
 from data.model import FundingModel
 from data.scorecard_source import ScorecardModel
 from tests.claims_history import history_frame
+from tests.table_cells import table_cells
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +45,8 @@ def state(lang: Lang) -> ViewState:
 
 
 def rows(output: Any) -> list[list[Any]]:
-    """The cells of an html table's body."""
-    return [[cell.children for cell in tr.children] for tr in output.children[1].children]
+    """The cells of the table's body, as text."""
+    return table_cells(output)[1]
 
 
 def trace(figure: go.Figure, name: str) -> Any:
@@ -123,7 +124,11 @@ def test_the_image_puts_the_claims_on_one_row_per_group(model: FundingModel) -> 
     totals = [
         (x, text) for x, y, text in zip(differs.x, differs.y, differs.text, strict=True) if y == 1
     ]
-    assert sorted(totals) == [(-10.0, "−20,5\u00a0%"), (-10.0, "−32,1\u00a0%"), (-10.0, "−32,4\u00a0%")]
+    assert sorted(totals) == [
+        (-10.0, "−20,5\u00a0%"),
+        (-10.0, "−32,1\u00a0%"),
+        (-10.0, "−32,4\u00a0%"),
+    ]
 
 
 # captions, takeaway, data ----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import dataclasses
 from typing import Any, cast
 
 import pytest
-from dash import html
+from dash import dcc, html
 
 from components import panels
 from components.charts import budget, over_time
@@ -18,6 +18,7 @@ from data.ceb_source import CebModel
 from data.model import FundingModel
 from data.scorecard_source import ScorecardModel
 from tests.real_files import CEB_CUT
+from tests.table_cells import table_cells
 
 MINUS = "\u2212"
 
@@ -45,9 +46,8 @@ def _cards(model: FundingModel, year: int, lang: Lang) -> dict[str, list[str]]:
     }
 
 
-def _rows(table: html.Table) -> list[list[str]]:
-    body = table.children[1]
-    return [[_text(cell) for cell in row.children] for row in body.children]
+def _rows(table: Any) -> list[list[str]]:
+    return table_cells(table)[1]
 
 
 # key figures ---------------------------------------------------------------------------------
@@ -141,7 +141,7 @@ def test_kpi_budget_card_keeps_the_approximate_sign(model: FundingModel) -> None
 # over-time table -----------------------------------------------------------------------------
 def test_over_time_table_header(model: FundingModel) -> None:
     table = over_time.over_time_table(model, "nl")
-    header = [_text(th) for th in table.children[0].children.children]
+    header = table_cells(table)[0]
     assert header == [
         "Jaar",
         "Rang",
@@ -349,3 +349,20 @@ def test_source_columns(model: FundingModel) -> None:
 def test_budget_table_marks_the_approximate_2010_budget(model: FundingModel) -> None:
     rows = _rows(budget.budget_table(model.budget_growth(), "nl"))
     assert "≈" in rows[0][0]
+
+
+# tables as one component ---------------------------------------------------------------------
+def test_a_table_is_one_component_whose_text_stays_text() -> None:
+    """Markup or a JSX expression in a name is shown as written, never run or drawn."""
+    name = '<a href="https://evil.example">Chaina</a> {1+1}'
+    out = panels.table(["Donor", "Amount"], [[name, "1.365"], [html.B("Total"), ["a", html.Br()]]])
+    assert isinstance(out, dcc.Markdown) and cast(Any, out).dangerously_allow_html
+    markup = str(out.children)
+    assert "<a " not in markup and "{" not in markup and "}" not in markup
+    assert table_cells(out) == (["Donor", "Amount"], [[name, "1.365"], ["Total", "a|"]])
+    assert "<b>Total</b>" in markup
+
+
+def test_a_table_cell_refuses_what_it_cannot_write() -> None:
+    with pytest.raises(TypeError, match="Graph"):
+        panels.table(["x"], [[dcc.Graph()]])

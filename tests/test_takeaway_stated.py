@@ -70,7 +70,9 @@ def test_ranking_stated_figure_needs_the_contradiction(seed: FundingModel) -> No
     kept = notes[notes[c.CONTRADICTION_ID] != "nl_2023"].reset_index(drop=True)
     without = ScorecardModel.from_seed(dataclasses.replace(seed.tables, contradictions=kept))
     text = ranking.takeaway_text(without, 2023, "NLD", None, "nl")
-    assert text.endswith("Nederland: plaats 6 met USD 62 mln (2,4\u00a0%), 3,3\u00a0% meer dan in 2022.")
+    assert text.endswith(
+        "Nederland: plaats 6 met USD 62 mln (2,4\u00a0%), 3,3\u00a0% meer dan in 2022."
+    )
 
 
 def test_loaded_data_has_no_text_figure(seed: FundingModel) -> None:

@@ -122,7 +122,11 @@ def test_ranking_first_year_invents_no_change(
         (2021, "en", "; Canada: not listed by the source for 2021."),
         # listed in 2022 but not in 2021: a place, no change
         (2022, "nl", "; Canada: plaats 3 met USD 132 mln (6,5\u00a0%)."),
-        (2023, "nl", "; Canada: plaats 3 met USD 214 mln (8,2\u00a0%), 62,1\u00a0% meer dan in 2022."),
+        (
+            2023,
+            "nl",
+            "; Canada: plaats 3 met USD 214 mln (8,2\u00a0%), 62,1\u00a0% meer dan in 2022.",
+        ),
         (2023, "en", "; Canada: rank 3 with USD 214 million (8.2%), 62.1% more than in 2022."),
     ],
 )
@@ -267,7 +271,9 @@ def test_ceb_ranking_compares_with_a_loaded_previous_year(two_years: FundingMode
         "met USD 1.524 mln (56,3\u00a0% van alle vrijwillige bijdragen van overheden), 25,0\u00a0% meer "
         "dan in 2023;"
     ) in text
-    assert text.endswith("; Nederland: plaats 5 met USD 91,9 mln (3,4\u00a0%), 25,0\u00a0% meer dan in 2023.")
+    assert text.endswith(
+        "; Nederland: plaats 5 met USD 91,9 mln (3,4\u00a0%), 25,0\u00a0% meer dan in 2023."
+    )
     first = ranking.takeaway_text(two_years, 2023, "NLD", 10, "en")
     assert "more than" not in first and "less than" not in first
 

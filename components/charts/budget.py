@@ -256,7 +256,7 @@ def _budget_point(year: int, value: float, approx: bool, lang: Lang) -> str:
     return f"{year}: {about(amount, approx)}"
 
 
-def budget_table(growth: pd.DataFrame, lang: Lang) -> html.Table:
+def budget_table(growth: pd.DataFrame, lang: Lang) -> dcc.Markdown:
     header = [
         t(k, lang)
         for k in ("budget.from", "budget.to", "budget.total_growth", "budget.annual_growth")

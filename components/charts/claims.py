@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import html
+from dash import dcc, html
 
 from components import ids
 from components.charts.base import (
@@ -345,7 +345,7 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     )
 
 
-def claims_table(model: FundingSource, frame: pd.DataFrame, lang: Lang) -> html.Table:
+def claims_table(model: FundingSource, frame: pd.DataFrame, lang: Lang) -> dcc.Markdown:
     """Every claim: what it is about, the scorecard's figure with its page, CEB's with what it
     counts, the difference, the verdict and the likely reason."""
     header = [

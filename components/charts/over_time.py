@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import html
+from dash import dcc, html
 
 from components import ids
 from components.charts.base import (
@@ -311,7 +311,7 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
 
 def over_time_table(
     model: FundingSource, lang: Lang, donors: list[str] | None = None
-) -> html.Table:
+) -> dcc.Markdown:
     """Rank, amount, share and year-on-year change per donor and year, plus the totals."""
     frame = model.ranking_over_time(donors)
     name_col = c.NAME_NL if lang == "nl" else c.NAME_EN

@@ -74,11 +74,6 @@ def test_focus_is_visible(new_page: Callable[..., Page]) -> None:
         assert outline[0] != "none" and outline[1] >= 2, (selector, outline)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open defect: after an arrow key opens a tab, the focus can leave the tab list when "
-    "the server redraws the page around it (seen after a memo job in the same session)",
-)
 def test_arrow_keys_move_between_the_tabs(new_page: Callable[..., Page]) -> None:
     page = open_page(new_page)
     tab = page.locator(f"#{tab_id(ids.TAB_RANKING)}")
