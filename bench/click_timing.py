@@ -202,7 +202,9 @@ def offered_values(page: Page, radio: str) -> list[str]:
     return [str(v) for v in values]
 
 
-def first_load(page: Page, url: str, quiet_ms: float, timeout_ms: float = 60_000) -> dict[str, float]:
+def first_load(
+    page: Page, url: str, quiet_ms: float, timeout_ms: float = 60_000
+) -> dict[str, float]:
     """Open ``url`` in ``page`` (a fresh context: nothing cached) and time, from navigation
     start: the first frame with bars painted in any graph, and the end of the last callback
     answer once the page is quiet; plus how many callback requests the load sent."""

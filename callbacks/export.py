@@ -180,7 +180,9 @@ def register(app: Dash, context: RequestContext, manager: Any | None = None) -> 
         request, fmt = context(**values), PACK_FORMATS[str(ctx.triggered_id)]
         step, lang, today = jobs.reporter(report, 3), request.state.lang, dt.date.today()
         step(0, t("jobs.memo.charts", lang, count=len(chosen or [])))
-        items = memo_items(chosen, request.model, request.state, request.loaded, public_address(), *edited)
+        items = memo_items(
+            chosen, request.model, request.state, request.loaded, public_address(), *edited
+        )
         if not items:
             return no_update, t("export.memo.none", lang)
         step(1, t("jobs.memo.render", lang))

@@ -97,7 +97,12 @@ def _gate(
     tab is open), and the request those values make."""
     deps = views.gate_inputs(*controls).values()
     passed = [values.get((str(d.component_id), d.component_property)) for d in deps]
-    gate = {"tab": tab, "values": passed, "sent": tab == open_tab}
+    gate = {
+        "tab": tab,
+        "values": passed,
+        "sent": tab == open_tab,
+        "args": views.gate_args(*controls),
+    }
     return gate, context(session=None, **views.gate_values(gate, *controls))
 
 

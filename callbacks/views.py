@@ -103,20 +103,54 @@ def gate_values(gate: Mapping[str, Any] | None, *controls: str) -> dict[str, Any
     return dict(zip(names, values, strict=True))
 
 
-def _register_gate(app: Dash, gate_id: str, controls: tuple[str, ...]) -> None:
+def gates() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every gate and the controls it passes on: each chart's, each panel with inputs of its
+    own, the organisation tab's."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for spec in CHARTS:
+        out.append((ids.panel(spec.id, GATE), chart_inputs(spec)))
+        out += [
+            (panel_gate(spec.id, p.name), p.inputs) for p in spec.panels if p.inputs is not None
+        ]
+    out.append((ORGANISATION_GATE, ()))
+    return tuple(out)
+
+
+def gate_union() -> tuple[tuple[str, str], ...]:
+    """The values all gates pass on, each once, in a fixed order (the one gate callback's
+    inputs after the open tab)."""
+    seen: dict[tuple[str, str], None] = {}
+    for _, controls in gates():
+        for dep in gate_inputs(*controls).values():
+            seen[str(dep.component_id), dep.component_property] = None
+    return tuple(seen)
+
+
+def gate_args(*controls: str) -> list[int]:
+    """Where a gate's values sit among ``gate_union()``: the browser side picks them by these."""
+    union = gate_union()
+    return [
+        union.index((str(dep.component_id), dep.component_property))
+        for dep in gate_inputs(*controls).values()
+    ]
+
+
+def _register_gates(app: Dash) -> None:
+    """One browser-side callback fills every gate. One per gate cost Dash's renderer a round
+    of store updates each on every control change (15 gates: about a third of a year click's
+    main-thread time); one callback costs one round."""
     app.clientside_callback(
         clientside.VIEW_GATE.ref(),
-        Output(gate_id, "data"),
+        *(Output(gate_id, "data") for gate_id, _ in gates()),
         Input(ids.VIEW, "value"),
-        *(dep for dep in gate_inputs(*controls).values()),
-        State(gate_id, "data"),
+        *(Input(cid, prop) for cid, prop in gate_union()),
+        *(State(gate_id, "data") for gate_id, _ in gates()),
     )
 
 
 def _register_chart(app: Dash, spec: ChartSpec, context: RequestContext) -> None:
     with_chart = [p for p in spec.panels if p.inputs is None]
     controls = chart_inputs(spec)
-    _register_gate(app, ids.panel(spec.id, GATE), controls)
     gate_state = {
         "gate": Input(ids.panel(spec.id, GATE), "data"),
         "session": State(ids.SESSION, "data"),
@@ -174,7 +208,6 @@ def _register_chart(app: Dash, spec: ChartSpec, context: RequestContext) -> None
 def _register_panel(app: Dash, spec: ChartSpec, panel: Panel, context: RequestContext) -> None:
     gate_id = panel_gate(spec.id, panel.name)
     controls = panel.inputs or ()
-    _register_gate(app, gate_id, controls)
 
     @app.callback(
         output=Output(panel.component_id(spec.id), "children"),
@@ -200,7 +233,7 @@ def register(app: Dash, context: RequestContext) -> None:
     def kpis(**values: Any) -> list[html.Div]:
         return key_figures(context(**values))
 
-    _register_gate(app, ORGANISATION_GATE, ())
+    _register_gates(app)
 
     @app.callback(
         output=[Output(ids.ORGANISATION, "children"), Output(ids.RELEVANCE, "children")],

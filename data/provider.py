@@ -167,7 +167,9 @@ class ModelProvider:
         if found is None:
             return self._valued_seed(valuation)
         available = self.entities(session_id, dataset_id, source)
-        chosen = entity if entity in available else self.default_entity(session_id, dataset_id, source)
+        chosen = (
+            entity if entity in available else self.default_entity(session_id, dataset_id, source)
+        )
         assert chosen is not None  # a source with revenue rows has at least one entity
         nominal = self._cached(
             ("model", found.key, chosen, scope), lambda: self._build(found, chosen, scope)
@@ -193,7 +195,9 @@ class ModelProvider:
             ("years", found.key), lambda: sorted(int(y) for y in found.frame[c.YEAR].unique())
         )
 
-    def _valued(self, nominal: FundingSource, money: Valuation, rows: pd.DataFrame) -> FundingSource:
+    def _valued(
+        self, nominal: FundingSource, money: Valuation, rows: pd.DataFrame
+    ) -> FundingSource:
         assert isinstance(nominal, CebModel)  # the provider builds CEB models for revenue rows
         built = nominal.valued(money, rows)
         return replace(built, checked=self.checked) if self.checked is not None else built

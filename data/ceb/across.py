@@ -67,7 +67,9 @@ def categories(frame: pd.DataFrame) -> pd.Series:
 def entity_shares(frame: pd.DataFrame) -> pd.DataFrame:
     """Per year and entity: the revenue kinds and the core share of voluntary revenue."""
     out = _wide(frame, [YEAR, ENTITY])
-    return out.astype({YEAR: np.int64, ENTITY: "str"}).sort_values([YEAR, ENTITY], ignore_index=True)
+    return out.astype({YEAR: np.int64, ENTITY: "str"}).sort_values(
+        [YEAR, ENTITY], ignore_index=True
+    )
 
 
 def contributor_types(frame: pd.DataFrame, entity: str) -> pd.DataFrame:

@@ -238,7 +238,9 @@ class DatasetStore:
         owned = split_ids(self.backend.get(pointer))
         gone = [d for d in found[1:] if d != dataset_id]
         if owned:
-            self.backend.set(pointer, join_ids([d for d in owned if d not in gone]), self.ttl_seconds)
+            self.backend.set(
+                pointer, join_ids([d for d in owned if d not in gone]), self.ttl_seconds
+            )
         for old_id in gone:
             self.backend.delete(dataset_key(old_id))
             self._local.discard(old_id)

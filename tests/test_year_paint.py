@@ -1,0 +1,32 @@
+"""assets/year_paint.js finds a chart's figures of every year by the ids' naming: the names it
+is written with must be the ones components/ids.py and components/layout.py give."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from components import ids
+from components.charts.registry import CHARTS
+from components.layout import FIGURES
+
+SCRIPT = (Path(__file__).resolve().parents[1] / "assets" / "year_paint.js").read_text("utf-8")
+
+
+def _constant(name: str) -> str:
+    match = re.search(rf'var {name} = "([^"]*)";', SCRIPT)
+    assert match, name
+    return match.group(1)
+
+
+def test_the_year_control_is_the_one_it_listens_to() -> None:
+    assert _constant("YEAR_ID") == ids.YEAR
+
+
+def test_every_chart_drawn_in_the_browser_is_found_by_its_graph_id() -> None:
+    graph, figures = _constant("GRAPH_SUFFIX"), _constant("FIGURES_SUFFIX")
+    drawn_in_browser = [spec for spec in CHARTS if spec.years_in_browser]
+    assert drawn_in_browser  # the ranking at least
+    for spec in drawn_in_browser:
+        assert spec.graph_id.endswith(graph)
+        assert spec.graph_id[: -len(graph)] + figures == ids.panel(spec.id, FIGURES)
