@@ -35,6 +35,8 @@ def test_over_time_bump_chart_and_table(page: Page) -> None:
     assert by_donor["NLD"]["name"] == "Nederland"
     assert by_donor["CAN"]["y"] == [None, 3, 3]  # not listed in 2021: a gap, not a zero
 
+    # the table is drawn by dcc.Markdown, whose code the browser loads when it first shows one
+    page.wait_for_selector("#over-time-table tbody tr")
     rows: list[list[str]] = page.evaluate(
         """() => [...document.querySelectorAll('#over-time-table tbody tr')]
               .map(tr => [...tr.cells].map(td => td.innerText.trim()))"""
