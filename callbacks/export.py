@@ -176,12 +176,13 @@ def register(app: Dash, context: RequestContext, manager: Any | None = None) -> 
         if ctx.triggered_id not in PACK_FORMATS or not any(clicks):
             return no_update, no_update
         # The edited titles by chart: ALL states come in layout order, with their ids here.
-        edited = [values_by_chart(ctx.args_grouping[k]) for k in ("titles", "subtitles")]
+        typed = values_by_chart(ctx.args_grouping["titles"])
+        edited = typed, values_by_chart(ctx.args_grouping["subtitles"])
         request, fmt = context(**values), PACK_FORMATS[str(ctx.triggered_id)]
         step, lang, today = jobs.reporter(report, 3), request.state.lang, dt.date.today()
         step(0, t("jobs.memo.charts", lang, count=len(chosen or [])))
         items = memo_items(
-            chosen, request.model, request.state, request.loaded, public_address(), *edited
+            chosen, request.model, request.state, request.loaded, public_address(), edited, today
         )
         if not items:
             return no_update, t("export.memo.none", lang)

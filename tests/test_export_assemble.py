@@ -61,6 +61,7 @@ from tests.export_helpers import (
 )
 
 EXPORTED_AT = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
+EXPORTED_ON = dt.date(2020, 2, 29)  # not today: the annex's date must be the one passed in
 
 
 @pytest.fixture(scope="module")
@@ -325,14 +326,15 @@ def test_prepare_draws_the_budget_from_the_built_in_series(
 def test_memo_items_follow_the_page_order_with_the_edited_words(seed: FundingSource) -> None:
     state = chart_state("en", 2023, "NLD")
     chosen = [BUDGET, "unknown", RANKING]
-    items = memo_items(chosen, seed, state, None, HREF, {BUDGET: "Mine"}, {})
+    items = memo_items(chosen, seed, state, None, HREF, ({BUDGET: "Mine"}, {}), EXPORTED_ON)
     assert [item.meta.permalink.split("view=")[1].split("&")[0] for item in items] == [
         "ranking",
         "budget",
     ]
     ranking, budget = items
+    assert [item.meta.exported_on for item in items] == [EXPORTED_ON, EXPORTED_ON]
     assert (budget.caption, budget.meta.title) == ("Mine", "Mine")
     assert ranking.caption == build_chart(RANKING, seed, state).captions.title
     assert budget.takeaway == chart_takeaway(BUDGET, seed, state)
     assert ranking.meta.subtitle == default_subtitle(build_chart(RANKING, seed, state))
-    assert memo_items(None, seed, state, None, HREF, {}, {}) == []
+    assert memo_items(None, seed, state, None, HREF, ({}, {}), EXPORTED_ON) == []

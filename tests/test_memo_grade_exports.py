@@ -148,7 +148,7 @@ def test_the_image_footer_keeps_the_data_date_and_the_export_date_apart(
 # the files ---------------------------------------------------------------------------------------
 def _rendered_pack(seed: FundingSource, fmt: str) -> bytes:
     state = chart_state("nl", 2023, "NLD")
-    items = memo_items([RANKING], seed, state, None, "http://127.0.0.1:8050/", {}, {})
+    items = memo_items([RANKING], seed, state, None, "http://127.0.0.1:8050/", ({}, {}), EXPORTED)
     return kaleido_server().render(lambda: memo_bytes(items, "nl", fmt, EXPORTED))  # type: ignore[arg-type]
 
 

@@ -289,15 +289,31 @@ def memo_items(
     state: ViewState,
     loaded: dt.date | None,
     address: str | None,
-    titles: Mapping[str, str | None],
-    subtitles: Mapping[str, str | None],
+    edited: tuple[Mapping[str, str | None], Mapping[str, str | None]],
+    exported_on: dt.date,
 ) -> list[MemoItem]:
     """The annex's figures: the chosen charts in page order (not in the order they were ticked),
-    each with the title and subtitle typed into its export bar and a link at the public
+    each with the title and subtitle typed into its export bar (``edited``: titles, then
+    subtitles, by chart) and a link at the public
     ``address``, if any; a chart the data chosen cannot
-    draw (a CEB view on the scorecard) is left out, not pasted in as an empty frame."""
+    draw (a CEB view on the scorecard) is left out, not pasted in as an empty frame.
+    ``exported_on`` is the annex's own date, so every "cite this" line carries the day the
+    title page names, even when the clock passes midnight while the pack is built."""
+    titles, subtitles = edited
     prepared = [
-        (name, prepare(name, model, state, loaded, address, titles.get(name), subtitles.get(name)))
+        (
+            name,
+            prepare(
+                name,
+                model,
+                state,
+                loaded,
+                address,
+                titles.get(name),
+                subtitles.get(name),
+                exported_on,
+            ),
+        )
         for name in CHART_IDS
         if name in (chosen or ())
     ]
