@@ -70,6 +70,7 @@
         donor,
         view,
         budget,
+        amounts,
         top,
         entity,
         source,
@@ -85,6 +86,7 @@
         params.set("donor", donor);
         params.set("view", view);
         params.set("budget", budget);
+        params.set("amounts", amounts);
         params.set("source", source);
         if (entity && source !== "scorecard") {
           params.set("entity", entity);

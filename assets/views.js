@@ -4,8 +4,14 @@
 // The namespace and function names are declared in components/clientside.py (tests/test_theme.py).
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   iomViews: {
-    yearFigure: function (year, figures) {
+    // ``drawn`` is the key of what the chart last drew (callbacks/context Request.drawn_key:
+    // [data, control values]); figures of other data (the store of every year is filled by a
+    // request of its own, after the chart drew new data) are never picked.
+    yearFigure: function (year, figures, drawn) {
       if (!figures || !figures.by_year) {
+        return window.dash_clientside.no_update;
+      }
+      if (drawn && figures.data !== JSON.parse(drawn)[0]) {
         return window.dash_clientside.no_update;
       }
       const chosen = figures.by_year[String(year)];
@@ -74,14 +80,19 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   else document.addEventListener('DOMContentLoaded', start);
 })();
 
-// Narrow screens (a phone): the server wraps a chart's title, subtitle and footer for the width
-// of a desktop chart (components/theme.py, about 100 characters a line), so on a 390 px screen
-// their ends were cut off. After each draw of a graph narrower than that, this re-wraps them to
-// the graph's width, starts the footer at the chart's left edge instead of the plot's, and
-// grows the margins and the height by the lines added. Exports are not affected: they are
-// drawn at their own fixed size.
+// Narrow screens (a phone): the server wraps a chart's footer for the width of a desktop chart
+// (components/theme.py, about 100 characters a line) and leaves its title and subtitle on one
+// line, so on a 390 px screen their ends were cut off. After each draw this wraps the title and
+// subtitle to the graph's width (at any width: a long subtitle is cut at 800 px too); on a graph
+// narrower than NARROW it also re-wraps the footer, starts it at the chart's left edge instead
+// of the plot's, and grows the margins and the height by the lines added. Exports are not
+// affected: they are drawn at their own fixed size.
 (function () {
   const NARROW = 760; // px: below this the desktop wrapping no longer fits
+  // px per character, a little over the average of the title (17 px bold) and the subtitle
+  // (13 px), so a wrapped line never runs past the chart's right edge
+  const TITLE_CHAR = 10;
+  const SUBTITLE_CHAR = 7.4;
 
   const count = (text) => String(text || '').split('<br>').length;
 
@@ -166,13 +177,17 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       annotations: JSON.parse(JSON.stringify(annotations)),
       r: (layout.margin && layout.margin.r) || full.margin.r,
     };
-    if (width >= NARROW && !seen) {
+    // The title and subtitle are wrapped to the chart's own width at every width: the server
+    // does not know it, and a long subtitle ran off an 800 px chart, above the breakpoint.
+    const titleText = wrap(original.title, Math.floor((width - 24) / TITLE_CHAR));
+    const subText = wrap(original.subtitle, Math.floor((width - 24) / SUBTITLE_CHAR));
+    const rewrapped = count(titleText) !== count(original.title)
+      || count(subText) !== count(original.subtitle);
+    if (width >= NARROW && !seen && !rewrapped) {
       gd.__iomFitted = {width: width, original: original, signature: signature(layout)};
       return;
     }
     const narrow = width < NARROW;
-    const titleText = narrow ? wrap(original.title, Math.floor((width - 24) / 10)) : original.title;
-    const subText = narrow ? wrap(original.subtitle, Math.floor((width - 24) / 7.4)) : original.subtitle;
     // A legend above the plot (the bump chart's) wraps into rows on a narrow chart: the top
     // margin grows by those rows, so the legend sits between the title and the plot. A legend
     // in a column right of the plot (and buttons under it: the amounts per donor) would leave
@@ -227,8 +242,9 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     let labelsHeight = 0;
     original.annotations
       .map((a, i) => [a, i])
-      .filter(([a]) => a.xref === 'x' && a.yref === 'paper' && a.y > 1 && !a.showarrow)
-      .sort(([a], [b]) => a.y - b.y)
+      .filter(([a]) => a.xref === 'x' && a.yref === 'paper' && !a.showarrow
+        && (a.y > 1 || (a.y === 1 && a.yanchor === 'bottom')))
+      .sort(([a], [b]) => (a.y - b.y) || ((a.yshift || 0) - (b.yshift || 0)))
       .forEach(([a, i]) => {
         if (!narrow) {
           update[`annotations[${i}]`] = a;

@@ -12,13 +12,15 @@
   var YEAR_ID = "year"; // ids.YEAR
   var GRAPH_SUFFIX = "-graph"; // ids.graph(chart)
   var FIGURES_SUFFIX = "-figures"; // ids.panel(chart, layout.FIGURES)
+  var DRAWN_SUFFIX = "-drawn"; // ids.panel(chart, layout.DRAWN)
 
-  function figuresOf(graphId) {
+  // The data of the store next to a chart's graph, by the store's suffix.
+  function storeOf(graphId, suffix) {
     var api = window.dash_component_api;
     if (!api || !api.getLayout || graphId.slice(-GRAPH_SUFFIX.length) !== GRAPH_SUFFIX) {
       return null;
     }
-    var store = api.getLayout(graphId.slice(0, -GRAPH_SUFFIX.length) + FIGURES_SUFFIX);
+    var store = api.getLayout(graphId.slice(0, -GRAPH_SUFFIX.length) + suffix);
     return (store && store.props && store.props.data) || null;
   }
 
@@ -36,8 +38,11 @@
         if (!holder || !gd.getClientRects().length) {
           return; // a chart on a closed tab draws when its tab opens
         }
-        var figures = figuresOf(holder.id);
-        var figure = figures && figures.by_year ? views.yearFigure(input.value, figures) : null;
+        var figures = storeOf(holder.id, FIGURES_SUFFIX);
+        var drawn = storeOf(holder.id, DRAWN_SUFFIX);
+        // the same picker as Dash's: nothing while the store holds another data's figures
+        var figure = figures && figures.by_year
+          ? views.yearFigure(input.value, figures, drawn) : null;
         if (!figure || !figure.data) {
           return;
         }

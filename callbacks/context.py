@@ -20,6 +20,7 @@ from components import ids
 from components.charts.base import chart_state
 from components.money_context import showing
 from components.view_state import (
+    AMOUNT_MODES,
     DEFAULT_TOP,
     SCOPES,
     ViewState,
@@ -39,9 +40,10 @@ CONTROL_ARGS: dict[str, str] = {
     ids.DONOR: "donor",
     ids.TOP_N: "top",
     ids.BUDGET_MODE: "budget",
+    ids.AMOUNTS_MODE: "amounts",
     ids.PEERS: "peers",
 }
-ALL_CONTROLS = (ids.YEAR, ids.DONOR, ids.TOP_N, ids.BUDGET_MODE, ids.PEERS)
+ALL_CONTROLS = (ids.YEAR, ids.DONOR, ids.TOP_N, ids.BUDGET_MODE, ids.AMOUNTS_MODE, ids.PEERS)
 
 
 def dataset_id(dataset: Mapping[str, Any] | None) -> str | None:
@@ -109,6 +111,7 @@ class RequestContext:
         currency: str | None = None,
         prices: str | None = None,
         base: object = None,
+        amounts: object = None,
     ) -> Request:
         data_id = dataset_id(dataset)
         chosen = self.models.resolve(session, data_id, source)
@@ -132,6 +135,7 @@ class RequestContext:
             currency=value.currency,
             prices=value.prices,
             base=value.base,
+            amounts=str(amounts) if amounts in AMOUNT_MODES else AMOUNT_MODES[0],
         )
         key = "|".join(str(v) for v in (state.lang, chosen, data_id, model.entity, scope_, value))
         showing(value, state.year, model.unvalued)

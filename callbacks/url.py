@@ -21,7 +21,7 @@ from components.money_bar import base_options, default_base
 from components.view_state import ViewState
 from data.source import FundingSource
 
-CONTROLS = (ids.LANG, ids.YEAR, ids.DONOR, ids.VIEW, ids.BUDGET_MODE, ids.TOP_N)
+CONTROLS = (ids.LANG, ids.YEAR, ids.DONOR, ids.VIEW, ids.BUDGET_MODE, ids.AMOUNTS_MODE, ids.TOP_N)
 # What a restore sets, in the order of its outputs. The donor options come with the donor, in
 # one answer: a dropdown whose value arrives before options that hold it drops the value.
 RESTORED: tuple[tuple[str, str], ...] = (
@@ -48,6 +48,7 @@ def restored_props(state: ViewState, model: FundingSource) -> dict[tuple[str, st
         state.donor,
         state.view,
         state.budget,
+        state.amounts,
         state.top,
         state.entity,
         state.source,

@@ -41,11 +41,14 @@ def chart_outputs(spec: ChartSpec, request: Request, figure: Any = None) -> list
 
 
 def figures_by_year(spec: ChartSpec, request: Request) -> dict[str, Any]:
-    """Every year's figure, for the browser to swap on a year click without a request."""
+    """Every year's figure, for the browser to swap on a year click without a request, with
+    the data they were drawn from: until a change of data (an upload, another source or
+    language) has its own figures here, the browser must not pick the old data's year."""
     years = request.model.years()
     return {
         "by_year": {str(y): _figure(spec, request, y) for y in years},
         "latest": request.model.latest_year(),
+        "data": request.data_key,
     }
 
 
@@ -201,6 +204,7 @@ def _register_chart(app: Dash, spec: ChartSpec, context: RequestContext) -> None
         Output(spec.graph_id, "figure"),
         Input(ids.YEAR, "value"),
         Input(ids.panel(spec.id, FIGURES), "data"),
+        State(ids.panel(spec.id, DRAWN), "data"),  # what the graph shows now (see yearFigure)
         prevent_initial_call=True,  # the page is drawn with the year's figure
     )
 

@@ -7,11 +7,16 @@ formatting follows ``layout.separators`` (see :func:`plotly_separators`).
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from typing import Any, Literal
 
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 from pandas.api.typing import NAType
 
 from data.money import MONEY_UNITS as VALUED_UNITS
+from data.typography import NBSP
 
 Lang = Literal["nl", "en"]
 # Millions or billions: the scale an amount is written in.
@@ -45,14 +50,57 @@ def shown_decimals(value: float, most: int) -> int:
     return most
 
 
-def fmt_number(value: MaybeNumber, lang: Lang, decimals: int = 0) -> str:
-    """Format with the language's thousands and decimal separators; ``–`` for missing values."""
+# Each kind of figure has one CLDR number pattern per language, applied by babel: the one way
+# amounts and percentages are written everywhere. ``{d}`` is the decimal part (".0", ".00", or
+# nothing). Negative numbers carry a real minus sign (U+2212), not a hyphen; Dutch puts a
+# non-breaking space before "%", so "97" and "%" never part at the end of a line.
+PATTERNS: dict[str, dict[Lang, str]] = {
+    "number": {"nl": "#,##0{d};−#,##0{d}", "en": "#,##0{d};−#,##0{d}"},
+    "signed": {"nl": "+#,##0{d};−#,##0{d}", "en": "+#,##0{d};−#,##0{d}"},
+    "percent": {"nl": "#,##0{d}\u00a0%;−#,##0{d}\u00a0%", "en": "#,##0{d}%;−#,##0{d}%"},
+    "signed_percent": {
+        "nl": "+#,##0{d}\u00a0%;−#,##0{d}\u00a0%",
+        "en": "+#,##0{d}%;−#,##0{d}%",
+    },
+}
+# The locales whose symbols fill the patterns: "1.365,5" in Dutch, "1,365.5" in English.
+LOCALES: dict[Lang, Locale] = {"nl": Locale.parse("nl_NL"), "en": Locale.parse("en_GB")}
+
+
+@cache
+def _pattern(kind: str, lang: Lang, decimals: int) -> NumberPattern:
+    """The parsed pattern: parsing costs more than applying, and tables apply it thousands of
+    times per view."""
+    fraction = "." + "0" * decimals if decimals > 0 else ""
+    return parse_pattern(PATTERNS[kind][lang].format(d=fraction))
+
+
+def _rounded(value: float | int, decimals: int, scale: int = 0) -> Decimal:
+    """The value rounded as a person rounds the number written out (half away from zero, on
+    the shortest decimal form of the float: 2.675 is 2.68, 2.5 is 3), as Excel does; a value
+    that rounds to zero loses its sign ("0,0", never "−0,0")."""
+    exact = Decimal(repr(float(value))).scaleb(scale)
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return abs(rounded) if rounded == 0 else rounded
+
+
+def _apply(value: MaybeNumber, lang: Lang, kind: str, decimals: int, scale: int = 0) -> str:
+    """``value`` (times 10**``scale``) in the pattern of ``kind``; ``–`` for missing values."""
     if is_missing(value):
         return "–"
-    text = f"{value:,.{decimals}f}"
-    if lang == "nl":
-        text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
-    return text.replace("-", "−")
+    assert value is not None and not isinstance(value, NAType)
+    rounded = _rounded(value, decimals, scale)
+    if rounded == 0 and kind.startswith("signed"):
+        kind = kind.removeprefix("signed").lstrip("_") or "number"  # no sign on a zero change
+    # Rounded here, written by the pattern; a percent pattern multiplies by 100 itself, so it
+    # gets the rounded fraction back (exact: a decimal shift).
+    pattern = _pattern(kind, lang, decimals)
+    return pattern.apply(rounded.scaleb(-scale), LOCALES[lang], decimal_quantization=False)
+
+
+def fmt_number(value: MaybeNumber, lang: Lang, decimals: int = 0) -> str:
+    """Format with the language's thousands and decimal separators; ``–`` for missing values."""
+    return _apply(value, lang, "number", decimals)
 
 
 def fmt_published(value: float, lang: Lang, most: int = 2) -> str:
@@ -63,24 +111,12 @@ def fmt_published(value: float, lang: Lang, most: int = 2) -> str:
 
 def fmt_signed(value: MaybeNumber, lang: Lang, decimals: int = 0) -> str:
     """A change with an explicit sign, so a rise and a fall read differently at a glance."""
-    if value is None or isinstance(value, NAType) or is_missing(value):
-        return "–"
-    text = fmt_number(abs(value), lang, decimals)
-    if value > 0:
-        return "+" + text
-    if value < 0:
-        return "−" + text
-    return text
+    return _apply(value, lang, "signed", decimals)
 
 
 def fmt_pct(fraction: MaybeNumber, lang: Lang, decimals: int = 1, signed: bool = False) -> str:
     """A fraction (0.52) as a percentage: ``52,0 %`` in Dutch, ``52.0%`` in English."""
-    if is_missing(fraction):
-        return "–"
-    assert fraction is not None
-    number = (fmt_signed if signed else fmt_number)(fraction * 100, lang, decimals)
-    # a non-breaking space: "97" and "%" never part at the end of a line
-    return f"{number}\u00a0%" if lang == "nl" else f"{number}%"
+    return _apply(fraction, lang, "signed_percent" if signed else "percent", decimals, scale=2)
 
 
 # The word after an amount per scale: the scorecard writes "USD 62 mln" and "USD 2,99 mld".
@@ -118,7 +154,7 @@ def fmt_money(
 
         currency = shown().currency
     number = fmt_number(value, lang, decimals) if digits is None else digits
-    return f"{currency} {number} {SCALE_WORDS[scale][lang]}"
+    return f"{currency}{NBSP}{number}{NBSP}{SCALE_WORDS[scale][lang]}"
 
 
 def fmt_usd_m(value: MaybeNumber, lang: Lang, decimals: int = 0) -> str:

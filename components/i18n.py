@@ -20,6 +20,7 @@ from components.i18n_sources import SOURCE_TEXT
 from components.i18n_table import TABLE_TEXT
 from components.money_context import placeholders
 from data.error_text import ERROR_TEXT
+from data.typography import glue_units
 
 Texts = Mapping[str, Mapping[Lang, str]]
 
@@ -649,7 +650,8 @@ EXPORT_TEXT: Texts = {
     },
     "export.filter.data_files": {"nl": "UN CEB-bestanden: {files}", "en": "UN CEB files: {files}"},
     # units printed in the image's subtitle
-    "export.unit.rank": {"nl": "rang (label: {cur} mln)", "en": "rank (label: {cur} million)"},
+    # A rank chart's unit: its images draw ranks without their amounts, so no money is named.
+    "export.unit.rank": {"nl": "rang", "en": "rank"},
     "export.unit.share_funding": {
         "nl": "aandeel in de financiering (%)",
         "en": "share of funding (%)",
@@ -811,24 +813,35 @@ EXPORT_TEXT: Texts = {
     "export.takeaway.index": {"nl": "index {value}", "en": "index {value}"},
 }
 
+
+def _glued(texts: Texts) -> Texts:
+    """The catalogue set by ``data.typography``: numbers on one line with their units."""
+    return {
+        key: {lang: glue_units(text) for lang, text in by_lang.items()}
+        for key, by_lang in texts.items()
+    }
+
+
 # Messages about bad files are written in data/error_text.py (the data layer words its own
 # errors, in both languages); they join the one catalogue here.
-TEXT: Texts = {
-    **APP_TEXT,
-    **METRIC_TEXT,
-    **UNIT_TEXT,
-    **EXPORT_TEXT,
-    **ERROR_TEXT,
-    **SOURCE_TEXT,
-    **ENTITIES_TEXT,
-    **DONOR_PEERS_TEXT,
-    **TABLE_TEXT,
-    **CLAIMS_TEXT,
-    **MEMO_TEXT,
-    **ACCESS_TEXT,
-    **MONEY_TEXT,
-    **JOBS_TEXT,
-}
+TEXT: Texts = _glued(
+    {
+        **APP_TEXT,
+        **METRIC_TEXT,
+        **UNIT_TEXT,
+        **EXPORT_TEXT,
+        **ERROR_TEXT,
+        **SOURCE_TEXT,
+        **ENTITIES_TEXT,
+        **DONOR_PEERS_TEXT,
+        **TABLE_TEXT,
+        **CLAIMS_TEXT,
+        **MEMO_TEXT,
+        **ACCESS_TEXT,
+        **MONEY_TEXT,
+        **JOBS_TEXT,
+    }
+)
 
 
 def t(key: str, lang: Lang, **values: object) -> str:

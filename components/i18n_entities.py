@@ -44,7 +44,7 @@ ENTITIES_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "en": "{share} core: {core} of {voluntary} voluntary<br>rank {rank} of {n}",
     },
     "entities.median": {"nl": "Mediaan: {share}", "en": "Median: {share}"},
-    "entities.image_compact": {
+    "entities.legend_compact": {
         "nl": "Funding Compact: minstens {core} ongeoormerkt",
         "en": "Funding compact: at least {core} core",
     },

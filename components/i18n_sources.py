@@ -84,6 +84,20 @@ SOURCE_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "nl": "Rang per jaar op vrijwillige bijdragen (geoormerkt + kern) van alle bijdragers; wie in een jaar in de top {top} stond; label: {cur} mln, {prices}",
         "en": "Rank per year by voluntary contributions (earmarked + core) of every contributor; those in the top {top} in any year; label: {cur} million, {prices}",
     },
+    # The bump chart's image draws ranks without their amounts: its subtitle names no money
+    # (the screen's says "label: USD million"), for every measure.
+    "over_time.image_subtitle.listed": {
+        "nl": "Rang per jaar (1 = grootste). Niet getoond = niet vermeld in de bron",
+        "en": "Rank per year (1 = largest). Not shown = not listed by the source",
+    },
+    "over_time.image_subtitle.voluntary": {
+        "nl": "Rang per jaar op vrijwillige bijdragen (geoormerkt + kern); donoren die in een jaar in de top {top} stonden",
+        "en": "Rank per year by voluntary contributions (earmarked + core); donors in the top {top} in any year",
+    },
+    "over_time.image_subtitle.voluntary_all": {
+        "nl": "Rang per jaar op vrijwillige bijdragen (geoormerkt + kern) van alle bijdragers; wie in een jaar in de top {top} stond",
+        "en": "Rank per year by voluntary contributions (earmarked + core) of every contributor; those in the top {top} in any year",
+    },
     "kpi.total.voluntary_all": {
         "nl": "Vrijwillig van alle bijdragers {year}",
         "en": "Voluntary from all contributors {year}",

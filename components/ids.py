@@ -10,6 +10,7 @@ YEAR: Final = "year"
 DONOR: Final = "donor"
 VIEW: Final = "view"
 BUDGET_MODE: Final = "budget-mode"
+AMOUNTS_MODE: Final = "amounts-mode"  # amounts per donor: the amounts or their change
 
 TITLE: Final = "app-title"
 SUBTITLE: Final = "app-subtitle"
@@ -17,6 +18,7 @@ LANG_LABEL: Final = "lang-label"
 YEAR_LABEL: Final = "year-label"
 DONOR_LABEL: Final = "donor-label"
 BUDGET_MODE_LABEL: Final = "budget-mode-label"
+AMOUNTS_MODE_LABEL: Final = "amounts-mode-label"
 KPIS: Final = "kpis"
 FOOTER: Final = "footer"
 

@@ -164,7 +164,8 @@ def build_layout(
                             options=[{"label": str(y), "value": y} for y in years],
                             value=state.year,
                             inline=True,
-                            className="segmented",
+                            # a grid of balanced rows (assets/year_grid.css)
+                            className="segmented segmented-years",
                         ),
                         ids.YEAR_LABEL,
                     ),

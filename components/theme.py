@@ -113,6 +113,7 @@ _SPARE = tuple(_family("spare"))
 CORE_COLOR = _var("core")
 CORE_TEXT_COLOR = _var("core-text")  # the core share's label, dark enough to read on white
 EARMARKED_COLOR = _var("earmarked")
+ASSESSED_COLOR = _var("assessed")
 BUDGET_COLOR = _var("budget")
 # Keyed as in theme.css: --iom-type-ngos is "ngos" (the contributor types' colours).
 TYPE_COLORS: dict[str, str] = {

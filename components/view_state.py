@@ -14,6 +14,8 @@ from components.formatting import DEFAULT_LANG, Lang, as_lang
 from data.money import CURRENCIES, PRICES, Currency, Prices, Valuation, valuation_of
 
 BUDGET_MODES = ("absolute", "index")
+# The amounts per donor over time: the amounts themselves, or the change on the year before.
+AMOUNT_MODES = ("absolute", "change")
 # Where the numbers come from (data/provider.py): the scorecard as published, the built-in CEB
 # history, or loaded files (added to the history).
 SOURCES = ("scorecard", "ceb", "upload")
@@ -43,6 +45,7 @@ class ViewState:
     currency: Currency = CURRENCIES[0]
     prices: Prices = PRICES[0]
     base: int | None = None
+    amounts: str = AMOUNT_MODES[0]
 
     @property
     def valuation(self) -> Valuation:
@@ -125,6 +128,8 @@ def parse_state(
         state = replace(state, view=params["view"])
     if params.get("budget") in BUDGET_MODES:
         state = replace(state, budget=params["budget"])
+    if params.get("amounts") in AMOUNT_MODES:
+        state = replace(state, amounts=params["amounts"])
     if "top" in params:
         state = replace(state, top=valid_top(params["top"]))
     if params.get("contributors") in SCOPES:
@@ -150,6 +155,7 @@ def to_search(state: ViewState) -> str:
         "donor": state.donor,
         "view": state.view,
         "budget": state.budget,
+        "amounts": state.amounts,
         "source": state.source,
     }
     if state.entity:

@@ -16,6 +16,7 @@ from data import columns as c
 from data.error_text import ParamValue
 from data.errors import DataLoadError
 from data.schema import CONTRADICTIONS, DONORS, FACTS, RELEVANCE, SOURCES, TableSpec
+from data.typography import glue_units
 
 DATA_DIR = Path(__file__).resolve().parent
 HEADER_ROWS = 1  # spreadsheet row of the header; data row i (0-based) is row i + 2
@@ -105,10 +106,11 @@ def _convert(raw: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
 
 
 def read_table(directory: Path, spec: TableSpec) -> pd.DataFrame:
-    """Read and validate one table; raise DataLoadError on the first problem found."""
+    """Read and validate one table; raise DataLoadError on the first problem found. The text
+    this project wrote in it (``spec.authored``) is set by ``data.typography``."""
     frame = _convert(_read_text(directory / spec.file, spec), spec)
     try:
-        return spec.schema.validate(frame, lazy=True)
+        valid = spec.schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
         case = cases.iloc[0]
@@ -129,6 +131,10 @@ def read_table(directory: Path, spec: TableSpec) -> pd.DataFrame:
             key, params = "error.fails_rule", {"value": str(value), "check": str(check)}
         row = _row(int(index)) if pd.notna(index) else None
         raise DataLoadError(spec.file, row=row, column=str(column), key=key, params=params) from exc
+    if not spec.authored:
+        return valid
+    glued = {col: valid[col].map(glue_units, na_action="ignore") for col in spec.authored}
+    return valid.assign(**glued).astype({col: "string" for col in spec.authored})
 
 
 def _check_references(

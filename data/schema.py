@@ -100,6 +100,8 @@ class TableSpec:
     file: str
     dtypes: dict[str, Any]  # pandas dtype names
     schema: pa.DataFrameSchema
+    # Text this project writes (notes, not quotes): set by data.typography when read.
+    authored: tuple[str, ...] = ()
 
 
 def _text(nullable: bool = False, *checks: pa.Check) -> pa.Column:
@@ -135,6 +137,7 @@ SOURCES = TableSpec(
         ordered=True,
         unique=[c.SOURCE_ID],
     ),
+    authored=(c.SOURCE_NOTE_EN, c.SOURCE_NOTE_NL),
 )
 
 DONORS = TableSpec(
@@ -205,6 +208,7 @@ FACTS = TableSpec(
         ordered=True,
         unique=[c.FACT_ID],
     ),
+    authored=(c.NOTE_EN, c.NOTE_NL),
 )
 
 RELEVANCE = TableSpec(
@@ -268,6 +272,7 @@ CONTRADICTIONS = TableSpec(
         ordered=True,
         unique=[c.CONTRADICTION_ID],
     ),
+    authored=(c.TEXT_EN, c.TEXT_NL),
 )
 
 ALL_TABLES = (SOURCES, DONORS, FACTS, RELEVANCE, CONTRADICTIONS)

@@ -96,7 +96,8 @@ def test_the_grey_band_is_the_scorecards_rounding(model: FundingModel) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "text"), [("nl", "USD 62 → 62,2 mln"), ("en", "USD 62 → 62.2 million")]
+    ("lang", "text"),
+    [("nl", "USD\u00a062 → 62,2\u00a0mln"), ("en", "USD\u00a062 → 62.2\u00a0million")],
 )
 def test_the_figures_stand_beside_their_row(model: FundingModel, lang: Lang, text: str) -> None:
     axis = claims.build(model, state(lang)).figure.layout.yaxis2
@@ -104,7 +105,11 @@ def test_the_figures_stand_beside_their_row(model: FundingModel, lang: Lang, tex
     netherlands = "Nederland 2023 (p. 7)" if lang == "nl" else "Netherlands 2023 (p. 7)"
     assert axis.ticktext[labels.index(netherlands)] == text
     total = "Totaal lidstaten 2021 (p. 7)" if lang == "nl" else "Member-state total 2021 (p. 7)"
-    expected = "USD 1.602 → 1.088,0 mln" if lang == "nl" else "USD 1,602 → 1,088.0 million"
+    expected = (
+        "USD\u00a01.602 → 1.088,0\u00a0mln"
+        if lang == "nl"
+        else "USD\u00a01,602 → 1,088.0\u00a0million"
+    )
     assert axis.ticktext[labels.index(total)] == expected
 
 
@@ -202,10 +207,12 @@ def test_the_table_lists_every_claim_with_page_verdict_and_reason(model: Funding
     body = {row[0]: row for row in rows(table)}
     assert len(body) == 43
     german = body["Duitsland 2022"]
-    assert german[1] == "USD 272 mln (p. 7)"
-    assert german[3] == "−USD 22,0 mln (−8,1\u00a0%)"
-    assert german[5] == "ander jaar: CEB geeft USD 272,2 mln voor 2021"
-    assert body["Canada 2022"][5] == "met verplichte bijdragen erbij geeft CEB USD 132,2 mln"
+    assert german[1] == "USD\u00a0272\u00a0mln (p. 7)"
+    assert german[3] == "−USD\u00a022,0\u00a0mln (−8,1\u00a0%)"
+    assert german[5] == "ander jaar: CEB geeft USD\u00a0272,2\u00a0mln voor 2021"
+    assert (
+        body["Canada 2022"][5] == "met verplichte bijdragen erbij geeft CEB USD\u00a0132,2\u00a0mln"
+    )
     assert body["Totaal lidstaten 2023"][5].startswith("CEB telt alle overheden")
     assert body["Canada 2023"][5] == "niet uit de CEB-cijfers te verklaren"
     assert body["Groei begroting 2019–2022"][5] == (

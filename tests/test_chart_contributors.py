@@ -123,13 +123,13 @@ def test_notes_say_what_to_know_before_comparing(model: FundingModel) -> None:
     [
         (
             "nl",
-            "Overheden: 75,0\u00a0% van de vrijwillige inkomsten van IOM in 2024 (USD 300 mln van "
-            "USD 400 mln), −8,3 procentpunt ten opzichte van 2019 (83,3\u00a0%); vóór 2021 deelt de "
+            "Overheden: 75,0\u00a0% van de vrijwillige inkomsten van IOM in 2024 (USD\u00a0300\u00a0mln van "
+            "USD\u00a0400\u00a0mln), −8,3 procentpunt ten opzichte van 2019 (83,3\u00a0%); vóór 2021 deelt de "
             "CEB de bijdragers buiten de overheden grover in.",
         ),
         (
             "en",
-            "Governments: 75.0% of IOM's voluntary revenue in 2024 (USD 300 million of USD 400 "
+            "Governments: 75.0% of IOM's voluntary revenue in 2024 (USD\u00a0300\u00a0million of USD\u00a0400\u00a0"
             "million), −8.3 percentage points compared with 2019 (83.3%); before 2021 the CEB "
             "data group the non-government contributors more coarsely.",
         ),
@@ -148,8 +148,8 @@ def test_takeaway_from_2021_on_without_the_caveat_and_with_no_change() -> None:
         }
     )
     assert contributors.takeaway_text(types, "UNHCR", "en") == (
-        "Governments: 80.0% of UNHCR's voluntary revenue in 2022 (USD 160 million of "
-        "USD 200 million), the same as in 2021."
+        "Governments: 80.0% of UNHCR's voluntary revenue in 2022 (USD\u00a0160\u00a0million of "
+        "USD\u00a0200\u00a0million), the same as in 2021."
     )
     none = types.assign(**{c.VOLUNTARY: 0.0})
     assert contributors.takeaway_text(none, "UNHCR", "nl") == (
@@ -166,7 +166,7 @@ def test_a_loaded_file_names_governments_only(seed: FundingModel) -> None:
     # every positive and negative row counts as a government's: 300 + 60 + 40 - 10 + 10
     assert contributors.takeaway(model_of(seed, frame), state()) == (
         "Overheden: 100,0\u00a0% van de vrijwillige inkomsten van IOM in 2024 "
-        "(USD 400 mln van USD 400 mln)."
+        "(USD\u00a0400\u00a0mln van USD\u00a0400\u00a0mln)."
     )
 
 

@@ -121,12 +121,12 @@ def test_bars_largest_on_top_labelled_with_amount_core_share_and_rank(iom: CebMo
     assert list(bars.y) == ["IOM", "UNHCR", "WFP"]  # drawn bottom-up: WFP, the largest, on top
     assert list(bars.x) == [40.0, 60.0, 100.0]
     assert list(bars.text) == [
-        "USD 40 mln · kern 25,0\u00a0% · plaats 2",
-        "USD 60 mln · kern 100,0\u00a0% · plaats 1",  # tied with Sweden: both first
-        "USD 100 mln · kern 10,0\u00a0% · plaats 2",
+        "USD\u00a040\u00a0mln · kern 25,0\u00a0% · plaats 2",
+        "USD\u00a060\u00a0mln · kern 100,0\u00a0% · plaats 1",  # tied with Sweden: both first
+        "USD\u00a0100\u00a0mln · kern 10,0\u00a0% · plaats 2",
     ]
     english = donor.build(iom, state("en")).figure.data[0]
-    assert english.text[0] == "USD 40 million · core 25.0% · rank 2"
+    assert english.text[0] == "USD\u00a040\u00a0million · core 25.0% · rank 2"
 
 
 def test_the_chosen_entity_is_outlined_the_others_dimmed(iom: CebModel) -> None:
@@ -157,20 +157,22 @@ def test_rank_among_every_contributor_when_all_are_ranked(
 ) -> None:
     model = ceb(frame, seed, scope="all")
     out = donor.build(model, state(scope="all"))
-    assert out.figure.data[0].text[0] == "USD 40 mln · kern 25,0\u00a0% · plaats 3"  # EU, DEU, NLD
+    assert (
+        out.figure.data[0].text[0] == "USD\u00a040\u00a0mln · kern 25,0\u00a0% · plaats 3"
+    )  # EU, DEU, NLD
     assert "plaats onder de bijdragers" in out.captions.subtitle
     assert "overheidsdonoren" in donor.build(model, state()).captions.subtitle
 
 
 def test_profile_takeaway_names_the_largest_entity_and_the_chosen_one(iom: CebModel) -> None:
     assert donor.takeaway(iom, state()) == (
-        "Nederland, 2024: USD 200 mln vrijwillig aan 3 VN-organisaties; het meest aan WFP "
-        "(USD 100 mln, kern 10,0\u00a0%, plaats 2); IOM: USD 40 mln, kern 25,0\u00a0%, plaats 2 onder de "
+        "Nederland, 2024: USD\u00a0200\u00a0mln vrijwillig aan 3 VN-organisaties; het meest aan WFP "
+        "(USD\u00a0100\u00a0mln, kern 10,0\u00a0%, plaats 2); IOM: USD\u00a040\u00a0mln, kern 25,0\u00a0%, plaats 2 onder de "
         "overheidsdonoren, nummer 3 van de 3 organisaties, 20,0\u00a0% minder dan in 2023."
     )
     assert donor.takeaway(iom, state("en")) == (
-        "Netherlands, 2024: USD 200 million in voluntary contributions to 3 UN entities; most to "
-        "WFP (USD 100 million, core 10.0%, rank 2); IOM: USD 40 million, core 25.0%, rank 2 among "
+        "Netherlands, 2024: USD\u00a0200\u00a0million in voluntary contributions to 3 UN entities; most to "
+        "WFP (USD\u00a0100\u00a0million, core 10.0%, rank 2); IOM: USD\u00a040\u00a0million, core 25.0%, rank 2 among "
         "its government donors, number 3 of the 3 entities, 20.0% less than in 2023."
     )
 
@@ -180,14 +182,14 @@ def test_profile_takeaway_when_the_chosen_entity_is_the_largest(
 ) -> None:
     wfp = ceb(frame, seed, "WFP")
     assert donor.takeaway(wfp, state()) == (
-        "Nederland, 2024: USD 200 mln vrijwillig aan 3 VN-organisaties; het meest aan WFP "
-        "(USD 100 mln, kern 10,0\u00a0%, plaats 2), 25,0\u00a0% meer dan in 2023."
+        "Nederland, 2024: USD\u00a0200\u00a0mln vrijwillig aan 3 VN-organisaties; het meest aan WFP "
+        "(USD\u00a0100\u00a0mln, kern 10,0\u00a0%, plaats 2), 25,0\u00a0% meer dan in 2023."
     )
 
 
 def test_profile_takeaway_of_a_donor_absent_at_the_entity(iom: CebModel) -> None:
     assert donor.takeaway(iom, state(donor_key="FIN")) == (
-        "Finland, 2024: USD 5 mln vrijwillig, alleen aan UNHCR (kern 100,0\u00a0%, plaats 3); "
+        "Finland, 2024: USD\u00a05\u00a0mln vrijwillig, alleen aan UNHCR (kern 100,0\u00a0%, plaats 3); "
         "IOM: geen vrijwillige bijdrage in 2024."
     )
     # the year before the first year of the data is never compared with
@@ -243,12 +245,12 @@ def test_end_labels_are_moved_apart() -> None:
 
 def test_over_time_takeaway(iom: CebModel) -> None:
     assert donor_over_time.takeaway(iom, state()) == (
-        "Nederland aan IOM: van USD 10 mln in 2022 naar USD 40 mln in 2024 (+300,0\u00a0%); het hoogst "
-        "in 2023 (USD 50 mln); grootste organisatie in 2024: WFP (USD 100 mln)."
+        "Nederland aan IOM: van USD\u00a010\u00a0mln in 2022 naar USD\u00a040\u00a0mln in 2024 (+300,0\u00a0%); het hoogst "
+        "in 2023 (USD\u00a050\u00a0mln); grootste organisatie in 2024: WFP (USD\u00a0100\u00a0mln)."
     )
     assert donor_over_time.takeaway(iom, state("en", "FIN")) == (
-        "Finland to IOM: a voluntary contribution in 2023 only (USD 5 million); largest entity "
-        "in 2024: UNHCR (USD 5 million)."
+        "Finland to IOM: a voluntary contribution in 2023 only (USD\u00a05\u00a0million); largest entity "
+        "in 2024: UNHCR (USD\u00a05\u00a0million)."
     )
 
 

@@ -20,7 +20,7 @@ from components.charts import entities, entities_over_time, registry
 from components.charts.base import chart_state
 from components.formatting import Lang
 from components.i18n import t
-from components.theme import CORE_COLOR, DIMMED_OPACITY
+from components.theme import CORE_COLOR, DIMMED_OPACITY, PAPER_COLOR
 from components.view_state import ViewState
 from data import columns as c
 from data.ceb_source import CebModel
@@ -115,9 +115,35 @@ def test_reference_lines_at_the_guideline_and_the_median(
     assert sorted(shape.x0 for shape in figure.layout.shapes) == pytest.approx([0.1, 0.3])
     names = [trace.name for trace in figure.data[1:]]
     assert names == [
-        "Funding-compact guideline: at least 30% unearmarked",
+        "Funding compact: at least 30% core",
         "Median: 10.0%",
     ]
+
+
+PHONE_PLOT = 390 - 24  # a 390 px chart's width less the theme's side margins
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_at_390_px_the_legend_fits_and_lines_stop_at_value_labels(
+    seed: FundingModel, frame: pd.DataFrame, lang: Lang
+) -> None:
+    """Issue 11: on a phone the guideline's legend entry ran past the chart's right edge, and
+    the reference lines struck through the value labels of the bars ending near them."""
+    figure = entities.build(model_of(seed, frame), state(lang)).figure
+    for trace in figure.data[1:]:  # the two lines' legend entries: symbol, gap, 7 px a letter
+        assert 40 + 7 * len(trace.name) <= PHONE_PLOT, trace.name
+    bar = figure.data[0]
+    halo = str(bar.textfont.shadow)
+    assert halo.count(PAPER_COLOR) >= 8  # a solid halo in the paper's colour, all around
+    assert all(shape.layer == "between" for shape in figure.layout.shapes)  # under the labels
+    image = entities.entities_image(
+        entities.ranked(model_of(seed, frame).entity_shares(), 2024),  # type: ignore[arg-type]
+        0.3,
+        "IOM",
+        lang,
+        entities.build(model_of(seed, frame), state(lang)).captions,
+    )
+    assert image.data[0].textfont.shadow == bar.textfont.shadow  # the image keeps it
 
 
 def test_entities_without_voluntary_revenue_are_left_out_and_named(
@@ -135,13 +161,13 @@ def test_entities_without_voluntary_revenue_are_left_out_and_named(
         (
             "nl",
             "In 2024 kreeg IOM 10,0\u00a0% van zijn vrijwillige inkomsten ongeoormerkt "
-            "(USD 10 mln van USD 100 mln); plaats 2 van 3 VN-organisaties "
+            "(USD\u00a010\u00a0mln van USD\u00a0100\u00a0mln); plaats 2 van 3 VN-organisaties "
             "(hoogste aandeel eerst); mediaan 10,0\u00a0%.",
         ),
         (
             "en",
             "In 2024, IOM received 10.0% of its voluntary revenue as core funding "
-            "(USD 10 million of USD 100 million); rank 2 of 3 UN entities "
+            "(USD\u00a010\u00a0million of USD\u00a0100\u00a0million); rank 2 of 3 UN entities "
             "(highest share first); median 10.0%.",
         ),
     ],
@@ -168,7 +194,7 @@ def test_all_contributors_count_the_eu_and_foundations(
 def test_another_year_and_an_entity_missing_in_it(seed: FundingModel, frame: pd.DataFrame) -> None:
     assert entities.takeaway(model_of(seed, frame), state(year=2023)) == (
         "In 2023 kreeg IOM 5,0\u00a0% van zijn vrijwillige inkomsten ongeoormerkt "
-        "(USD 5 mln van USD 100 mln); plaats 2 van 2 VN-organisaties "
+        "(USD\u00a05\u00a0mln van USD\u00a0100\u00a0mln); plaats 2 van 2 VN-organisaties "
         "(hoogste aandeel eerst); mediaan 17,5\u00a0%."
     )
     wfp = model_of(seed, frame, "WFP")

@@ -26,7 +26,13 @@ from components.charts.table_grid import (
 from components.exports.tables import csv_bytes
 from components.formatting import Lang
 from components.i18n import t
-from components.theme import CORE_COLOR, DIMMED_OPACITY, EARMARKED_COLOR, MUTED_COLOR, OTHER_COLOR
+from components.theme import (
+    ASSESSED_COLOR,
+    CORE_COLOR,
+    DIMMED_OPACITY,
+    EARMARKED_COLOR,
+    OTHER_COLOR,
+)
 from components.view_state import ViewState
 from data import columns as c
 from data.ceb_source import CebModel
@@ -178,7 +184,7 @@ def test_a_remainder_row_is_neither_counted_nor_ranked(model: CebModel) -> None:
     # top 2: 1310 / 1892 = 69.2\u00a0%; earmarked 1852 / 1892 = 97.9\u00a0%; NLD 80 / 1892 = 4.2\u00a0%
     assert table.takeaway_text(model, frame, 2024, "NLD", 2, "en") == (
         "IOM had 5 contributors in 2024; the 2 largest gave 69.2% of voluntary revenue "
-        "(USD 1,892 million); earmarked: 97.9%; Netherlands: rank 3, USD 80 million voluntary "
+        "(USD\u00a01,892\u00a0million); earmarked: 97.9%; Netherlands: rank 3, USD\u00a080\u00a0million voluntary "
         "(4.2%)."
     )
     heading, hint, grid = contributors_grid(frame, 5, "IOM", 2024, "nl")
@@ -198,7 +204,12 @@ def test_figure_stacks_the_kinds_in_theme_colours(model: CebModel) -> None:
         "Geoormerkt",
         "Overige inkomsten",
     ]
-    assert [b.marker.color for b in bars] == [MUTED_COLOR, CORE_COLOR, EARMARKED_COLOR, OTHER_COLOR]
+    assert [b.marker.color for b in bars] == [
+        ASSESSED_COLOR,
+        CORE_COLOR,
+        EARMARKED_COLOR,
+        OTHER_COLOR,
+    ]
     # largest on top: plotly draws the first category at the bottom
     assert list(fig.layout.yaxis.ticktext) == [
         "Overige bijdragers (3)",
@@ -220,7 +231,7 @@ def test_figure_in_english(model: CebModel) -> None:
     assert fig.data[1].name == "Core (unearmarked)"
     assert list(fig.layout.yaxis.ticktext)[-1] == "United States"
     assert len(fig.layout.yaxis.ticktext) == 5  # everyone fits: no others bar
-    assert "Total: USD 930.0 million" in fig.data[0].hovertext[-1]
+    assert "Total: USD\u00a0930.0\u00a0million" in fig.data[0].hovertext[-1]
 
 
 def test_the_highlighted_donor_is_marked(model: CebModel) -> None:
@@ -271,14 +282,14 @@ def test_takeaway_in_dutch(model: CebModel) -> None:
     # top 2: (910 + 400) / 1392 = 94.1\u00a0%; earmarked 1352 / 1392 = 97.1\u00a0%; NLD 80 / 1392 = 5.7\u00a0%
     assert table.takeaway(model, state("nl", donor="NLD")) == (
         "IOM had in 2024 5 bijdragers; de 2 grootste gaven 94,1\u00a0% van de vrijwillige inkomsten "
-        "(USD 1.392 mln); geoormerkt: 97,1\u00a0%; Nederland: plaats 3, USD 80 mln vrijwillig (5,7\u00a0%)."
+        "(USD\u00a01.392\u00a0mln); geoormerkt: 97,1\u00a0%; Nederland: plaats 3, USD\u00a080\u00a0mln vrijwillig (5,7\u00a0%)."
     )
 
 
 def test_takeaway_in_english_when_top_n_covers_everyone(model: CebModel) -> None:
     assert table.takeaway(model, state("en", donor="CHE", top=10)) == (
-        "IOM had 5 contributors in 2024; voluntary revenue USD 1,392 million; earmarked: 97.1%; "
-        "Switzerland: no voluntary contribution, but USD 3 million in assessed contributions "
+        "IOM had 5 contributors in 2024; voluntary revenue USD\u00a01,392\u00a0million; earmarked: 97.1%; "
+        "Switzerland: no voluntary contribution, but USD\u00a03\u00a0million in assessed contributions "
         "and other revenue."
     )
 
@@ -287,7 +298,7 @@ def test_takeaway_follows_the_year_and_a_donor_not_in_it(model: CebModel) -> Non
     # 2023: the United States 700 earmarked, Germany 5 core; the Netherlands gave nothing
     assert table.takeaway(model, state("nl", donor="NLD", top=1, year=2023)) == (
         "IOM had in 2023 2 bijdragers; de 1 grootste gaven 99,3\u00a0% van de vrijwillige inkomsten "
-        "(USD 705 mln); geoormerkt: 99,3\u00a0%; Nederland: geen vrijwillige bijdrage in 2023."
+        "(USD\u00a0705\u00a0mln); geoormerkt: 99,3\u00a0%; Nederland: geen vrijwillige bijdrage in 2023."
     )
 
 
@@ -296,7 +307,7 @@ def test_equal_amounts_share_a_place() -> None:
     text = table.takeaway(model, state("en", donor="NLD"))
     assert "Netherlands: rank 3," in text
     assert table.takeaway(model, state("en", donor="XPS")).endswith(
-        "Acme: rank 3, USD 80 million voluntary (5.4%)."
+        "Acme: rank 3, USD\u00a080\u00a0million voluntary (5.4%)."
     )
 
 
@@ -359,7 +370,7 @@ def test_grid_numbers_sort_as_numbers_and_show_in_the_page_locale() -> None:
     en = number_formatter("en", ".1%")["function"]
     assert "decimal: ','" in nl and "thousands: '.'" in nl and "format(',.1f')" in nl
     assert "decimal: '.'" in en and "thousands: ','" in en and "percent: '%'" in en
-    assert number_formatter("nl", ".1%")["function"].count("percent: ' %'") == 1
+    assert number_formatter("nl", ".1%")["function"].count("percent: '\u00a0%'") == 1
     assert nl.startswith("params.value == null ? '–'")
 
 

@@ -79,7 +79,7 @@ def test_permalink_opens_the_charts_view(seed: FundingSource) -> None:
     state = chart_state("en", 2022, "CAN", budget="index")
     assert permalink(HREF, state, EARMARKING_SIDE) == (
         "https://iom.example.org/dash/?lang=en&year=2022&donor=CAN&view=earmarking&budget=index"
-        "&source=scorecard&currency=USD&prices=current"
+        "&amounts=absolute&source=scorecard&currency=USD&prices=current"
     )
     loaded_state = chart_state("nl", 2024, "NLD", 5, entity="WFP", source="upload")
     assert permalink(None, loaded_state, RANKING).endswith(
@@ -149,8 +149,9 @@ def test_unknown_preset_falls_back_to_memo(seed: FundingSource) -> None:
 
 
 def _svg_text(svg: str) -> str:
-    """All text of an SVG, lines joined by spaces (wrapping breaks lines at spaces)."""
-    return re.sub(r"\s+", " ", html.unescape(" ".join(re.findall(r">([^<>]+)<", svg))))
+    """All text of an SVG, lines joined by spaces (wrapping breaks lines at spaces). Only
+    ASCII whitespace is folded: a no-break space between a number and its unit must survive."""
+    return re.sub(r"[ \t\r\n]+", " ", html.unescape(" ".join(re.findall(r">([^<>]+)<", svg))))
 
 
 @pytest.fixture(scope="module")
@@ -318,7 +319,7 @@ def test_prepare_draws_the_budget_from_the_built_in_series(
     assert ranking.data_files == (LOADED_FILE.name,) and meta.data_as_of == LOADED_ON
     assert (meta.title, meta.subtitle) == ("T", "S")
     assert meta.permalink.endswith(
-        "view=ranking&budget=absolute&source=upload&entity=IOM&top=10&contributors=governments"
+        "view=ranking&budget=absolute&amounts=absolute&source=upload&entity=IOM&top=10&contributors=governments"
         "&currency=USD&prices=current"
     )
 

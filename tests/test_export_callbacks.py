@@ -39,6 +39,7 @@ CONTROLS: dict[str, object] = {
     ids.DONOR: "NLD",
     ids.TOP_N: 10,
     ids.BUDGET_MODE: "absolute",
+    ids.AMOUNTS_MODE: "absolute",
     ids.PEERS: [],
 }
 MAX_BODY_LINES = 20

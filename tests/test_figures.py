@@ -3,12 +3,21 @@ both languages, titles, separators, source line, notes, highlighting and colours
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
 import pytest
 
-from components.charts import budget, earmarking, earmarking_side, over_time, ranking
+from components.charts import (
+    budget,
+    earmarking,
+    earmarking_side,
+    over_time,
+    ranking,
+    references,
+)
 from components.charts.base import Captions, other_label
 from components.charts.budget import budget_figure
 from components.charts.earmarking import earmarking_figure
@@ -17,8 +26,11 @@ from components.charts.over_time import over_time_figure
 from components.charts.ranking import ranking_figure
 from components.formatting import Lang
 from components.theme import CORE_COLOR, EARMARKED_COLOR, donor_color
+from data.history import load_history
 from data.model import FundingModel
+from data.provider import ModelProvider
 from data.scorecard_source import ScorecardModel
+from tests.store_fakes import disk_store
 
 MINUS = "\u2212"
 
@@ -58,6 +70,20 @@ def _budget(model: FundingModel, lang: Lang, indexed: bool) -> go.Figure:
 
 def _earmarking(model: FundingModel, lang: Lang) -> go.Figure:
     return earmarking_figure(model.earmarking(), lang, earmarking.captions(model, lang))
+
+
+@pytest.fixture(scope="module")
+def loaded_earmarking(model: FundingModel) -> go.Figure:
+    """The share per year of the CEB history (IOM), as ``?source=ceb&view=earmarking`` draws
+    it, notes and all (they make the plot short)."""
+    store = disk_store(Path(tempfile.mkdtemp()))
+    provider = ModelProvider(ScorecardModel.from_seed(), store, None, load_history())
+    history = provider.model(None, None, "IOM", "ceb")
+    by_year = history.revenue_by_year()
+    assert by_year is not None
+    return earmarking.earmarking_years_figure(
+        by_year, history.earmarking(), "en", earmarking.captions(history, "en")
+    )
 
 
 def _footer(fig: go.Figure) -> str:
@@ -126,8 +152,8 @@ def test_ranking_title_names_the_year(
 
 
 def test_ranking_subtitle_names_the_total(model: FundingModel) -> None:
-    assert "USD 2.623 mln" in _ranking(model, 2023, "nl").layout.title.subtitle.text
-    assert "USD 2,623 million" in _ranking(model, 2023, "en").layout.title.subtitle.text
+    assert "USD\u00a02.623\u00a0mln" in _ranking(model, 2023, "nl").layout.title.subtitle.text
+    assert "USD\u00a02,623\u00a0million" in _ranking(model, 2023, "en").layout.title.subtitle.text
 
 
 @pytest.mark.parametrize(("lang", "separators"), [("nl", ",."), ("en", ".,")])
@@ -336,7 +362,7 @@ def test_budget_growth_labels(model: FundingModel) -> None:
 
 def test_budget_footer(model: FundingModel) -> None:
     footer = _footer(_budget(model, "nl", False))
-    assert "+140 %" in footer
+    assert "+140\u00a0%" in footer
     assert "p. 5, p. 8" in footer
 
 
@@ -382,9 +408,47 @@ def test_earmarking_reference_lines(model: FundingModel) -> None:
     assert "Funding Compact-richtlijn: minstens 30\u00a0% ongeoormerkt" in texts
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_earmarking_reference_labels_have_rows_of_their_own(
+    model: FundingModel, lang: Lang
+) -> None:
+    """Issue 11: the two labels were rows in paper units (y 1.32 and 1.12), a few pixels apart
+    on a plot one bar tall, and overlapped at 1366 px. Now rows in pixels above the plot."""
+    labels = [
+        a for a in _earmarking(model, lang).layout.annotations if a.xref == "x" and not a.showarrow
+    ]
+    assert len(labels) == 2
+    assert {float(a.y) for a in labels} == {1.0}  # at the plot's top edge, whatever its height
+    low, high = sorted(float(a.yshift or 0) for a in labels)
+    assert high - low >= references.LABEL_HEIGHT
+    assert low > 0  # the lowest clear of the plot, where the lines end
+
+
+def test_reference_labels_beside_close_lines_are_lifted_apart() -> None:
+    """Beside horizontal lines (the share per year): lines 7 and 30 percentage points up a
+    plot 60 px tall are 14 px apart, less than a label; the upper label is lifted clear."""
+    shifts = references.lifts([0.07, 0.30], plot_height=60)
+    bottoms = [v * 60 + s for v, s in zip([0.07, 0.30], shifts, strict=True)]
+    assert bottoms[1] - bottoms[0] >= references.LABEL_HEIGHT
+    assert shifts[0] == 0  # the lowest stays on its line
+    assert references.lifts([0.07, 0.30], plot_height=400) == [0, 0]  # far apart: untouched
+
+
+def test_earmarking_years_labels_do_not_overlap_at_the_screen_height(
+    loaded_earmarking: go.Figure,
+) -> None:
+    fig = loaded_earmarking
+    margin = fig.layout.margin
+    plot = float(fig.layout.height) - float(margin.t) - float(margin.b)
+    labels = sorted((a for a in fig.layout.annotations if a.yref == "y"), key=lambda a: float(a.y))
+    assert len(labels) == 2
+    lower, upper = (float(a.y) * plot + float(a.yshift or 0) for a in labels)
+    assert upper - lower >= references.LABEL_HEIGHT
+
+
 def test_earmarking_footer(model: FundingModel) -> None:
     footer = _footer(_earmarking(model, "nl"))
-    assert "91,0 %" in footer
+    assert "91,0\u00a0%" in footer
     assert "p. 5" in footer
     assert "p. 15" not in footer
 
@@ -393,7 +457,7 @@ def test_nl_core_figure(model: FundingModel) -> None:
     fig = nl_core_figure(model.earmarking(), "nl", earmarking_side.nl_core_captions(model, "nl"))
     assert list(fig.data[0].x) == ["Vóór 2023", "Vanaf 2023"]
     assert list(fig.data[0].y) == [2, 3]
-    assert list(fig.data[0].text) == ["EUR 2 mln", "EUR 3 mln"]
+    assert list(fig.data[0].text) == ["EUR\u00a02\u00a0mln", "EUR\u00a03\u00a0mln"]
     assert "p. 15" in _footer(fig)
     # "since 2018" is the scorecard's fact (p. 6), not text typed into the subtitle
     assert "sinds 2018" in fig.layout.title.subtitle.text
@@ -401,4 +465,4 @@ def test_nl_core_figure(model: FundingModel) -> None:
     english = nl_core_figure(
         model.earmarking(), "en", earmarking_side.nl_core_captions(model, "en")
     )
-    assert list(english.data[0].text) == ["EUR 2 million", "EUR 3 million"]
+    assert list(english.data[0].text) == ["EUR\u00a02\u00a0million", "EUR\u00a03\u00a0million"]

@@ -11,6 +11,7 @@ import pytest
 
 from components.formatting import (
     MONEY_UNITS,
+    PATTERNS,
     Lang,
     as_lang,
     fmt_money,
@@ -135,9 +136,9 @@ def test_fmt_pct(fraction: float, lang: Lang, decimals: int, signed: bool, text:
 @pytest.mark.parametrize(
     ("value", "lang", "text"),
     [
-        (1365, "nl", "USD 1.365 mln"),
-        (1365, "en", "USD 1,365 million"),
-        (None, "nl", "USD – mln"),
+        (1365, "nl", "USD\u00a01.365\u00a0mln"),
+        (1365, "en", "USD\u00a01,365\u00a0million"),
+        (None, "nl", "USD\u00a0–\u00a0mln"),
     ],
 )
 def test_fmt_usd_m(value: float | None, lang: Lang, text: str) -> None:
@@ -147,14 +148,14 @@ def test_fmt_usd_m(value: float | None, lang: Lang, text: str) -> None:
 @pytest.mark.parametrize(
     ("args", "text"),
     [
-        ((62, "nl"), "USD 62 mln"),
-        ((62, "en"), "USD 62 million"),
-        ((2.99, "nl", "USD", "bn", 2), "USD 2,99 mld"),
-        ((2.99, "en", "USD", "bn", 2), "USD 2.99 billion"),
-        ((3, "nl", "EUR"), "EUR 3 mln"),
-        ((3, "en", "EUR"), "EUR 3 million"),
-        ((2707.316392, "nl", "USD", "bn", 2), "USD 2.707,32 mld"),
-        ((-7, "nl"), f"USD {MINUS}7 mln"),
+        ((62, "nl"), "USD\u00a062\u00a0mln"),
+        ((62, "en"), "USD\u00a062\u00a0million"),
+        ((2.99, "nl", "USD", "bn", 2), "USD\u00a02,99\u00a0mld"),
+        ((2.99, "en", "USD", "bn", 2), "USD\u00a02.99\u00a0billion"),
+        ((3, "nl", "EUR"), "EUR\u00a03\u00a0mln"),
+        ((3, "en", "EUR"), "EUR\u00a03\u00a0million"),
+        ((2707.316392, "nl", "USD", "bn", 2), "USD\u00a02.707,32\u00a0mld"),
+        ((-7, "nl"), f"USD\u00a0{MINUS}7\u00a0mln"),
     ],
 )
 def test_fmt_money_currency_first(args: tuple[Any, ...], text: str) -> None:
@@ -162,7 +163,8 @@ def test_fmt_money_currency_first(args: tuple[Any, ...], text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "lang", "text"), [(1.0, "nl", "USD 1 mld"), (2.1, "en", "USD 2.1 billion")]
+    ("value", "lang", "text"),
+    [(1.0, "nl", "USD\u00a01\u00a0mld"), (2.1, "en", "USD\u00a02.1\u00a0billion")],
 )
 def test_fmt_money_takes_published_digits(value: float, lang: Lang, text: str) -> None:
     # the source's decimals decide (fmt_published), not a fixed count: not "USD 1,00 mld"
@@ -195,3 +197,46 @@ def test_plotly_separators() -> None:
 )
 def test_as_lang(value: object, lang: Lang) -> None:
     assert as_lang(value) == lang
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "decimals", "text"),
+    [
+        # half away from zero, on the number as written (Excel's ROUND), not on the binary float
+        (2.675, "en", 2, "2.68"),  # the float is 2.67499999…; a person reads 2.675
+        (2.5, "en", 0, "3"),
+        (3.5, "nl", 0, "4"),
+        (-2.5, "en", 0, "\u22123"),
+        (0.125, "nl", 2, "0,13"),
+        (1234.5, "nl", 0, "1.235"),
+        (2.674999, "en", 2, "2.67"),
+    ],
+)
+def test_rounding_is_half_up_on_the_written_number(
+    value: float, lang: Lang, decimals: int, text: str
+) -> None:
+    assert fmt_number(value, lang, decimals) == text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_value_that_rounds_to_zero_has_no_sign(lang: Lang) -> None:
+    zero = "0,0" if lang == "nl" else "0.0"
+    assert fmt_number(-0.04, lang, 1) == zero
+    assert fmt_signed(0.04, lang, 1) == fmt_signed(-0.04, lang, 1) == zero
+    assert fmt_pct(-0.0004, lang, signed=True) == fmt_pct(0.0, lang)
+
+
+def test_amounts_and_dutch_percentages_never_break_before_their_unit() -> None:
+    assert fmt_money(62, "nl", "USD") == "USD\u00a062\u00a0mln"
+    assert fmt_money(2.99, "en", "USD", "bn", 2) == "USD\u00a02.99\u00a0billion"
+    assert fmt_pct(0.97, "nl", 0) == "97\u00a0%"
+    assert " " not in fmt_money(-1234.5, "nl", "EUR", "m", 1)
+
+
+def test_the_patterns_are_babels() -> None:
+    """Every kind of figure is one CLDR pattern per language, parsed by babel."""
+    assert set(PATTERNS) == {"number", "signed", "percent", "signed_percent"}
+    for kind, by_lang in PATTERNS.items():
+        assert set(by_lang) == {"nl", "en"}, kind
+    assert fmt_number(1234567.5, "nl", 1) == "1.234.567,5"
+    assert fmt_number(1234567.5, "en", 1) == "1,234,567.5"

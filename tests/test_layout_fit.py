@@ -13,6 +13,7 @@ import pytest
 from components.charts import build_chart, chart_state, over_time, ranking
 from components.charts.earmarking import IMAGE_ROWS
 from components.charts.image_tidy import END_LABEL
+from components.exports.assemble import default_subtitle
 from components.theme import TITLE_TOP, wrap
 from data import columns as c
 from data.history import load_history
@@ -135,6 +136,20 @@ def test_bump_chart_image_at_top_100_draws_the_top_ten_and_says_so(
     assert "100" in note
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_bump_chart_export_names_no_money_the_image_does_not_draw(
+    history: FundingSource, lang: str
+) -> None:
+    """Issue 11: the image draws ranks without amounts, but its subtitle and unit said
+    "label: USD million"; the screen's subtitle keeps the label it draws."""
+    chart = build_chart("over_time", history, chart_state(lang, 2023, "NLD", 10, "IOM"))
+    assert all("text" not in str(t.mode) for t in chart.image_figure().data)
+    exported = f"{default_subtitle(chart)} {chart.unit}"
+    assert "USD" not in exported and "label" not in exported
+    assert "10" in default_subtitle(chart)  # still says which donors: the top 10
+    assert "USD" in chart.captions.subtitle  # the screen draws the amounts
+
+
 # the earmarking bar's image ----------------------------------------------------------------------
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_earmarking_image_no_reference_line_crosses_a_label(seed: FundingSource, lang: str) -> None:
@@ -152,7 +167,7 @@ def test_earmarking_image_no_reference_line_crosses_a_label(seed: FundingSource,
 
 # wrapping ----------------------------------------------------------------------------------------
 def test_wrap_keeps_numbers_with_their_units() -> None:
-    text = "een aandeel van precies 97 % en USD\u00a02,99\u00a0mld in het jaar daarna"
+    text = "een aandeel van precies 97\u00a0% en USD\u00a02,99\u00a0mld in het jaar daarna"
     for width in range(8, 40):
         for line in wrap(text, width).split("<br>"):
             assert not line.startswith("%") and not line.startswith("mld")

@@ -5,6 +5,7 @@ over time (figure, change on the year before, takeaway, export)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -18,6 +19,7 @@ from components.charts import donor_amounts as da
 from components.charts.registry import CHART_VIEWS, charts_on
 from components.layout import GRAPH_CONFIG
 from components.sources_grid import LoadedFile, column_defs, locale_text, row_data, sources_view
+from components.view_state import parse_state, to_search
 from data import ceb
 from data import columns as c
 from data.ceb_source import CebModel
@@ -117,17 +119,27 @@ def test_the_chart_sits_beside_the_bump_chart_and_is_exported() -> None:
 def test_lines_per_donor_with_the_highlight_thickest(seed: FundingSource) -> None:
     chart = build_chart(da.ID, seed, chart_state("nl", 2023, "NLD"))
     fig = chart.figure
-    amounts = [trace for trace in fig.data if trace.visible is not False]
-    changes = [trace for trace in fig.data if trace.visible is False]
-    assert len(amounts) == len(changes) == chart.data_frame[c.DONOR_KEY].nunique()
+    amounts = list(fig.data)
+    assert len(amounts) == chart.data_frame[c.DONOR_KEY].nunique()
     netherlands = next(trace for trace in amounts if trace.name == "Nederland")
     assert list(netherlands.x) == [2021, 2022, 2023]
     assert netherlands.line.width == max(trace.line.width for trace in amounts)
     assert list(netherlands.y)[-1] == 62.0  # the table's 2023 amount (p. 7)
-    buttons = fig.layout.updatemenus[0].buttons
-    assert [b.label for b in buttons] == ["Bedragen", "Verandering t.o.v. vorig jaar"]
-    assert buttons[1].args[0]["visible"] == [False] * len(amounts) + [True] * len(changes)
-    assert not chart.image_figure().layout.updatemenus  # an image has no buttons
+    assert not fig.layout.updatemenus  # the switch is a control of the page, in the URL
+
+
+def test_the_change_reading_is_its_own_chart_and_link(seed: FundingSource) -> None:
+    state = replace(chart_state("nl", 2023, "NLD"), amounts="change")
+    chart = build_chart(da.ID, seed, state)
+    netherlands = next(trace for trace in chart.figure.data if trace.name == "Nederland")
+    # 67 → 60 → 62 (p. 7): −7, then +2; 2021 has no year before in the data
+    assert list(netherlands.y) == [None, -7.0, 2.0]
+    assert chart.captions.title.startswith("Verandering van de bijdragen per donor")
+    assert chart.figure.layout.yaxis.title.text.startswith("Verandering t.o.v. vorig jaar")
+    assert ("Weergave", "Verandering t.o.v. vorig jaar") in chart.filters
+    assert "amounts=change" in to_search(state)
+    assert parse_state(to_search(state), [2021, 2022, 2023], ["NLD"]).amounts == "change"
+    assert parse_state("?amounts=sideways", [2023], ["NLD"]).amounts == "absolute"
 
 
 def test_change_is_empty_across_a_gap() -> None:
@@ -145,9 +157,12 @@ def test_change_is_empty_across_a_gap() -> None:
 
 def test_takeaway_states_the_amount_and_the_change(seed: FundingSource) -> None:
     nl = chart_takeaway(da.ID, seed, chart_state("nl", 2023, "NLD"))
-    assert nl == "Nederland gaf IOM USD 62 mln in 2023, een stijging van USD 2 mln t.o.v. 2022."
+    assert (
+        nl
+        == "Nederland gaf IOM USD\u00a062\u00a0mln in 2023, een stijging van USD\u00a02\u00a0mln t.o.v. 2022."
+    )
     en = chart_takeaway(da.ID, seed, chart_state("en", 2023, "USA"))
-    assert en.startswith("United States gave IOM USD ") and "on 2022." in en
+    assert en.startswith("United States gave IOM USD\u00a0") and "on 2022." in en
 
 
 def test_on_ceb_data_the_top_n_and_the_highlight_are_drawn(ceb_model: FundingSource) -> None:

@@ -158,9 +158,12 @@ def test_a_converted_fact_reads_published_first_then_marked(seed: ScorecardModel
     core = facts[facts[c.FACT_ID] == "nl_core_2023"].iloc[0]
     budget = facts[facts[c.FACT_ID] == "budget_2022"].iloc[0]
     with words_for(euros.valuation, 2023):
-        assert format_fact_value(core, "nl") == "EUR 3 mln"
+        assert format_fact_value(core, "nl") == "EUR\u00a03\u00a0mln"
         text = format_fact_value(budget, "nl")
-    assert text == "USD 2,99 mld (≈ EUR 2,84 mld, omgerekend tegen 1,0530 USD per EUR (ECB 2022))"
+    assert (
+        text
+        == "USD\u00a02,99\u00a0mld (≈ EUR\u00a02,84\u00a0mld, omgerekend tegen 1,0530 USD per EUR (ECB 2022))"
+    )
 
 
 def test_words_follow_the_currency_and_prices() -> None:
@@ -179,7 +182,7 @@ def test_the_ranking_in_euros_states_its_rate(seed: ScorecardModel) -> None:
     with words_for(euros.valuation, 2023):
         chart = build_chart("ranking", euros, state)
         takeaway = chart_takeaway("ranking", euros, state)
-    assert "EUR 1.262 mln" in takeaway
+    assert "EUR\u00a01.262\u00a0mln" in takeaway
     assert "omgerekend naar EUR" in chart.captions.source
     assert "(2023: 1,0813 USD per EUR)" in chart.captions.source
     assert "EUR mln" in chart.captions.subtitle

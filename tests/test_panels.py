@@ -53,11 +53,11 @@ def _rows(table: Any) -> list[list[str]]:
 # key figures ---------------------------------------------------------------------------------
 def test_kpi_cards_2023_dutch(model: FundingModel) -> None:
     cards = _cards(model, 2023, "nl")
-    assert cards["kpi-total"] == ["Totaal lidstaten 2023", "USD 2.623 mln", ""]
+    assert cards["kpi-total"] == ["Totaal lidstaten 2023", "USD\u00a02.623\u00a0mln", ""]
     assert cards["kpi-top"] == [
         "Grootste donor 2023",
         "Verenigde Staten",
-        "USD 1.365 mln · 52,0\u00a0%",
+        "USD\u00a01.365\u00a0mln · 52,0\u00a0%",
     ]
     assert cards["kpi-earmarked"] == [
         "Geoormerkt aandeel (2022)",
@@ -66,33 +66,36 @@ def test_kpi_cards_2023_dutch(model: FundingModel) -> None:
     ]
     assert cards["kpi-budget"] == [
         "Begroting (2022)",
-        "USD 2,99 mld",
+        "USD\u00a02,99\u00a0mld",
         "laatst bekende waarde, uit 2022",
     ]
 
 
 def test_kpi_cards_2023_english(model: FundingModel) -> None:
     cards = _cards(model, 2023, "en")
-    assert cards["kpi-total"][1] == "USD 2,623 million"
-    assert cards["kpi-top"][1:] == ["United States", "USD 1,365 million · 52.0%"]
+    assert cards["kpi-total"][1] == "USD\u00a02,623\u00a0million"
+    assert cards["kpi-top"][1:] == ["United States", "USD\u00a01,365\u00a0million · 52.0%"]
     assert cards["kpi-earmarked"][1:] == ["97%", "latest known value, from 2022"]
-    assert cards["kpi-budget"][1:] == ["USD 2.99 billion", "latest known value, from 2022"]
+    assert cards["kpi-budget"][1:] == [
+        "USD\u00a02.99\u00a0billion",
+        "latest known value, from 2022",
+    ]
 
 
 def test_kpi_cards_2022_same_year_has_no_note(model: FundingModel) -> None:
     cards = _cards(model, 2022, "nl")
-    assert cards["kpi-top"][2] == "USD 929 mln · 45,9\u00a0%"
+    assert cards["kpi-top"][2] == "USD\u00a0929\u00a0mln · 45,9\u00a0%"
     assert cards["kpi-earmarked"][2] == ""
-    assert cards["kpi-budget"] == ["Begroting (2022)", "USD 2,99 mld", ""]
+    assert cards["kpi-budget"] == ["Begroting (2022)", "USD\u00a02,99\u00a0mld", ""]
 
 
 def test_kpi_cards_2021_take_latest_earlier_budget(model: FundingModel) -> None:
     cards = _cards(model, 2021, "nl")
-    assert cards["kpi-total"][1] == "USD 1.602 mln"
-    assert cards["kpi-top"][2] == "USD 668 mln · 41,7\u00a0%"
+    assert cards["kpi-total"][1] == "USD\u00a01.602\u00a0mln"
+    assert cards["kpi-top"][2] == "USD\u00a0668\u00a0mln · 41,7\u00a0%"
     assert cards["kpi-budget"] == [
         "Begroting (2019)",
-        "USD 2,1 mld",
+        "USD\u00a02,1\u00a0mld",
         "laatst bekende waarde, uit 2019",
     ]
 
@@ -125,17 +128,17 @@ def test_kpi_cards_of_loaded_data_write_amounts_currency_first(model: FundingMod
     frame = ceb.read_revenue_files([(CEB_CUT.name, CEB_CUT.read_bytes())])
     loaded = CebModel.from_revenue(frame, "IOM", model.tables, (CEB_CUT.name,))
     cards = _cards(loaded, 2024, "nl")
-    assert cards["kpi-total"][1] == "USD 2.707 mln"
-    assert cards["kpi-top"][2] == "USD 1.524 mln · 56,3\u00a0%"
+    assert cards["kpi-total"][1] == "USD\u00a02.707\u00a0mln"
+    assert cards["kpi-top"][2] == "USD\u00a01.524\u00a0mln · 56,3\u00a0%"
     assert cards["kpi-earmarked"][2] == ""  # the year's own share
-    assert cards["kpi-budget"][1] == "USD 2,80 mld"  # a computed total: two decimals
+    assert cards["kpi-budget"][1] == "USD\u00a02,80\u00a0mld"  # a computed total: two decimals
 
 
 def test_kpi_budget_card_keeps_the_approximate_sign(model: FundingModel) -> None:
     # the 2010 budget is published as "ongeveer 1 miljard": the card says so as the chart does
     figures = dataclasses.replace(model.key_figures(2022), budget=1.0, budget_year=2010)
     card = cast(Any, panels.kpi_cards(model, figures, "nl")[3])
-    assert [_text(part) for part in card.children][1] == "≈ USD 1 mld"
+    assert [_text(part) for part in card.children][1] == "≈ USD\u00a01\u00a0mld"
 
 
 # over-time table -----------------------------------------------------------------------------
@@ -211,28 +214,48 @@ def test_budget_table(model: FundingModel) -> None:
     rows = _rows(budget.budget_table(model.budget_growth(), "nl"))
     assert rows == [
         # growth resting on the approximate 2010 point is approximate too
-        ["2010: ≈ USD 1 mld", "2019: USD 2,1 mld", "≈ +110\u00a0%", "≈ 9\u00a0%"],
-        ["2019: USD 2,1 mld", "2022: USD 2,99 mld", "+42,4\u00a0%", "12,5\u00a0%"],
-        ["2010: ≈ USD 1 mld", "2022: USD 2,99 mld", "≈ +199\u00a0%", "≈ 10\u00a0%"],
+        [
+            "2010: ≈ USD\u00a01\u00a0mld",
+            "2019: USD\u00a02,1\u00a0mld",
+            "≈ +110\u00a0%",
+            "≈ 9\u00a0%",
+        ],
+        [
+            "2019: USD\u00a02,1\u00a0mld",
+            "2022: USD\u00a02,99\u00a0mld",
+            "+42,4\u00a0%",
+            "12,5\u00a0%",
+        ],
+        [
+            "2010: ≈ USD\u00a01\u00a0mld",
+            "2022: USD\u00a02,99\u00a0mld",
+            "≈ +199\u00a0%",
+            "≈ 10\u00a0%",
+        ],
     ]
 
 
 def test_budget_table_english(model: FundingModel) -> None:
     rows = _rows(budget.budget_table(model.budget_growth(), "en"))
-    assert rows[1] == ["2019: USD 2.1 billion", "2022: USD 2.99 billion", "+42.4%", "12.5%"]
+    assert rows[1] == [
+        "2019: USD\u00a02.1\u00a0billion",
+        "2022: USD\u00a02.99\u00a0billion",
+        "+42.4%",
+        "12.5%",
+    ]
 
 
 # fact values ---------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("fact_id", "lang", "text"),
     [
-        ("rank_2023_usa", "nl", "USD 1.365 mln"),
-        ("rank_2023_usa", "en", "USD 1,365 million"),
-        ("nl_contribution_2023_text", "nl", "USD 59,8 mln"),
-        ("budget_2010", "nl", "ongeveer USD 1 mld"),
-        ("budget_2010", "en", "about USD 1 billion"),
-        ("budget_2022", "nl", "USD 2,99 mld"),
-        ("budget_2022", "en", "USD 2.99 billion"),
+        ("rank_2023_usa", "nl", "USD\u00a01.365\u00a0mln"),
+        ("rank_2023_usa", "en", "USD\u00a01,365\u00a0million"),
+        ("nl_contribution_2023_text", "nl", "USD\u00a059,8\u00a0mln"),
+        ("budget_2010", "nl", "ongeveer USD\u00a01\u00a0mld"),
+        ("budget_2010", "en", "about USD\u00a01\u00a0billion"),
+        ("budget_2022", "nl", "USD\u00a02,99\u00a0mld"),
+        ("budget_2022", "en", "USD\u00a02.99\u00a0billion"),
         ("earmarked_share_2022", "nl", "97\u00a0%"),
         ("earmarked_share_2022", "en", "97%"),
         ("office_countries_2023", "nl", "meer dan 100 landen"),
@@ -240,9 +263,9 @@ def test_budget_table_english(model: FundingModel) -> None:
         ("staff_2023", "nl", "32.000 personen"),
         ("staff_2023", "en", "32,000 people"),
         ("founded", "nl", "1951"),
-        ("nl_core_2023", "nl", "EUR 3 mln"),
-        ("nl_core_2023", "en", "EUR 3 million"),
-        ("assessed_increase_reform", "nl", "USD 60 mln"),
+        ("nl_core_2023", "nl", "EUR\u00a03\u00a0mln"),
+        ("nl_core_2023", "en", "EUR\u00a03\u00a0million"),
+        ("assessed_increase_reform", "nl", "USD\u00a060\u00a0mln"),
         ("deputy_directors_general", "nl", "2 personen"),
     ],
 )
@@ -307,7 +330,7 @@ def test_source_row_of_the_usa_2023(model: FundingModel) -> None:
     row = next(r for r in panels.source_rows(model, "nl") if r["id"] == "rank_2023_usa")
     assert row["metric"] == "Bijdrage donor (tabel)"
     assert row["value"] == 1365.0
-    assert row["value_text"] == "USD 1.365 mln"
+    assert row["value_text"] == "USD\u00a01.365\u00a0mln"
     assert row["year"] == 2023
     assert row["donor"] == "Verenigde Staten"
     assert row["rank"] == 1
@@ -326,7 +349,7 @@ def test_source_row_quote_on_one_line_and_note(model: FundingModel) -> None:
         "begroting gestegen van ongeveer 1 miljard USD in 2010 tot 2,99 miljard USD in 2022"
     )
     assert rows["nl_contribution_2023_text"]["note"].startswith(
-        "The donor table on page 7 gives USD 62 million"
+        "The donor table on page 7 gives USD\u00a062\u00a0million"
     )
     assert rows["founded"]["donor"] == ""
     assert rows["founded"]["rank"] is None

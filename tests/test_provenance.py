@@ -316,7 +316,7 @@ def test_budget_growth_140_percent_versus_figures() -> None:
     assert _fact("resources_growth_2019_2022")[c.VALUE] == 140
     # 2.1 -> 2.99 is +42.4 %, as the note says
     assert "+42.4%" in str(row[c.TEXT_EN])
-    assert "+42,4 %" in str(row[c.TEXT_NL])
+    assert "+42,4\u00a0%" in str(row[c.TEXT_NL])
 
 
 def test_earmarked_97_percent_versus_budget() -> None:
@@ -324,14 +324,15 @@ def test_earmarked_97_percent_versus_budget() -> None:
     assert row[c.KIND] == "contradiction"
     # 2.72 / 2.99 = 0.9097 -> 91.0 %
     assert "91.0%" in str(row[c.TEXT_EN])
-    assert "91,0 %" in str(row[c.TEXT_NL])
+    assert "91,0\u00a0%" in str(row[c.TEXT_NL])
 
 
 def _pct(value: float, decimals: int, lang: str) -> str:
     text = f"{abs(value) * 100:.{decimals}f}"
     sign = "+" if value > 0 else "\u2212"
-    # Dutch writes "3,3 %", English "3.3%" (components/formatting.py, and the notes as written)
-    return sign + (text.replace(".", ",") + " %" if lang == "nl" else text + "%")
+    # Dutch writes "3,3 %" with a no-break space, English "3.3%" (components/formatting.py, and
+    # the notes as data/typography.py sets them)
+    return sign + (text.replace(".", ",") + "\u00a0%" if lang == "nl" else text + "%")
 
 
 def test_nl_2023_change_depends_on_the_figure_used() -> None:
@@ -350,7 +351,7 @@ def test_140_percent_read_as_a_level() -> None:
     level = float(_fact("budget_2022_mopan")[c.VALUE]) / float(_fact("budget_2019_mopan")[c.VALUE])
     assert round(level * 100) == 142
     row = _contradiction("growth_2019_2022")
-    assert "142%" in str(row[c.TEXT_EN]) and "142 %" in str(row[c.TEXT_NL])
+    assert "142%" in str(row[c.TEXT_EN]) and "142\u00a0%" in str(row[c.TEXT_NL])
 
 
 def test_93_percent_after_the_reform_does_not_follow() -> None:
@@ -363,7 +364,7 @@ def test_93_percent_after_the_reform_does_not_follow() -> None:
     assert round(100 * (1 - core_after / budget)) == 95
     assert round(100 * (1 - core_after / (budget + increase))) == 95  # if the 60 adds to the total
     assert _fact("earmarked_share_after_reform")[c.VALUE] == 93
-    assert "about 95%" in str(row[c.TEXT_EN]) and "circa 95 %" in str(row[c.TEXT_NL])
+    assert "about 95%" in str(row[c.TEXT_EN]) and "circa 95\u00a0%" in str(row[c.TEXT_NL])
 
 
 def test_staff_consultants_counted_two_ways() -> None:

@@ -33,11 +33,11 @@ def seed() -> FundingModel:
     [
         (
             "nl",
-            "3,3\u00a0% meer dan in 2022 (volgens de tabel; de tekst geeft USD 59,8 mln: \u22120,3\u00a0%).",
+            "3,3\u00a0% meer dan in 2022 (volgens de tabel; de tekst geeft USD\u00a059,8\u00a0mln: \u22120,3\u00a0%).",
         ),
         (
             "en",
-            "3.3% more than in 2022 (per the table; the text gives USD 59.8 million: \u22120.3%).",
+            "3.3% more than in 2022 (per the table; the text gives USD\u00a059.8\u00a0million: \u22120.3%).",
         ),
     ],
 )
@@ -61,7 +61,7 @@ def test_ranking_stated_figure_comes_from_the_facts(seed: FundingModel) -> None:
     facts.loc[facts[c.FACT_ID] == "nl_contribution_2023_text", c.VALUE] = 61.5
     changed = ScorecardModel.from_seed(dataclasses.replace(seed.tables, facts=facts))
     text = ranking.takeaway_text(changed, 2023, "NLD", None, "nl")
-    assert text.endswith("(volgens de tabel; de tekst geeft USD 61,5 mln: +2,5\u00a0%).")
+    assert text.endswith("(volgens de tabel; de tekst geeft USD\u00a061,5\u00a0mln: +2,5\u00a0%).")
 
 
 def test_ranking_stated_figure_needs_the_contradiction(seed: FundingModel) -> None:
@@ -71,7 +71,7 @@ def test_ranking_stated_figure_needs_the_contradiction(seed: FundingModel) -> No
     without = ScorecardModel.from_seed(dataclasses.replace(seed.tables, contradictions=kept))
     text = ranking.takeaway_text(without, 2023, "NLD", None, "nl")
     assert text.endswith(
-        "Nederland: plaats 6 met USD 62 mln (2,4\u00a0%), 3,3\u00a0% meer dan in 2022."
+        "Nederland: plaats 6 met USD\u00a062\u00a0mln (2,4\u00a0%), 3,3\u00a0% meer dan in 2022."
     )
 
 

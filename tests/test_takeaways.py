@@ -74,25 +74,25 @@ def two_years(seed: FundingModel, ceb_frame: pd.DataFrame) -> FundingModel:
 
 # ranking, seed ----------------------------------------------------------------------------------
 RANKING_NL = {
-    2021: "Grootste donor van IOM in 2021: Verenigde Staten met USD 668 mln (41,7\u00a0% van het "
-    "totaal van de lidstaten); Nederland: plaats 6 met USD 67 mln (4,2\u00a0%).",
-    2022: "Grootste donor van IOM in 2022: Verenigde Staten met USD 929 mln (45,9\u00a0% van het "
-    "totaal van de lidstaten), 39,1\u00a0% meer dan in 2021; Nederland: plaats 8 met USD 60 mln "
+    2021: "Grootste donor van IOM in 2021: Verenigde Staten met USD\u00a0668\u00a0mln (41,7\u00a0% van het "
+    "totaal van de lidstaten); Nederland: plaats 6 met USD\u00a067\u00a0mln (4,2\u00a0%).",
+    2022: "Grootste donor van IOM in 2022: Verenigde Staten met USD\u00a0929\u00a0mln (45,9\u00a0% van het "
+    "totaal van de lidstaten), 39,1\u00a0% meer dan in 2021; Nederland: plaats 8 met USD\u00a060\u00a0mln "
     "(3,0\u00a0%), 10,4\u00a0% minder dan in 2021.",
-    2023: "Grootste donor van IOM in 2023: Verenigde Staten met USD 1.365 mln (52,0\u00a0% van het "
-    "totaal van de lidstaten), 46,9\u00a0% meer dan in 2022; Nederland: plaats 6 met USD 62 mln "
-    "(2,4\u00a0%), 3,3\u00a0% meer dan in 2022 (volgens de tabel; de tekst geeft USD 59,8 mln: "
+    2023: "Grootste donor van IOM in 2023: Verenigde Staten met USD\u00a01.365\u00a0mln (52,0\u00a0% van het "
+    "totaal van de lidstaten), 46,9\u00a0% meer dan in 2022; Nederland: plaats 6 met USD\u00a062\u00a0mln "
+    "(2,4\u00a0%), 3,3\u00a0% meer dan in 2022 (volgens de tabel; de tekst geeft USD\u00a059,8\u00a0mln: "
     "\u22120,3\u00a0%).",
 }
 RANKING_EN = {
-    2021: "Largest donor to IOM in 2021: United States with USD 668 million (41.7% of the "
-    "member-state total); Netherlands: rank 6 with USD 67 million (4.2%).",
-    2022: "Largest donor to IOM in 2022: United States with USD 929 million (45.9% of the "
-    "member-state total), 39.1% more than in 2021; Netherlands: rank 8 with USD 60 million "
+    2021: "Largest donor to IOM in 2021: United States with USD\u00a0668\u00a0million (41.7% of the "
+    "member-state total); Netherlands: rank 6 with USD\u00a067\u00a0million (4.2%).",
+    2022: "Largest donor to IOM in 2022: United States with USD\u00a0929\u00a0million (45.9% of the "
+    "member-state total), 39.1% more than in 2021; Netherlands: rank 8 with USD\u00a060\u00a0million "
     "(3.0%), 10.4% less than in 2021.",
-    2023: "Largest donor to IOM in 2023: United States with USD 1,365 million (52.0% of the "
-    "member-state total), 46.9% more than in 2022; Netherlands: rank 6 with USD 62 million "
-    "(2.4%), 3.3% more than in 2022 (per the table; the text gives USD 59.8 million: "
+    2023: "Largest donor to IOM in 2023: United States with USD\u00a01,365\u00a0million (52.0% of the "
+    "member-state total), 46.9% more than in 2022; Netherlands: rank 6 with USD\u00a062\u00a0million "
+    "(2.4%), 3.3% more than in 2022 (per the table; the text gives USD\u00a059.8\u00a0million: "
     "\u22120.3%).",
 }
 
@@ -121,13 +121,17 @@ def test_ranking_first_year_invents_no_change(
         (2021, "nl", "; Canada: niet genoemd in de bron voor 2021."),
         (2021, "en", "; Canada: not listed by the source for 2021."),
         # listed in 2022 but not in 2021: a place, no change
-        (2022, "nl", "; Canada: plaats 3 met USD 132 mln (6,5\u00a0%)."),
+        (2022, "nl", "; Canada: plaats 3 met USD\u00a0132\u00a0mln (6,5\u00a0%)."),
         (
             2023,
             "nl",
-            "; Canada: plaats 3 met USD 214 mln (8,2\u00a0%), 62,1\u00a0% meer dan in 2022.",
+            "; Canada: plaats 3 met USD\u00a0214\u00a0mln (8,2\u00a0%), 62,1\u00a0% meer dan in 2022.",
         ),
-        (2023, "en", "; Canada: rank 3 with USD 214 million (8.2%), 62.1% more than in 2022."),
+        (
+            2023,
+            "en",
+            "; Canada: rank 3 with USD\u00a0214\u00a0million (8.2%), 62.1% more than in 2022.",
+        ),
     ],
 )
 def test_ranking_other_highlighted_donors(
@@ -149,26 +153,26 @@ def test_ranking_without_a_second_donor(seed: FundingModel, highlight: str | Non
         (
             "NLD",
             "nl",
-            "Nederland op de ranglijst: 2021 plaats 6 (USD 67 mln), 2022 plaats 8 (USD 60 mln) en "
-            "2023 plaats 6 (USD 62 mln); grootste donor in elk jaar: Verenigde Staten.",
+            "Nederland op de ranglijst: 2021 plaats 6 (USD\u00a067\u00a0mln), 2022 plaats 8 (USD\u00a060\u00a0mln) en "
+            "2023 plaats 6 (USD\u00a062\u00a0mln); grootste donor in elk jaar: Verenigde Staten.",
         ),
         (
             "NLD",
             "en",
-            "Netherlands in the ranking: 2021 rank 6 (USD 67 million), 2022 rank 8 (USD 60 "
-            "million) and 2023 rank 6 (USD 62 million); largest donor every year: United States.",
+            "Netherlands in the ranking: 2021 rank 6 (USD\u00a067\u00a0million), 2022 rank 8 (USD\u00a060\u00a0"
+            "million) and 2023 rank 6 (USD\u00a062\u00a0million); largest donor every year: United States.",
         ),
         (
             "CAN",
             "nl",
-            "Canada op de ranglijst: 2021 niet genoemd, 2022 plaats 3 (USD 132 mln) en 2023 "
-            "plaats 3 (USD 214 mln); grootste donor in elk jaar: Verenigde Staten.",
+            "Canada op de ranglijst: 2021 niet genoemd, 2022 plaats 3 (USD\u00a0132\u00a0mln) en 2023 "
+            "plaats 3 (USD\u00a0214\u00a0mln); grootste donor in elk jaar: Verenigde Staten.",
         ),
         (
             "USA",
             "en",
-            "United States in the ranking: 2021 rank 1 (USD 668 million), 2022 rank 1 (USD 929 "
-            "million) and 2023 rank 1 (USD 1,365 million).",
+            "United States in the ranking: 2021 rank 1 (USD\u00a0668\u00a0million), 2022 rank 1 (USD\u00a0929\u00a0"
+            "million) and 2023 rank 1 (USD\u00a01,365\u00a0million).",
         ),
         ("", "nl", "Grootste donor in elk jaar: Verenigde Staten."),
     ],
@@ -188,17 +192,23 @@ EARMARKING = {
     "reduces the earmarked part only to a very limited extent: to 93% over 2023–2027.",
 }
 NL_CORE = {
-    "nl": "Nederland verhoogde zijn ongeoormerkte bijdrage aan IOM in 2023 van EUR 2 mln naar "
-    "EUR 3 mln per jaar (+50\u00a0%).",
-    "en": "The Netherlands raised its unearmarked contribution to IOM in 2023 from EUR 2 million "
-    "to EUR 3 million a year (+50%).",
+    "nl": "Nederland verhoogde zijn ongeoormerkte bijdrage aan IOM in 2023 van EUR\u00a02\u00a0mln naar "
+    "EUR\u00a03\u00a0mln per jaar (+50\u00a0%).",
+    "en": "The Netherlands raised its unearmarked contribution to IOM in 2023 from EUR\u00a02\u00a0million "
+    "to EUR\u00a03\u00a0million a year (+50%).",
 }
 BUDGET = {
     # growth from the approximate 2010 budget, and every index on it, is approximate too
-    ("nl", "absolute"): "De begroting van IOM steeg van ongeveer USD 1 mld in 2010 via USD 2,1 "
-    "mld in 2019 naar USD 2,99 mld in 2022: ≈ +199\u00a0% in 12 jaar, gemiddeld ≈ 10\u00a0% per jaar.",
-    ("en", "absolute"): "IOM's budget grew from about USD 1 billion in 2010 via USD 2.1 billion "
-    "in 2019 to USD 2.99 billion in 2022: ≈ +199% in 12 years, ≈ 10% a year on average.",
+    (
+        "nl",
+        "absolute",
+    ): "De begroting van IOM steeg van ongeveer USD\u00a01\u00a0mld in 2010 via USD\u00a02,1\u00a0"
+    "mld in 2019 naar USD\u00a02,99\u00a0mld in 2022: ≈ +199\u00a0% in 12 jaar, gemiddeld ≈ 10\u00a0% per jaar.",
+    (
+        "en",
+        "absolute",
+    ): "IOM's budget grew from about USD\u00a01\u00a0billion in 2010 via USD\u00a02.1\u00a0billion "
+    "in 2019 to USD\u00a02.99\u00a0billion in 2022: ≈ +199% in 12 years, ≈ 10% a year on average.",
     ("nl", "index"): "De begroting van IOM steeg van index ≈ 100 in 2010 via ≈ 210 in 2019 naar "
     "≈ 299 in 2022: ≈ +199\u00a0% in 12 jaar, gemiddeld ≈ 10\u00a0% per jaar.",
     ("en", "index"): "IOM's budget grew from index ≈ 100 in 2010 via ≈ 210 in 2019 to ≈ 299 in "
@@ -240,13 +250,13 @@ def test_a_year_the_data_lacks_falls_back_to_the_latest(seed: FundingModel) -> N
     [
         (
             "nl",
-            "Grootste donor van IOM in 2024: Verenigde Staten met USD 1.524 mln (56,3\u00a0% van alle "
-            "vrijwillige bijdragen van overheden); Nederland: plaats 5 met USD 91,9 mln (3,4\u00a0%).",
+            "Grootste donor van IOM in 2024: Verenigde Staten met USD\u00a01.524\u00a0mln (56,3\u00a0% van alle "
+            "vrijwillige bijdragen van overheden); Nederland: plaats 5 met USD\u00a091,9\u00a0mln (3,4\u00a0%).",
         ),
         (
             "en",
-            "Largest donor to IOM in 2024: United States with USD 1,524 million (56.3% of all "
-            "governments' voluntary contributions); Netherlands: rank 5 with USD 91.9 million "
+            "Largest donor to IOM in 2024: United States with USD\u00a01,524\u00a0million (56.3% of all "
+            "governments' voluntary contributions); Netherlands: rank 5 with USD\u00a091.9\u00a0million "
             "(3.4%).",
         ),
     ],
@@ -258,21 +268,21 @@ def test_ceb_ranking_has_no_previous_year(loaded: FundingModel, lang: Lang, expe
 
 def test_ceb_ranking_donor_outside_top_n(loaded: FundingModel) -> None:
     assert ranking.takeaway_text(loaded, 2024, "NLD", 3, "nl").endswith(
-        "; Nederland: plaats 5, buiten de getoonde top 3, met USD 91,9 mln (3,4\u00a0%)."
+        "; Nederland: plaats 5, buiten de getoonde top 3, met USD\u00a091,9\u00a0mln (3,4\u00a0%)."
     )
     assert ranking.takeaway_text(loaded, 2024, "NLD", 3, "en").endswith(
-        "; Netherlands: rank 5, outside the top 3 shown, with USD 91.9 million (3.4%)."
+        "; Netherlands: rank 5, outside the top 3 shown, with USD\u00a091.9\u00a0million (3.4%)."
     )
 
 
 def test_ceb_ranking_compares_with_a_loaded_previous_year(two_years: FundingModel) -> None:
     text = ranking.takeaway_text(two_years, 2024, "NLD", 10, "nl")
     assert (
-        "met USD 1.524 mln (56,3\u00a0% van alle vrijwillige bijdragen van overheden), 25,0\u00a0% meer "
+        "met USD\u00a01.524\u00a0mln (56,3\u00a0% van alle vrijwillige bijdragen van overheden), 25,0\u00a0% meer "
         "dan in 2023;"
     ) in text
     assert text.endswith(
-        "; Nederland: plaats 5 met USD 91,9 mln (3,4\u00a0%), 25,0\u00a0% meer dan in 2023."
+        "; Nederland: plaats 5 met USD\u00a091,9\u00a0mln (3,4\u00a0%), 25,0\u00a0% meer dan in 2023."
     )
     first = ranking.takeaway_text(two_years, 2023, "NLD", 10, "en")
     assert "more than" not in first and "less than" not in first
@@ -284,7 +294,7 @@ def test_ceb_ranking_compares_with_a_loaded_previous_year(two_years: FundingMode
         (
             10,
             "nl",
-            "Nederland op de ranglijst: 2024 plaats 5 (USD 91,9 mln); grootste donor in 2024: "
+            "Nederland op de ranglijst: 2024 plaats 5 (USD\u00a091,9\u00a0mln); grootste donor in 2024: "
             "Verenigde Staten.",
         ),
         (
@@ -334,23 +344,23 @@ def test_ceb_earmarking_names_the_previous_year_only_when_loaded(two_years: Fund
             "nl",
             "Geen van de 10 grootste overheidsdonoren van IOM in 2024 gaf minstens 30\u00a0% "
             "ongeoormerkt (Funding Compact-richtlijn); hoogste kernaandeel: Nederland, 3,6\u00a0% "
-            "(USD 3,3 van 91,9 mln).",
+            "(USD\u00a03,3 van 91,9\u00a0mln).",
         ),
         (
             "DNK",
             10,
             "en",
             "None of the 10 largest government donors to IOM in 2024 gave at least 30% unearmarked "
-            "(funding-compact guideline); highest core share: Netherlands, 3.6% (USD 3.3 of 91.9 "
-            "million); Denmark, outside the top 10: 18.7% (USD 7.0 of 37.6 million).",
+            "(funding-compact guideline); highest core share: Netherlands, 3.6% (USD\u00a03.3 of 91.9\u00a0"
+            "million); Denmark, outside the top 10: 18.7% (USD\u00a07.0 of 37.6\u00a0million).",
         ),
         (
             "NLD",
             1,
             "nl",
-            "Grootste overheidsdonor van IOM in 2024: Verenigde Staten, 0,2\u00a0% ongeoormerkt (USD "
-            "3,6 van 1.524,3 mln), onder de Funding Compact-richtlijn van minstens 30\u00a0%; "
-            "Nederland, buiten de top 1: 3,6\u00a0% (USD 3,3 van 91,9 mln).",
+            "Grootste overheidsdonor van IOM in 2024: Verenigde Staten, 0,2\u00a0% ongeoormerkt (USD\u00a0"
+            "3,6 van 1.524,3\u00a0mln), onder de Funding Compact-richtlijn van minstens 30\u00a0%; "
+            "Nederland, buiten de top 1: 3,6\u00a0% (USD\u00a03,3 van 91,9\u00a0mln).",
         ),
     ],
 )
@@ -396,7 +406,11 @@ def test_join_words(items: list[str], lang: Lang, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(62.0, "USD 62 mln"), (91.889898, "USD 91,9 mln"), (1524.27, "USD 1.524 mln")],
+    [
+        (62.0, "USD\u00a062\u00a0mln"),
+        (91.889898, "USD\u00a091,9\u00a0mln"),
+        (1524.27, "USD\u00a01.524\u00a0mln"),
+    ],
 )
 def test_amounts_keep_the_precision_the_chart_shows(value: float, expected: str) -> None:
     assert wording.usd_m(value, "nl") == expected

@@ -10,7 +10,9 @@ callbacks' namespace and function names are checked against what assets/*.js reg
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import re
 import subprocess
 import sys
@@ -189,6 +191,32 @@ def test_the_charts_draw_with_the_stylesheet_colours() -> None:
     spares = [v for k, v in variables.items() if k.startswith("--iom-spare-")]
     assert theme.donor_color("NOWHERE") in spares
     assert theme.donor_color("NOWHERE") not in theme.DONOR_COLORS.values()
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIELAB (D65) of an sRGB hex colour: distances there follow how far apart colours look."""
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    xyz = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    )
+    fx, fy, fz = (t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def test_the_kinds_of_revenue_look_apart() -> None:
+    """Assessed, core, earmarked and other stack in one bar: each pair at least ΔE 15 apart
+    (assessed was the page's muted grey, ΔE 5 from earmarked's slate), and in lightness too
+    (what a reader without colour vision still sees) except where the hue differs widely."""
+    from components.charts.table import KINDS
+
+    colours = {word: colour for _, word, colour in KINDS}
+    for first, second in itertools.combinations(colours, 2):
+        a, b = _lab(colours[first]), _lab(colours[second])
+        assert math.dist(a, b) >= 15, (first, second)
+        assert abs(a[0] - b[0]) >= 10 or math.dist(a[1:], b[1:]) >= 40, (first, second)
 
 
 def test_the_stylesheet_is_found_from_any_working_directory(tmp_path: Path) -> None:

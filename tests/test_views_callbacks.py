@@ -4,11 +4,13 @@ now: a year click the chart does not depend on costs nothing, but an answer that
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from dash.exceptions import PreventUpdate
 
 from callbacks.context import RequestContext
-from callbacks.views import skip_unless_affected
+from callbacks.views import figures_by_year, skip_unless_affected
 from components import ids
 from components.charts import spec
 from data.provider import ModelProvider
@@ -50,3 +52,19 @@ def test_a_control_the_chart_depends_on_always_redraws(context: RequestContext) 
     drawn = skip_unless_affected(side, first, None, None)
     second = context(lang="en", year=2024, donor="NLD", source="ceb", entity="IOM")
     assert skip_unless_affected(side, second, drawn, ids.YEAR) != drawn
+
+
+def test_every_years_figures_name_the_data_the_drawn_key_names(context: RequestContext) -> None:
+    """The browser picks a year's figure only from figures of the data the graph shows
+    (assets/views.js yearFigure compares these two): after an upload, another source or a
+    language, the old store's years must not be painted over the new data."""
+    ranking = spec("ranking")
+    scorecard = context(lang="en", year=2023, donor="NLD")
+    ceb = context(lang="en", year=2023, donor="NLD", source="ceb", entity="IOM")
+    for request in (scorecard, ceb):
+        figures = figures_by_year(ranking, request)
+        drawn = json.loads(request.drawn_key(ranking.controls_for(request.model)))
+        assert figures["data"] == drawn[0]
+    assert figures_by_year(ranking, scorecard)["data"] != figures_by_year(ranking, ceb)["data"]
+    dutch = context(lang="nl", year=2023, donor="NLD")
+    assert figures_by_year(ranking, dutch)["data"] != figures_by_year(ranking, scorecard)["data"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from components import ids
 from components.charts.registry import CHARTS
-from components.layout import FIGURES
+from components.layout import DRAWN, FIGURES
 
 SCRIPT = (Path(__file__).resolve().parents[1] / "assets" / "year_paint.js").read_text("utf-8")
 
@@ -25,8 +25,10 @@ def test_the_year_control_is_the_one_it_listens_to() -> None:
 
 def test_every_chart_drawn_in_the_browser_is_found_by_its_graph_id() -> None:
     graph, figures = _constant("GRAPH_SUFFIX"), _constant("FIGURES_SUFFIX")
+    drawn = _constant("DRAWN_SUFFIX")
     drawn_in_browser = [spec for spec in CHARTS if spec.years_in_browser]
     assert drawn_in_browser  # the ranking at least
     for spec in drawn_in_browser:
         assert spec.graph_id.endswith(graph)
         assert spec.graph_id[: -len(graph)] + figures == ids.panel(spec.id, FIGURES)
+        assert spec.graph_id[: -len(graph)] + drawn == ids.panel(spec.id, DRAWN)

@@ -61,6 +61,10 @@ class ChartOutput:
     filters: tuple[tuple[str, str], ...]
 
     fit_image: Callable[[go.Figure], go.Figure] | None = field(default=None, repr=False)
+    # What an export's subtitle says the chart counts where its image draws less than the
+    # screen (the bump chart's image has no amount labels, so no "label: USD million");
+    # None: the screen's subtitle.
+    export_subtitle: str | None = None
 
     @cached_property
     def figure(self) -> go.Figure:

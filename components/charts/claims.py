@@ -130,7 +130,7 @@ def _edge(rows: pd.DataFrame, band: list[float]) -> float:
 def _x_axis(fig: go.Figure, edge: float, lang: Lang) -> None:
     fig.update_xaxes(
         range=[-edge * 1.08, edge * 1.08],
-        ticksuffix=" %" if lang == "nl" else "%",
+        ticksuffix="\u00a0%" if lang == "nl" else "%",
         title_text=t("claims.axis", lang),
         gridcolor=GRID_COLOR,
         zeroline=True,

@@ -1,17 +1,18 @@
 """Amounts per donor over the years, as lines: beside the bump chart of ranks, what each donor
 actually gave, so a rank held with less money (or lost with more) shows.
 
-Two readings in one chart, switched by the buttons above it: the amounts themselves, and the
-change on the year before (a donor's line crossing zero is the year it gave less). The image
-export draws the amounts, the reading a memo quotes, and leaves the buttons out.
+Two readings, switched by the chart's own control above it (``amounts=`` in the URL, so a link
+reopens the reading it was copied from): the amounts themselves, and the change on the year
+before (a donor's line crossing zero is the year it gave less). Exports draw the reading shown.
 """
 
 from __future__ import annotations
 
-import copy
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+from dash import dcc, html
 
 from components import ids
 from components.charts.base import (
@@ -31,14 +32,14 @@ from components.charts.base import (
 from components.charts.wording import usd_m
 from components.formatting import Lang, fmt_number, fmt_signed
 from components.i18n import t
+from components.panels import radio_group
 from components.theme import FAINT_GRID_COLOR, apply_theme, donor_colors
-from components.view_state import ViewState
+from components.view_state import AMOUNT_MODES, ViewState
 from data import columns as c
 from data.source import FundingSource
 
 ID = "donor_amounts"
 COLUMNS = (c.YEAR, c.DONOR_KEY, c.AMOUNT, c.CHANGE_ABS, c.CHANGE_PCT, c.RANK, c.FACT_ID)
-MODES = ("absolute", "change")
 
 
 def amounts_frame(model: FundingSource, top_n: int | None, highlight: str | None) -> pd.DataFrame:
@@ -63,10 +64,11 @@ def change_on_year_before(frame: pd.DataFrame) -> pd.Series:
     return change.reindex(frame.index)
 
 
-def captions(model: FundingSource, lang: Lang, frame: pd.DataFrame) -> Captions:
+def captions(model: FundingSource, lang: Lang, frame: pd.DataFrame, mode: str) -> Captions:
     years = model.years()
+    title = "donor_amounts.title_change" if mode == "change" else "donor_amounts.title"
     return Captions(
-        title=t("donor_amounts.title", lang, entity=model.entity, first=years[0], last=years[-1]),
+        title=t(title, lang, entity=model.entity, first=years[0], last=years[-1]),
         subtitle=t("donor_amounts.subtitle", lang, last=years[-1], unit=t("unit.usd_m", lang)),
         source=data_source(model, lang, frame[c.FACT_ID], "source.ranking_table"),
         notes=(
@@ -100,65 +102,37 @@ def _trace(
         ],
         hovertemplate="%{hovertext}<extra></extra>",
         connectgaps=False,
-        visible=column == c.AMOUNT,
-        legendgroup=name,
-        showlegend=column == c.AMOUNT,
     )
 
 
-def figure(frame: pd.DataFrame, lang: Lang, highlight: str | None, caps: Captions) -> go.Figure:
-    """One line per donor through its amounts (gaps where it gave nothing listed), and the
-    same donors' change on the year before, shown by the buttons above the chart."""
+def figure(
+    frame: pd.DataFrame, lang: Lang, highlight: str | None, caps: Captions, mode: str
+) -> go.Figure:
+    """One line per donor through its amounts (gaps where it gave nothing listed), or, in the
+    ``change`` mode, through its change on the year before."""
     years = sorted(int(y) for y in frame[c.YEAR].unique())
     name_col = c.NAME_NL if lang == "nl" else c.NAME_EN
     latest = frame[frame[c.YEAR] == years[-1]].sort_values(c.AMOUNT, ascending=False)
     order = [*latest[c.DONOR_KEY], *frame[c.DONOR_KEY]]
     order = [str(k) for k in dict.fromkeys(order)]
     colours = dict(zip(order, donor_colors(order, highlight), strict=True))
+    column = "change" if mode == "change" else c.AMOUNT
     with_change = frame.assign(change=change_on_year_before(frame))
     traces = []
-    for column in (c.AMOUNT, "change"):
-        for key in order:
-            rows = with_change[with_change[c.DONOR_KEY] == key]
-            name = str(rows[name_col].iloc[0])
-            traces.append(_trace(rows, years, name, colours[key], key == highlight, column, lang))
+    for key in order:
+        rows = with_change[with_change[c.DONOR_KEY] == key]
+        name = str(rows[name_col].iloc[0])
+        traces.append(_trace(rows, years, name, colours[key], key == highlight, column, lang))
     fig = go.Figure(data=traces)
-    count = len(order)
     unit = t("unit.usd_m", lang)
-    axis = {
-        "absolute": t("donor_amounts.axis", lang, unit=unit),
-        "change": t("donor_amounts.axis_change", lang, unit=unit),
-    }
-    fig.update_layout(
-        updatemenus=[
-            {
-                # In the right-hand column under the legend, clear of the title and the lines.
-                "type": "buttons",
-                "direction": "down",
-                "x": 1.02,
-                "xanchor": "left",
-                "y": 0,
-                "yanchor": "bottom",
-                "showactive": True,
-                "buttons": [
-                    {
-                        "label": t(f"donor_amounts.mode.{mode}", lang),
-                        "method": "update",
-                        "args": [
-                            {
-                                "visible": [
-                                    (i < count) == (mode == "absolute") for i in range(2 * count)
-                                ]
-                            },
-                            {"yaxis.title.text": axis[mode]},
-                        ],
-                    }
-                    for mode in MODES
-                ],
-            }
-        ]
+    axis = "donor_amounts.axis_change" if mode == "change" else "donor_amounts.axis"
+    fig.update_yaxes(
+        title_text=t(axis, lang, unit=unit),
+        gridcolor=FAINT_GRID_COLOR,
+        # amounts start at zero; a change is drawn around its zero line, falls below it
+        rangemode="normal" if mode == "change" else "tozero",
+        zeroline=mode == "change",
     )
-    fig.update_yaxes(title_text=axis["absolute"], gridcolor=FAINT_GRID_COLOR, rangemode="tozero")
     fig.update_xaxes(
         tickvals=years,
         ticktext=[str(y) for y in years],
@@ -172,13 +146,6 @@ def figure(frame: pd.DataFrame, lang: Lang, highlight: str | None, caps: Caption
         margin_r=230,
     )
     return fig
-
-
-def image_figure(fig: go.Figure) -> go.Figure:
-    """The amounts, without the buttons an image cannot press."""
-    out = go.Figure(copy.deepcopy(fig))
-    out.layout.updatemenus = []
-    return out
 
 
 def takeaway_text(model: FundingSource, frame: pd.DataFrame, donor: str | None, lang: Lang) -> str:
@@ -229,18 +196,55 @@ def takeaway(model: FundingSource, state: ViewState) -> str:
 def build(model: FundingSource, state: ViewState) -> ChartOutput:
     lang, top_n = state.lang, chart_top(model, state.top)
     frame = amounts_frame(model, top_n, state.donor or None)
-    caps = captions(model, lang, frame)
+    caps = captions(model, lang, frame, state.amounts)
     years = (t("export.filter.years", lang), span(model.years()))
+    shown = (t("donor_amounts.mode", lang), t(f"donor_amounts.mode.{state.amounts}", lang))
     data = frame.assign(**{c.CHANGE_ABS: change_on_year_before(frame)})
     return ChartOutput(
-        fit_image=image_figure,
-        draw=lambda: figure(frame, lang, state.donor or None, caps),
+        draw=lambda: figure(frame, lang, state.donor or None, caps, state.amounts),
         captions=caps,
         data_frame=donor_rows(data, lang, COLUMNS),
         unit=t("unit.usd_m", lang),
         fact_ids=fact_ids(frame[c.FACT_ID]),
         data_files=model.files,
-        filters=filters(model, state, years, frame[c.DONOR_KEY], top_n),
+        filters=(*filters(model, state, years, frame[c.DONOR_KEY], top_n), shown),
+    )
+
+
+def mode_options(lang: Lang) -> list[dict[str, str]]:
+    return [{"label": t(f"donor_amounts.mode.{m}", lang), "value": m} for m in AMOUNT_MODES]
+
+
+def texts(lang: Lang) -> dict[tuple[str, str], Any]:
+    """The words of the chart's own switch, for the layout and the language callback."""
+    return {
+        (ids.AMOUNTS_MODE_LABEL, "children"): t("donor_amounts.mode", lang),
+        (ids.AMOUNTS_MODE, "options"): mode_options(lang),
+    }
+
+
+def settings(state: ViewState) -> html.Div:
+    """Amounts or their change on the year before: the chart's own switch, above it."""
+    words = texts(state.lang)
+    return html.Div(
+        [
+            html.Span(
+                words[(ids.AMOUNTS_MODE_LABEL, "children")],
+                id=ids.AMOUNTS_MODE_LABEL,
+                className="control-label",
+            ),
+            radio_group(
+                dcc.RadioItems(
+                    id=ids.AMOUNTS_MODE,
+                    value=state.amounts,
+                    options=words[(ids.AMOUNTS_MODE, "options")],
+                    inline=True,
+                    className="segmented",
+                ),
+                ids.AMOUNTS_MODE_LABEL,
+            ),
+        ],
+        className="control control-inline",
     )
 
 
@@ -249,6 +253,8 @@ SPEC = ChartSpec(
     tab=ids.TAB_OVER_TIME,
     build=build,
     takeaway=takeaway,
-    inputs=(ids.DONOR, ids.TOP_N),
-    depends_on=lambda model: ranked_controls(model, ids.DONOR),
+    inputs=(ids.DONOR, ids.TOP_N, ids.AMOUNTS_MODE),
+    depends_on=lambda model: ranked_controls(model, ids.DONOR, ids.AMOUNTS_MODE),
+    settings=settings,
+    texts=texts,
 )

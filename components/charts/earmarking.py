@@ -56,6 +56,10 @@ METRICS = (
 )
 EARMARKED_METRIC, REFORM_METRIC = METRICS[0], METRICS[1]
 REVENUE_COLUMNS = [c.YEAR, c.ASSESSED, c.CORE, c.EARMARKED, c.OTHER, c.VOLUNTARY, c.CORE_SHARE]
+# The share-per-year chart: as tall as the graph's least height (assets/style.css .graph), and
+# taller where its notes would leave the plot less than YEARS_PLOT px.
+YEARS_HEIGHT = 420
+YEARS_PLOT = 200
 
 
 # figures -----------------------------------------------------------------------------------------
@@ -145,7 +149,6 @@ def earmarking_years_figure(
                 hovertemplate="%{x}: %{text}<extra>" + name + "</extra>",
             )
         )
-    add_references(fig, facts, lang, axis="y", reform=reform)
     fig.update_layout(
         barmode="stack", bargap=0.3 if len(years) > 3 else 0.6, legend_traceorder="normal"
     )
@@ -153,7 +156,15 @@ def earmarking_years_figure(
         range=[0, 1], tickformat=".0%", title_text=t("earmarking.axis", lang), gridcolor=GRID_COLOR
     )
     fig.update_xaxes(tickvals=years, ticktext=[str(y) for y in years], type="category")
-    return apply_theme(fig, lang, captions, axis_space=36, legend_on_top=True)
+    themed = apply_theme(fig, lang, captions, axis_space=36, legend_on_top=True)
+    # A height of its own (the plot at least YEARS_PLOT px under the notes' lines), so the
+    # reference labels can be kept apart on the plot height the screen will draw.
+    margin = themed.layout.margin
+    height = max(YEARS_HEIGHT, int(margin.t) + int(margin.b) + YEARS_PLOT)
+    themed.update_layout(height=height)
+    plot_height = height - int(margin.t) - int(margin.b)
+    add_references(themed, facts, lang, axis="y", reform=reform, plot_height=plot_height)
+    return themed
 
 
 # captions ----------------------------------------------------------------------------------------
@@ -296,7 +307,7 @@ def _earmarking_image(figure: go.Figure) -> go.Figure:
         shape.update(y0=0, y1=row + IMAGE_LEADER)
         label = labels.get(float(shape.x0))
         if label is not None:
-            label.update(y=row, yanchor="bottom", xshift=2)
+            label.update(y=row, yanchor="bottom", xshift=2, yshift=0)
     top = IMAGE_ROWS[min(len(lines), len(IMAGE_ROWS) - 1)]
     for annotation in out.layout.annotations:
         if annotation.showarrow:  # the core label

@@ -32,6 +32,7 @@ from components.theme import (
     CORE_COLOR,
     GRID_COLOR,
     MUTED_COLOR,
+    PAPER_COLOR,
     REFERENCE_COLOR,
     apply_theme,
     footer_lines,
@@ -102,6 +103,17 @@ def entity_filters(
 
 
 # figure ------------------------------------------------------------------------------------------
+# Sharp text shadows in the paper's colour, 1 to 3 px out in eight directions: a solid halo
+# that fills the gaps between a label's letters, so a line behind it shows no stroke there.
+LABEL_HALO = ", ".join(
+    f"{dx * step}px {dy * step}px 0 {PAPER_COLOR}"
+    for step in (1, 2, 3)
+    for dx in (-1, 0, 1)
+    for dy in (-1, 0, 1)
+    if dx or dy
+)
+
+
 def entities_figure(
     rows: pd.DataFrame,
     guideline: float,
@@ -139,6 +151,10 @@ def entities_figure(
             marker={**highlight_marker(names, entity), "color": CORE_COLOR},
             text=[fmt_pct(s, lang) for s in shares],
             textposition="outside",
+            # A halo in the paper's colour: where a reference line runs through a value label
+            # (on a phone most labels of the small shares reach across the median's line), the
+            # line stops at the label instead of striking it through.
+            textfont={"shadow": LABEL_HALO},
             cliponaxis=False,
             customdata=names,
             showlegend=False,
@@ -147,7 +163,9 @@ def entities_figure(
         )
     )
     median = float(rows[c.CORE_SHARE].median())
-    compact = t("earmarking.compact", lang, core=fmt_pct(guideline, lang, 0))
+    # The short name: plotly does not wrap a legend entry, and the long one ran past the right
+    # edge of a phone's chart (and took a row of its own in the square image preset).
+    compact = t("entities.legend_compact", lang, core=fmt_pct(guideline, lang, 0))
     _reference(fig, guideline, compact, {"color": REFERENCE_COLOR, "width": 2, "dash": "dash"})
     _reference(
         fig,
@@ -235,13 +253,6 @@ def entities_image(
     )
     fig.update_xaxes(showticklabels=False)
     fig.data[0].update(textfont={"size": IMAGE_LABEL_SIZE}, constraintext="none")
-    # A shorter name for the guideline: plotly wraps the legend at the plot's width, and the
-    # full one beside the median took a row of its own in the square preset.
-    core = fmt_pct(guideline, lang, 0)
-    fig.update_traces(
-        selector={"name": t("earmarking.compact", lang, core=core)},
-        name=t("entities.image_compact", lang, core=core),
-    )
     fig = without_axis_titles(fig)
     note = image_note(rows, shown, entity, lang)
     return flowing_legend(legend_note(fig, note) if note else fig)

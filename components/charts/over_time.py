@@ -302,7 +302,9 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
         draw=lambda: over_time_figure(frame, lang, state.donor or None, caps, top_n),
         captions=caps,
         data_frame=donor_rows(frame, lang, COLUMNS),
+        # the image draws no amounts (``over_time_image``): a rank, named without money
         unit=t("export.unit.rank", lang),
+        export_subtitle=t(f"over_time.image_subtitle.{model.measure}", lang, top=top_n or ""),
         fact_ids=fact_ids(frame[c.FACT_ID]),
         data_files=model.files,
         filters=filters(model, state, years, frame[c.DONOR_KEY], top_n),

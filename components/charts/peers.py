@@ -268,7 +268,7 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
         fit_image=lambda screen: rank_image(screen, lang),
         captions=caps,
         data_frame=donor_rows(frame, lang, COLUMNS),
-        unit=t("export.unit.rank", lang),
+        unit=t("export.unit.rank", lang),  # lines and markers, no amounts
         fact_ids=(),
         data_files=model.files,
         filters=peer_filters(model, state, peers),

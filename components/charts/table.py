@@ -32,11 +32,11 @@ from components.charts.wording import sentence, usd_m
 from components.formatting import Lang, fmt_number, fmt_pct
 from components.i18n import t
 from components.theme import (
+    ASSESSED_COLOR,
     CORE_COLOR,
     DIMMED_OPACITY,
     EARMARKED_COLOR,
     GRID_COLOR,
-    MUTED_COLOR,
     OTHER_COLOR,
     TEXT_COLOR,
     apply_theme,
@@ -51,7 +51,7 @@ ID: Final = "full_table"
 # The kinds of revenue in the order the bars stack them, with their word key and colour:
 # voluntary money in the colours every chart gives core and earmarked, the rest neutral.
 KINDS: Final = (
-    (c.ASSESSED, "assessed", MUTED_COLOR),
+    (c.ASSESSED, "assessed", ASSESSED_COLOR),
     (c.CORE, "core", CORE_COLOR),
     (c.EARMARKED, "earmarked", EARMARKED_COLOR),
     (c.OTHER, "other", OTHER_COLOR),

@@ -70,7 +70,7 @@ LOCALE_KEYS: Final = (
 )
 # d3-format's locale per language: Dutch "1.234,5" and "52,0 %", as components.formatting.
 _SEPARATORS: Final[dict[Lang, tuple[str, str, str]]] = {
-    "nl": (",", ".", " %"),
+    "nl": (",", ".", "\u00a0%"),
     "en": (".", ",", "%"),
 }
 

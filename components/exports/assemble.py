@@ -70,7 +70,8 @@ def shown_link(address: str | None, state: ViewState, chart: str) -> str:
 def default_subtitle(chart: ChartOutput) -> str:
     """What the chart counts, then the filters in force ("Jaar: 2023 · Gemarkeerde donor: …")."""
     filters = [f"{label}: {value}" for label, value in chart.filters]
-    return SUBTITLE_SEPARATOR.join([chart.captions.subtitle, *filters])
+    counts = chart.captions.subtitle if chart.export_subtitle is None else chart.export_subtitle
+    return SUBTITLE_SEPARATOR.join([counts, *filters])
 
 
 def data_as_of(chart: ChartOutput, model: FundingSource, loaded: dt.date | None) -> dt.date:

@@ -92,3 +92,40 @@ def test_labels_above_the_earmarking_bar_stay_inside_and_apart(
     ordered = sorted(above, key=lambda b: b["top"])
     for upper, lower in itertools.pairwise(ordered):
         assert upper["bottom"] <= lower["top"] + 1  # no label over another
+
+
+@pytest.mark.parametrize(
+    "query", ["source=ceb&view=over_time", "source=ceb&lang=en&view=over_time"]
+)
+def test_at_800_px_a_long_subtitle_wraps_inside_its_chart(
+    new_page: Callable[..., Page], query: str
+) -> None:
+    """Issue 11: subtitles were wrapped only below the narrow breakpoint (760 px); the bump
+    chart's ran past its right edge at 800 px."""
+    page = new_page(width=800, height=900)
+    page.goto(f"/?{query}")
+    page.wait_for_selector(DRAWN, timeout=20_000)
+    page.wait_for_timeout(1500)
+    bump = next(g for g in graphs(page) if g["id"] == "over-time-graph")
+    assert bump["subtitle"]["right"] <= bump["graph"]["right"] + 1
+    assert bump["subtitle"]["bottom"] <= bump["plot"]["top"] + 1
+
+
+@pytest.mark.parametrize("width", [390, 800, 1366])
+def test_the_twelve_years_stand_in_balanced_rows(new_page: Callable[..., Page], width: int) -> None:
+    """Issue 11: at 800 px the twelve year buttons wrapped into a row of eleven and a lone
+    year; every row now holds as many years, as wide as each other."""
+    page = new_page(width=width, height=900)
+    page.goto("/?source=ceb&view=ranking")
+    page.wait_for_selector("#year label", timeout=20_000)
+    boxes = page.evaluate(
+        "() => [...document.querySelectorAll('#year > label')].map((l) => {"
+        " const r = l.getBoundingClientRect(); return [Math.round(r.top), r.width, r.right]; })"
+    )
+    assert len(boxes) == 12
+    rows: dict[int, list[float]] = {}
+    for top, w, _ in boxes:
+        rows.setdefault(top, []).append(w)
+    assert len({len(r) for r in rows.values()}) == 1  # 12, 6 + 6 or 4 + 4 + 4
+    assert max(w for _, w, _ in boxes) - min(w for _, w, _ in boxes) <= 1
+    assert max(right for _, _, right in boxes) <= width

@@ -59,11 +59,12 @@ def test_home_is_dutch_2023_with_ranking_above_the_fold(page: Page) -> None:
     assert tab_labels(page) == TABS_NL
     expect_url_params(page, {
         "lang": "nl", "year": "2023", "donor": "NLD", "view": "ranking", "budget": "absolute",
+        "amounts": "absolute",
         "source": "scorecard", "currency": "USD", "prices": "current",
     })  # fmt: skip
 
     # Key figures and the chart are visible at 1366×768 without scrolling.
-    assert page.locator("#kpi-total .kpi-value").inner_text() == "USD 2.623 mln"
+    assert page.locator("#kpi-total .kpi-value").inner_text() == "USD\u00a02.623\u00a0mln"
     cards = page.locator("#kpis .kpi")
     assert cards.count() == 4
     for i in range(4):
@@ -119,6 +120,7 @@ def test_copied_link_reopens_the_same_view(page: Page) -> None:
     assert outlined == ["2. Germany"]
     expect_url_params(page, {
         "lang": "en", "year": "2022", "donor": "DEU", "view": "ranking", "budget": "absolute",
+        "amounts": "absolute",
         "source": "scorecard", "currency": "USD", "prices": "current",
     })  # fmt: skip
 
@@ -215,6 +217,7 @@ def test_invalid_url_params_fall_back_to_defaults(page: Page, browser_errors: li
     assert page.locator("#donor").text_content() == "Nederland"
     expect_url_params(page, {
         "lang": "nl", "year": "2023", "donor": "NLD", "view": "ranking", "budget": "absolute",
+        "amounts": "absolute",
         "source": "scorecard", "currency": "USD", "prices": "current",
     })  # fmt: skip
     assert browser_errors == []

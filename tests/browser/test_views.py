@@ -9,7 +9,14 @@ from playwright.sync_api import Page
 
 from data.loader import load_seed
 
-from .helpers import click_radio, graph, url_params, wait_for_graph_title, wait_for_url_param
+from .helpers import (
+    checked_radio,
+    click_radio,
+    graph,
+    url_params,
+    wait_for_graph_title,
+    wait_for_url_param,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -64,6 +71,25 @@ def test_budget_index_mode(page: Page) -> None:
     wait_for_url_param(page, "budget", "index")
 
 
+def test_amounts_per_donor_switch_to_their_change_and_back_by_link(page: Page) -> None:
+    """The amounts chart's own switch draws the change on the year before and is in the URL,
+    so a copied link reopens that reading."""
+    open_tab(page, "over_time")
+    wait_for_graph_title(page, "Bijdragen per donor aan IOM", "donor-amounts-graph")
+    click_radio(page, "amounts-mode", "Verandering t.o.v. vorig jaar")
+    wait_for_graph_title(page, "Verandering van de bijdragen per donor", "donor-amounts-graph")
+    netherlands = next(
+        trace
+        for trace in graph(page, "donor-amounts-graph")["data"]
+        if trace["name"] == "Nederland"
+    )
+    assert netherlands["y"] == [None, -7, 2]  # 67 → 60 → 62 (p. 7)
+    wait_for_url_param(page, "amounts", "change")
+    page.reload()
+    wait_for_graph_title(page, "Verandering van de bijdragen per donor", "donor-amounts-graph")
+    assert checked_radio(page, "amounts-mode") == "Verandering t.o.v. vorig jaar"
+
+
 _GRID_ROWS = """() => [...document.querySelectorAll('#sources-grid .ag-center-cols-container .ag-row')]
     .sort((a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')))
     .map(r => Object.fromEntries([...r.querySelectorAll('[col-id]')]
@@ -92,7 +118,7 @@ def test_sources_grid_filters_sorts_and_lists_the_nl_contradiction(page: Page) -
         "() => document.querySelector('#contradictions')?.innerText.includes('Nederland in 2023')"
     )
     notes = page.locator("#contradictions").inner_text()
-    assert "USD 62 mln" in notes and "USD 59,8 mln" in notes
+    assert "USD\u00a062\u00a0mln" in notes and "USD\u00a059,8\u00a0mln" in notes
 
     page.locator("#sources-grid").scroll_into_view_if_needed()  # as a reader scrolls down to it
     page.fill('#sources-grid .ag-floating-filter[col-id="donor"] input', "Nederland")
@@ -103,12 +129,12 @@ def test_sources_grid_filters_sorts_and_lists_the_nl_contradiction(page: Page) -
     values = sorted(r["value_text"] for r in grid_rows(page))
     assert values == [
         "2018",
-        "EUR 2 mln",
-        "EUR 3 mln",
-        "USD 59,8 mln",
-        "USD 60 mln",
-        "USD 62 mln",
-        "USD 67 mln",
+        "EUR\u00a02\u00a0mln",
+        "EUR\u00a03\u00a0mln",
+        "USD\u00a059,8\u00a0mln",
+        "USD\u00a060\u00a0mln",
+        "USD\u00a062\u00a0mln",
+        "USD\u00a067\u00a0mln",
     ]
 
     year_header = page.locator('#sources-grid .ag-header-cell[col-id="year"] .ag-header-cell-label')
