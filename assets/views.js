@@ -151,6 +151,13 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     return copy;
   }
 
+  // An axis title's text, whether plotly was given it as a string or as {text: ...}.
+  function axisTitle(axis) {
+    const title = axis && axis.title;
+    if (title === undefined || title === null) return null;
+    return typeof title === 'string' ? title : (title.text === undefined ? null : title.text);
+  }
+
   function fit(gd) {
     const full = gd._fullLayout;
     const layout = gd.layout;
@@ -176,6 +183,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       menus: JSON.parse(JSON.stringify(layout.updatemenus || [])),
       annotations: JSON.parse(JSON.stringify(annotations)),
       r: (layout.margin && layout.margin.r) || full.margin.r,
+      xTitle: axisTitle(layout.xaxis),
     };
     // The title and subtitle are wrapped to the chart's own width at every width: the server
     // does not know it, and a long subtitle ran off an 800 px chart, above the breakpoint.
@@ -211,6 +219,20 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       'title.subtitle.text': subText,
       'margin.t': original.t + extraTop,
     };
+    // The x axis title is centred under the plot: on a narrow chart a long one ran off both
+    // edges ("Ongeoormerkt aandeel van de vrijwillige inko..." at 390 px); it wraps to the
+    // plot's width, and the footer under it moves down by the lines it adds.
+    let titleLines = 0; // px the x axis title grew by
+    if (original.xTitle !== null) {
+      const room = plotWidth + 2 * Math.min(full._size.l, full._size.r);
+      const xTitle = narrow ? wrap(original.xTitle, Math.floor((room - 16) / 8)) : original.xTitle;
+      // a line of the title is its font size and plotly's line spacing (1.3) tall
+      const font = (full.xaxis && full.xaxis.title && full.xaxis.title.font) || {};
+      const added = count(xTitle) - count(original.xTitle);
+      titleLines = added > 0 ? Math.ceil(1.3 * (font.size || 14)) * added + 6 : 0;
+      extraBottom += titleLines;
+      update['xaxis.title.text'] = xTitle;
+    }
     original.source.forEach((text, i) => {
       if (text === null) return;
       const flat = narrow ? wrap(text, Math.floor((width - 20) / 6.2)) : text;
@@ -218,6 +240,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       update[`annotations[${i}].text`] = flat;
       update[`annotations[${i}].x`] = narrow ? -(full._size.l - 10) / plotWidth : original.x[i];
       update[`annotations[${i}].xanchor`] = 'left';
+      update[`annotations[${i}].yshift`] = (original.annotations[i].yshift || 0) - titleLines;
     });
     // Horizontal bars labelled outside: the x axis reaches far enough for the longest label.
     const bars = (gd.data || []).find((d) => d.type === 'bar' && d.orientation === 'h'

@@ -173,10 +173,14 @@ def takeaway_line(chart: str, lang: Lang) -> html.Div:
     )
 
 
-def chart_block(graph: Any, chart: str, lang: Lang) -> html.Div:
-    """A chart with its takeaway line and (collapsed) export bar right under it."""
+def chart_block(graph: Any, chart: str, lang: Lang, settings: Any = None) -> html.Div:
+    """A chart with its own settings (if any) right above it, and its takeaway line and
+    (collapsed) export bar right under it: with two charts side by side, or stacked on a
+    narrow screen, a switch stays beside the chart it switches."""
+    above = [] if settings is None else [settings]
     return html.Div(
-        [graph, takeaway_line(chart, lang), export_bar(chart, lang)], className="chart-block"
+        [*above, graph, takeaway_line(chart, lang), export_bar(chart, lang)],
+        className="chart-block",
     )
 
 

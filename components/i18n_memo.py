@@ -68,10 +68,8 @@ CHART_WORDS: Mapping[str, Mapping[Lang, str]] = {
         "en": "The largest donors of {last} and the highlighted donor; {unit}, nominal",
     },
     "donor_amounts.axis": {"nl": "Bijdrage ({unit})", "en": "Contribution ({unit})"},
-    "donor_amounts.axis_change": {
-        "nl": "Verandering t.o.v. vorig jaar ({unit})",
-        "en": "Change on the year before ({unit})",
-    },
+    # short: the title says "on the year before", and a longer one ran past the plot's height
+    "donor_amounts.axis_change": {"nl": "Verandering ({unit})", "en": "Change ({unit})"},
     "donor_amounts.mode": {"nl": "Weergave", "en": "Show"},
     "donor_amounts.mode.absolute": {"nl": "Bedragen", "en": "Amounts"},
     "donor_amounts.mode.change": {

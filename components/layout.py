@@ -120,11 +120,19 @@ def _tabs(state: ViewState, tabs: list[tuple[dmc.TabsTab, dmc.TabsPanel]]) -> dm
 
 
 def _chart_tab(tab: str, state: ViewState) -> list[Any]:
-    """A tab of charts, from the registry: each chart's own settings, its graph with export
-    bar (side by side when the tab has several), then what is drawn beside each chart."""
+    """A tab of charts, from the registry: each chart with its own settings above it and its
+    export bar under it (side by side when the tab has several), then what is drawn beside
+    each chart."""
     specs = charts_on(tab)
-    settings = [spec.settings(state) for spec in specs if spec.settings is not None]
-    blocks = [chart_block(_described_graph(spec), spec.id, state.lang) for spec in specs]
+    blocks = [
+        chart_block(
+            _described_graph(spec),
+            spec.id,
+            state.lang,
+            spec.settings(state) if spec.settings is not None else None,
+        )
+        for spec in specs
+    ]
     stores = [dcc.Store(id=ids.panel(spec.id, FIGURES)) for spec in specs if spec.years_in_browser]
     stores += [dcc.Store(id=ids.panel(spec.id, DRAWN)) for spec in specs]
     stores += [_gate(ids.panel(spec.id, GATE), tab) for spec in specs]
@@ -140,7 +148,7 @@ def _chart_tab(tab: str, state: ViewState) -> list[Any]:
         for panel in spec.panels
     ]
     graphs = blocks if len(blocks) == 1 else [html.Div(blocks, className="graph-row")]
-    return [*settings, *graphs, *stores, *panels]
+    return [*graphs, *stores, *panels]
 
 
 def build_layout(

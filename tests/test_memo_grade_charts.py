@@ -135,7 +135,7 @@ def test_the_change_reading_is_its_own_chart_and_link(seed: FundingSource) -> No
     # 67 → 60 → 62 (p. 7): −7, then +2; 2021 has no year before in the data
     assert list(netherlands.y) == [None, -7.0, 2.0]
     assert chart.captions.title.startswith("Verandering van de bijdragen per donor")
-    assert chart.figure.layout.yaxis.title.text.startswith("Verandering t.o.v. vorig jaar")
+    assert chart.figure.layout.yaxis.title.text == "Verandering (USD mln)"
     assert ("Weergave", "Verandering t.o.v. vorig jaar") in chart.filters
     assert "amounts=change" in to_search(state)
     assert parse_state(to_search(state), [2021, 2022, 2023], ["NLD"]).amounts == "change"

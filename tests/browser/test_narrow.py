@@ -35,6 +35,11 @@ _GRAPHS = """() => [...document.querySelectorAll('.js-plotly-plot')]
         legend: box(gd.querySelector('.legend')),
         plot: box(gd.querySelector('.nsewdrag')),
         labels: [...gd.querySelectorAll('.annotation')].map(box),
+        xtitle: box(gd.querySelector('.g-xtitle')),
+        footer: [...gd.querySelectorAll('.annotation')]
+            .filter((el) => el.getAttribute('data-index') !== null)
+            .filter((el, i) => (gd.layout.annotations[Number(el.getAttribute('data-index'))]
+                || {}).name === 'source').map(box),
     };
 })"""
 
@@ -92,6 +97,21 @@ def test_labels_above_the_earmarking_bar_stay_inside_and_apart(
     ordered = sorted(above, key=lambda b: b["top"])
     for upper, lower in itertools.pairwise(ordered):
         assert upper["bottom"] <= lower["top"] + 1  # no label over another
+
+
+def test_a_long_axis_title_wraps_inside_the_chart_above_its_footer(
+    new_page: Callable[..., Page],
+) -> None:
+    """The entities chart's x axis title ran off both edges of a phone's chart."""
+    page = settled(new_page, "source=ceb&view=entities")
+    chart = next(g for g in graphs(page) if g["id"] == "entities-graph")
+    title = chart["xtitle"]
+    assert (
+        chart["graph"]["left"] - 1 <= title["left"]
+        and title["right"] <= chart["graph"]["right"] + 1
+    )
+    assert chart["footer"]
+    assert all(title["bottom"] <= footer["top"] + 1 for footer in chart["footer"])
 
 
 @pytest.mark.parametrize(
