@@ -135,6 +135,8 @@ def register(app: Dash, context: RequestContext, manager: Any | None = None) -> 
         Input(ids.LANG, "value"),
         State(ids.SESSION, "data"),
         State(ids.TAB, "data"),
+        # the first page holds the options for no loaded data (tests/test_first_view.py)
+        prevent_initial_call=True,
     )
     def sources(
         dataset: dict[str, Any] | None, lang: str, session: str | None, tab: str | None

@@ -83,6 +83,8 @@ def register(app: Dash, context: RequestContext, manager: Any | None = None) -> 
         Output(ids.for_chart(ids.TAKEAWAY_MESSAGES, ALL), "data"),
         *(Output(cid, "children") for cid in MEMO_TEXT),
         Input(ids.LANG, "value"),
+        # the first page is written in its language (tests/test_first_view.py)
+        prevent_initial_call=True,
     )
     def translate(lang_value: str) -> tuple[Any, ...]:
         return static_texts(as_lang(lang_value), len(ctx.outputs_list[0]))

@@ -191,8 +191,15 @@ def _register_chart(app: Dash, spec: ChartSpec, context: RequestContext) -> None
 
     # Also on the first load, after the page painted the year drawn into it: the other years
     # follow in this one request, so the first chart does not wait for them.
-    @app.callback(output=Output(ids.panel(spec.id, FIGURES), "data"), inputs=gate_state)
-    def draw_years(gate: dict[str, Any] | None, session: str | None) -> dict[str, Any]:
+    # The address's mount (dcc.Location sets its pathname once the page is up) is what fires
+    # it on the first load: the gate is filled into the first page, so it does not change then.
+    @app.callback(
+        output=Output(ids.panel(spec.id, FIGURES), "data"),
+        inputs={**gate_state, "_loaded": Input(ids.URL, "pathname")},
+    )
+    def draw_years(
+        gate: dict[str, Any] | None, session: str | None, _loaded: str | None = None
+    ) -> dict[str, Any]:
         if not (gate or {}).get("sent"):
             raise PreventUpdate  # its tab has not been open yet
         request = context(session=session, **gate_values(gate, *controls))

@@ -14,6 +14,7 @@ from dash import dcc, html
 
 from components import ids
 from components.charts import CHART_IDS, CHARTS
+from components.exports.assemble import copy_messages
 from components.exports.image import PRESETS
 from components.formatting import Lang
 from components.i18n import t
@@ -167,7 +168,7 @@ def takeaway_line(chart: str, lang: Lang) -> html.Div:
                 className="takeaway-status",
                 role="status",
             ),
-            dcc.Store(id=ids.for_chart(ids.TAKEAWAY_MESSAGES, chart)),
+            dcc.Store(id=ids.for_chart(ids.TAKEAWAY_MESSAGES, chart), data=copy_messages(lang)),
         ],
         className="takeaway",
     )

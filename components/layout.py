@@ -262,7 +262,10 @@ def build_layout(
             dcc.Store(id=ids.LAYOUT_SEARCH),
             dcc.Store(id=ids.EXPORT_KEYS),
             dcc.Store(id=ids.SESSION, storage_type="session"),
-            dcc.Store(id=ids.DATASET, storage_type="session"),
+            # data=None written out: a session store without a data prop "restores" null from
+            # an empty sessionStorage on mount (null is not undefined), a change of the data
+            # that made seven callbacks redraw what the first page already shows
+            dcc.Store(id=ids.DATASET, storage_type="session", data=None),
             header,
             source_bar(state, sources or [state.source], entities),
             money_bar(state, years),

@@ -14,8 +14,10 @@ from callbacks.context import RequestContext
 from callbacks.first_view import components, page_for
 from callbacks.url import first_load_drawn
 from components import ids
-from components.charts import spec
+from components.charts import CHART_IDS, spec
+from components.exports.texts import BAR_TEXT, MEMO_TEXT, static_texts
 from components.layout import DRAWN, FIGURES, GATE
+from components.source_bar import source_options
 from data.provider import ModelProvider
 from data.scorecard_source import ScorecardModel
 from tests.store_fakes import disk_store
@@ -85,3 +87,24 @@ def test_the_restore_skips_only_the_first_load_of_the_drawn_address() -> None:
     assert not first_load_drawn("?year=2022", None, None)  # already used: a back step restores
     assert not first_load_drawn("?year=2021", "?year=2022", None)  # no Referer, another link
     assert not first_load_drawn("?year=2022", "?year=2022", {"id": "upload"})  # data of the tab
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_page_holds_what_the_language_and_source_callbacks_would_write(
+    context: RequestContext, lang: str
+) -> None:
+    """Those callbacks do not run on the first load (each was a request): the page must be
+    drawn with their answers for its language and for no loaded data."""
+    page = props_of(page_for(context, f"?lang={lang}"))
+    tree = page_for(context, f"?lang={lang}")
+    bars = [(c, i) for c in components(tree) if isinstance(i := getattr(c, "id", None), dict)]
+    written = static_texts(lang, len(CHART_IDS))  # type: ignore[arg-type]
+    kinds = [*BAR_TEXT, ids.TAKEAWAY_COPY, ids.EXPORT_PRESET, ids.TAKEAWAY_MESSAGES]
+    props = [*("children" for _ in BAR_TEXT), "title", "options", "data"]
+    for kind, prop, values in zip(kinds, props, written, strict=False):
+        shown = [getattr(c, prop) for c, i in bars if i.get("type") == kind]
+        assert shown == values, kind
+    memo = written[len(kinds) :]
+    assert [page[cid].children for cid in MEMO_TEXT] == list(memo)
+    available = context.models.sources(None, None)
+    assert page[ids.SOURCE].options == source_options(lang, available)  # type: ignore[arg-type]
