@@ -130,6 +130,9 @@ def test_donor_dropdown_by_keyboard_updates_highlight_and_link(
 ) -> None:
     page.goto("/")
     wait_for_ranking_title(page, "2023")
+    # The dropdown is drawn once its code has loaded (Dash loads it on demand), which can be
+    # after the server-drawn chart shows: a Tab before that has no dropdown to reach.
+    page.wait_for_selector("button#donor", state="visible")
 
     for _ in range(5):  # keyboard only: Tab from the top of the page to the dropdown
         page.keyboard.press("Tab")
