@@ -17,6 +17,10 @@ ACCESS_TEXT: Mapping[str, Mapping[Lang, str]] = {
         "nl": "Top {shown} en {donor} van {top} getoond; gegevensbestand: alle {top}",
         "en": "Top {shown} and {donor} of {top} shown; data file: all {top}",
     },
+    "over_time.image_codes": {
+        "nl": "Lijnen die eerder eindigen, met hun landcode: {codes}",
+        "en": "Lines that end earlier, by country code: {codes}",
+    },
     "over_time.image_note": {
         "nl": "Donoren uit de top {shown} getoond (van top {top}); gegevensbestand: alle {top}",
         "en": "Donors of the top {shown} shown (of top {top}); data file: all {top}",

@@ -4,6 +4,7 @@ reference lines never cross their labels, numbers keep their units on one line."
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from components.charts import build_chart, chart_state, over_time, ranking
 from components.charts.earmarking import IMAGE_ROWS
 from components.charts.image_tidy import END_LABEL
 from components.exports.assemble import default_subtitle
+from components.exports.image import PRESETS
+from components.exports.image_layout import legend_height
 from components.theme import TITLE_TOP, wrap
 from data import columns as c
 from data.history import load_history
@@ -132,8 +135,35 @@ def test_bump_chart_image_at_top_100_draws_the_top_ten_and_says_so(
     drawn = [v for t in image.data for v in (t.y or ()) if v is not None]
     assert max(drawn) <= over_time.IMAGE_TOP
     assert set(image.data[0].mode.split("+")) == {"lines", "markers"}  # no amounts: no room
-    (note,) = legend_texts(image)
-    assert "100" in note
+    cut, *_codes = legend_texts(image)
+    assert "100" in cut
+
+
+def test_bump_chart_image_names_lines_that_end_early_by_their_code(history: FundingSource) -> None:
+    """In an image the years stand closer than a name is long: "Noorwegen", ending in 2023, ran
+    into "Japan" beside the 2024 marker. A line that ends early is named by its code, and the
+    codes are spelled out in a legend note; lines that reach the last year keep their names."""
+    chart = build_chart("over_time", history, chart_state("nl", 2024, "NLD", 10, "IOM"))
+    image = chart.image_figure()
+    labels = [a for a in image.layout.annotations if a.name == END_LABEL]
+    early = [a for a in labels if int(a.x) < 2024]
+    assert early and all(re.fullmatch(r"[A-Z]{3}", a.text) for a in early)
+    assert all(len(a.text) > 3 for a in labels if int(a.x) == 2024)  # names, in full
+    (key,) = legend_texts(image)
+    assert key.startswith("Lijnen die eerder eindigen")
+    for label in early:
+        name = history.donor_name(label.text, "nl")
+        assert f"{label.text}\u00a0{name}" in key  # a code never parts from its name
+    assert all(len(line) <= over_time.IMAGE_NOTE_WIDTH for line in key.split("<br>"))
+    screen = [a for a in chart.figure.layout.annotations if a.name == END_LABEL]
+    assert all(len(a.text) > 3 for a in screen)  # the screen has room for the names
+
+
+def test_a_legend_note_on_several_lines_gets_the_room_of_its_lines() -> None:
+    one = go.Figure(go.Scatter(x=[1], y=[1], name="a note", showlegend=True))
+    three = go.Figure(go.Scatter(x=[1], y=[1], name="a<br>note<br>here", showlegend=True))
+    preset = PRESETS["memo"]
+    assert legend_height(three, preset, 1000) > 2.5 * legend_height(one, preset, 1000) - 10
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

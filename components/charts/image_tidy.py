@@ -23,7 +23,7 @@ def flowing_legend(figure: go.Figure) -> go.Figure:
 
     Plotly puts a horizontal legend that needs more than one row into a grid of equal columns
     as wide as the longest name: one long name (a guideline, a note) makes every entry a row
-    of its own, more rows than the image layout reserves (``_legend_height``), and the legend
+    of its own, more rows than the image layout reserves (``legend_height``), and the legend
     runs into the footer. In a grouped legend groups flow by their own width; one group per
     trace (traces that already share a group keep it) keeps every entry.
     """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -37,6 +38,7 @@ from components.theme import (
     apply_theme,
     donor_colors,
     footer_lines,
+    wrap,
 )
 from components.view_state import ViewState
 from data import columns as c
@@ -51,6 +53,7 @@ ROW_HEIGHT = 40
 LEGEND_MOST = 12
 # The most donors an image draws legibly: a memo image's plot is about 150 px tall.
 IMAGE_TOP = 10
+IMAGE_NOTE_WIDTH = 60  # characters per line of a legend note in the image
 
 
 # figure ------------------------------------------------------------------------------------------
@@ -192,13 +195,46 @@ def over_time_image(
     shown = top_n if top_n is None else min(top_n, IMAGE_TOP)
     frame = model.ranking_over_time(model.top_donors(shown) if shown else None)
     figure = over_time_figure(frame, state.lang, donor, captions, shown, compact=True)
+    notes = []
     if top_n is not None and top_n > IMAGE_TOP:
-        note = t("over_time.image_note", state.lang, shown=IMAGE_TOP, top=top_n)
+        notes.append(t("over_time.image_note", state.lang, shown=IMAGE_TOP, top=top_n))
+    figure, key = coded_ended_lines(figure, frame, state.lang)
+    notes.extend([key] if key else [])
+    for note in notes:
         if figure.layout.showlegend is False:  # named at their ends: the legend holds the note
             figure.update_traces(showlegend=False)
             figure.update_layout(showlegend=True)
         figure = legend_note(figure, note)
     return flowing_legend(figure)
+
+
+def coded_ended_lines(figure: go.Figure, frame: pd.DataFrame, lang: Lang) -> tuple[go.Figure, str]:
+    """In an image the years stand closer than a name is long: a line that ends before the
+    last year, named at its end, ran into the names beside the last year's markers
+    ("Noorwegen" into "Japan"). Such a line is named by its three-letter code and the codes
+    are spelled out once, in a legend note (the returned text; empty if no line is coded)."""
+    if frame.empty:
+        return figure, ""
+    name_col = c.NAME_NL if lang == "nl" else c.NAME_EN
+    final = int(frame[c.YEAR].max())
+    # a line ends where its drawn rows end (a donor out of the top N leaves the chart), so the
+    # labels themselves say which lines end early
+    keys = dict(zip(frame[name_col].astype(str), frame[c.DONOR_KEY].astype(str), strict=False))
+    codes = {name: key for name, key in keys.items() if re.fullmatch(r"[A-Z]{3}", key)}
+    labels = [
+        a
+        for a in figure.layout.annotations
+        if a.name == END_LABEL and a.text in codes and int(a.x) < final
+    ]
+    if not labels:
+        return figure, ""
+    out = go.Figure(figure)
+    for annotation in out.layout.annotations:
+        if annotation.name == END_LABEL and annotation.text in codes and int(annotation.x) < final:
+            annotation.text = codes[annotation.text]
+    spelled = ", ".join(f"{codes[a.text]}\u00a0{a.text}" for a in sorted(labels, key=lambda a: a.x))
+    # on lines of its own: a legend entry does not wrap, and the square image is narrow
+    return out, wrap(t("over_time.image_codes", lang, codes=spelled), IMAGE_NOTE_WIDTH)
 
 
 # captions ----------------------------------------------------------------------------------------

@@ -100,22 +100,30 @@ def _legend_entries(fig: go.Figure) -> list[str]:
     return pies + named
 
 
-def _legend_height(fig: go.Figure, preset: Preset, usable: float) -> float:
+def legend_height(fig: go.Figure, preset: Preset, usable: float) -> float:
     """Height of a horizontal legend whose items flow into as many rows as needed."""
     entries = _legend_entries(fig)
     if not entries:
         return 0.0
     size = preset.font_size
-    widths = [LEGEND_SYMBOL + _text_width(name, size) for name in entries]
+    # (width, lines) per item: an entry written on several lines (a note) is as wide as its
+    # longest line, and its row as tall as its lines
+    items = [
+        (LEGEND_SYMBOL + max(_text_width(line, size) for line in name.split("<br>")), lines)
+        for name in entries
+        for lines in [name.count("<br>") + 1]
+    ]
     legend_title = fig.layout.legend.title.text
     if legend_title:
-        widths.insert(0, _text_width(str(legend_title), size) + 10)
-    rows, row_width = 1, 0.0
-    for width in widths:
+        items.insert(0, (_text_width(str(legend_title), size) + 10, 1))
+    rows: list[int] = [1]  # lines per row
+    row_width = 0.0
+    for width, lines in items:
         if row_width and row_width + width > usable:
-            rows, row_width = rows + 1, 0.0
+            rows, row_width = [*rows, 1], 0.0
         row_width += width
-    return rows * (size * LINE_HEIGHT + 5) + 5
+        rows[-1] = max(rows[-1], lines)
+    return sum(lines * size * LINE_HEIGHT + 5 for lines in rows) + 5
 
 
 def _axis_title_height(axis: Any, size: float) -> float:
@@ -278,13 +286,13 @@ def export_figure(fig: go.Figure, meta: ExportMeta, preset: str) -> go.Figure:
     top = header_bottom + spec.font_size * 1.2
 
     footer_height = len(footer) * spec.footer_size * LINE_HEIGHT
-    legend_height = _legend_height(out, spec, usable)
+    legend_room = legend_height(out, spec, usable)
     cartesian = _has_cartesian_axes(out)
     left = pad + (_left_axis_space(out, spec, lang) if cartesian else 0)
     right = pad + spec.font_size
     plot_width = max(width - left - right, 1)
     axis_space = _bottom_axis_space(out, spec, plot_width, lang) if cartesian else 0
-    bottom = pad + footer_height + spec.font_size * 0.8 + legend_height + axis_space
+    bottom = pad + footer_height + spec.font_size * 0.8 + legend_room + axis_space
 
     out.layout.annotations = [
         a for a in out.layout.annotations if not str(a.name or "").startswith("source")
