@@ -162,15 +162,6 @@ def register(app: Dash, context: RequestContext, manager: Any | None = None) -> 
         return options, (chosen if chosen != year else no_update), summary
 
     @app.callback(
-        Output(ids.MEMO_CANCEL, "children"),
-        Output(ids.UPLOAD_CANCEL, "children"),
-        Input(ids.LANG, "value"),
-        prevent_initial_call=True,
-    )
-    def job_texts(lang: str) -> tuple[str, str]:
-        return (t("jobs.cancel", as_lang(lang)),) * 2
-
-    @app.callback(
         Output(ids.TEMPLATE_DOWNLOAD, "data"),
         Input(ids.TEMPLATE_BUTTON, "n_clicks"),
         prevent_initial_call=True,

@@ -18,6 +18,7 @@ from components.view_state import SCOPES
 from data.ceb import MAX_BYTES
 from data.money import PRICES
 
+JOB_CANCELS = (ids.MEMO_CANCEL, ids.UPLOAD_CANCEL)
 STATIC_TEXT: dict[str, str] = {
     ids.TITLE: "app.title",
     ids.SUBTITLE: "app.subtitle",
@@ -72,6 +73,8 @@ def page_texts(lang: Lang) -> dict[Prop, Any]:
     for spec in CHARTS:
         if spec.texts is not None:
             texts.update(spec.texts(lang))
+    # the cancel buttons of the two background jobs (components/job_progress.py)
+    texts.update({(cid, "children"): t("jobs.cancel", lang) for cid in JOB_CANCELS})
     return texts
 
 

@@ -17,6 +17,7 @@ from components import ids
 from components.charts import CHART_IDS, spec
 from components.exports.texts import BAR_TEXT, MEMO_TEXT, static_texts
 from components.layout import DRAWN, FIGURES, GATE
+from components.page_text import page_texts
 from components.source_bar import source_options
 from data.provider import ModelProvider
 from data.scorecard_source import ScorecardModel
@@ -106,5 +107,8 @@ def test_the_page_holds_what_the_language_and_source_callbacks_would_write(
         assert shown == values, kind
     memo = written[len(kinds) :]
     assert [page[cid].children for cid in MEMO_TEXT] == list(memo)
+    words = page_texts(lang)  # type: ignore[arg-type]
+    for cid in (ids.UPLOAD_CANCEL, ids.MEMO_CANCEL):  # the language callback rewrites them
+        assert page[cid].children == words[(cid, "children")]
     available = context.models.sources(None, None)
     assert page[ids.SOURCE].options == source_options(lang, available)  # type: ignore[arg-type]
