@@ -4,14 +4,14 @@
 // The namespace and function names are declared in components/clientside.py (tests/test_theme.py).
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   iomViews: {
-    // ``drawn`` is the key of what the chart last drew (callbacks/context Request.drawn_key:
-    // [data, control values]); figures of other data (the store of every year is filled by a
-    // request of its own, after the chart drew new data) are never picked.
+    // ``drawn`` is the key of what the chart last drew (callbacks/context Request.drawn_key);
+    // the store of every year's figures is filled by a request of its own, so after a change
+    // it may hold the figures of before: those are never picked, whichever answer comes first.
     yearFigure: function (year, figures, drawn) {
       if (!figures || !figures.by_year) {
         return window.dash_clientside.no_update;
       }
-      if (drawn && figures.data !== JSON.parse(drawn)[0]) {
+      if (drawn && figures.key !== drawn) {
         return window.dash_clientside.no_update;
       }
       const chosen = figures.by_year[String(year)];

@@ -42,13 +42,14 @@ def chart_outputs(spec: ChartSpec, request: Request, figure: Any = None) -> list
 
 def figures_by_year(spec: ChartSpec, request: Request) -> dict[str, Any]:
     """Every year's figure, for the browser to swap on a year click without a request, with
-    the data they were drawn from: until a change of data (an upload, another source or
-    language) has its own figures here, the browser must not pick the old data's year."""
+    the key of what they were drawn from (the data and the chart's controls, as the chart's
+    drawn key): until a change (an upload, another source, language or donor) has its own
+    figures here, the browser must not pick a year of the old ones."""
     years = request.model.years()
     return {
         "by_year": {str(y): _figure(spec, request, y) for y in years},
         "latest": request.model.latest_year(),
-        "data": request.data_key,
+        "key": request.drawn_key(spec.controls_for(request.model)),
     }
 
 
@@ -211,7 +212,9 @@ def _register_chart(app: Dash, spec: ChartSpec, context: RequestContext) -> None
         Output(spec.graph_id, "figure"),
         Input(ids.YEAR, "value"),
         Input(ids.panel(spec.id, FIGURES), "data"),
-        State(ids.panel(spec.id, DRAWN), "data"),  # what the graph shows now (see yearFigure)
+        # what the graph shows now (see yearFigure): whichever of the chart's answer and its
+        # every-year figures comes last paints the year shown
+        Input(ids.panel(spec.id, DRAWN), "data"),
         prevent_initial_call=True,  # the page is drawn with the year's figure
     )
 
