@@ -28,6 +28,7 @@ from components.charts.base import ChartSpec
 from components.charts.registry import CHARTS
 from components.layout import DRAWN, GATE, ORGANISATION_GATE, build_layout, panel_gate
 from components.panels import organisation_view
+from components.uploads import data_summary
 
 Props = dict[tuple[str, str], Any]
 
@@ -81,6 +82,9 @@ def page_for(context: RequestContext, search: str) -> Component:
     values = {(cid, prop): getattr(c, prop, None) for cid, c in by_id.items() for prop in c._prop_names}  # fmt: skip
     props = first_props(context, state.view, values)
     props[ids.LAYOUT_SEARCH, "data"] = search
+    # the drawer's summary names the link's source (no upload yet on a first page): the data
+    # callback that writes it does not run on the first load
+    props[ids.DATA_SUMMARY, "children"] = data_summary(model, None, state)
     for (cid, prop), value in props.items():
         setattr(by_id[cid], prop, value)
     return tree

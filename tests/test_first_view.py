@@ -16,6 +16,7 @@ from callbacks.url import first_load_drawn
 from components import ids
 from components.charts import CHART_IDS, spec
 from components.exports.texts import BAR_TEXT, MEMO_TEXT, static_texts
+from components.i18n import t
 from components.layout import DRAWN, FIGURES, GATE
 from components.page_text import page_texts
 from components.source_bar import source_options
@@ -112,3 +113,16 @@ def test_the_page_holds_what_the_language_and_source_callbacks_would_write(
         assert page[cid].children == words[(cid, "children")]
     available = context.models.sources(None, None)
     assert page[ids.SOURCE].options == source_options(lang, available)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("search", "key"),
+    [("?source=ceb&view=budget", "data.summary.ceb"), ("?lang=en", "data.summary_seed")],
+)
+def test_the_data_drawer_names_the_links_source(
+    context: RequestContext, search: str, key: str
+) -> None:
+    """The summary said "scorecard (built in)" above CEB cards on a link to the CEB data."""
+    page = props_of(page_for(context, search))
+    lang = "en" if "lang=en" in search else "nl"
+    assert page[ids.DATA_SUMMARY].children == t(key, lang)  # type: ignore[arg-type]
