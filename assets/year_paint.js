@@ -1,15 +1,21 @@
-// A year click repaints the open tab's year-drawn charts at once, in the input event itself.
+// A year click, or a donor picked among the ranking's bars, repaints the open tab's charts that
+// the browser can draw at once, in the input event itself.
 // Their figures of every year are already in the page (callbacks/views.py draw_years, a store
 // per chart); Dash's own path to the same figure (the year's value into the store, then the
 // clientside callback iomViews.yearFigure, then the graph) costs several rounds of its
 // renderer's store updates: 150-250 ms on this page. Here the chosen year's figure is drawn
 // straight away from the same store by the same picker; Dash's answer arrives a moment later
 // with that very figure, and the key figures and words follow from the server as before.
+// A donor pick takes the year's figure and restyles its bars with the colours the server sent
+// for that donor (components/charts/ranking.py highlight_colours), dimming and outlining as
+// components/theme.py highlight_marker does and setting the donor's name in bold; a donor who
+// is not among the bars, or whose highlight changes which bars there are, waits for the server.
 // The ids follow components/ids.py (tests/test_year_paint.py checks them).
 (function () {
   "use strict";
 
   var YEAR_ID = "year"; // ids.YEAR
+  var DONOR_ID = "donor"; // ids.DONOR
   var GRAPH_SUFFIX = "-graph"; // ids.graph(chart)
   var FIGURES_SUFFIX = "-figures"; // ids.panel(chart, layout.FIGURES)
   var DRAWN_SUFFIX = "-drawn"; // ids.panel(chart, layout.DRAWN)
@@ -24,31 +30,98 @@
     return (store && store.props && store.props.data) || null;
   }
 
+  // The year shown: the year control's checked radio.
+  function yearShown() {
+    var checked = document.querySelector("#" + YEAR_ID + " input:checked");
+    return checked ? checked.value : null;
+  }
+
+  // Every chart on the open tab whose figures of every year match what it shows: ``paint``
+  // returns the figure to draw (a copy: Plotly writes into the layout it draws, and the
+  // store's figure is Dash's) or nothing.
+  function repaint(paint) {
+    var views = window.dash_clientside && window.dash_clientside.iomViews;
+    if (!window.Plotly || !views) {
+      return;
+    }
+    document.querySelectorAll(".js-plotly-plot").forEach(function (gd) {
+      var holder = gd.closest("[id]");
+      if (!holder || !gd.getClientRects().length) {
+        return; // a chart on a closed tab draws when its tab opens
+      }
+      var figures = storeOf(holder.id, FIGURES_SUFFIX);
+      if (!figures || !figures.by_year) {
+        return;
+      }
+      var figure = paint(views, figures, storeOf(holder.id, DRAWN_SUFFIX));
+      if (figure && figure.data) {
+        window.Plotly.react(gd, figure.data, figure.layout);
+      }
+    });
+  }
+
+  function copyOf(figure) {
+    return figure && figure.data ? JSON.parse(JSON.stringify(figure)) : null;
+  }
+
+  // The year's figure with ``key`` highlighted, or nothing when the server must draw it.
+  function withDonor(figure, donors, year, key) {
+    var colours = donors && donors.colours && donors.colours[year];
+    var bars = figure && figure.data && figure.data[0];
+    if (!colours || !colours[key] || !bars || !bars.customdata || !figure.layout) {
+      return null;
+    }
+    var keys = bars.customdata;
+    bars.marker = Object.assign({}, bars.marker, {
+      color: colours[key],
+      opacity: keys.map(function (k) { return k === key ? 1 : donors.dimmed; }),
+      line: Object.assign({}, (bars.marker || {}).line, {
+        color: keys.map(function (k) { return k === key ? donors.outline : donors.plain; }),
+      }),
+    });
+    figure.layout.yaxis = Object.assign({}, figure.layout.yaxis, {
+      tickvals: bars.y,
+      ticktext: bars.y.map(function (label, i) {
+        return keys[i] === key ? "<b>" + label + "</b>" : label;
+      }),
+    });
+    return figure;
+  }
+
   document.addEventListener(
     "change",
     function (event) {
       var input = event.target;
-      var views = window.dash_clientside && window.dash_clientside.iomViews;
-      if (!input || input.type !== "radio" || !input.closest || !window.Plotly || !views
-          || !input.closest("#" + YEAR_ID)) {
+      if (!input || input.type !== "radio" || !input.closest || !input.closest("#" + YEAR_ID)) {
         return;
       }
-      document.querySelectorAll(".js-plotly-plot").forEach(function (gd) {
-        var holder = gd.closest("[id]");
-        if (!holder || !gd.getClientRects().length) {
-          return; // a chart on a closed tab draws when its tab opens
+      // the same picker as Dash's: nothing while the store holds another data's figures
+      repaint(function (views, figures, drawn) {
+        return copyOf(views.yearFigure(input.value, figures, drawn));
+      });
+    },
+    true
+  );
+
+  // A click on an option of the donor dropdown (its list sits in the dropdown's own wrapper,
+  // named by the button's aria-controls), before Dash sets the value.
+  document.addEventListener(
+    "click",
+    function (event) {
+      var option = event.target && event.target.closest
+        ? event.target.closest("[role=option]") : null;
+      var list = option && option.closest(".dash-dropdown-content");
+      var button = document.getElementById(DONOR_ID);
+      var choice = option && option.querySelector("input");
+      if (!list || !button || !choice || button.getAttribute("aria-controls") !== list.id) {
+        return;
+      }
+      var year = yearShown();
+      repaint(function (views, figures, drawn) {
+        if (!year || !drawn || figures.key !== drawn) {
+          return null;
         }
-        var figures = storeOf(holder.id, FIGURES_SUFFIX);
-        var drawn = storeOf(holder.id, DRAWN_SUFFIX);
-        // the same picker as Dash's: nothing while the store holds another data's figures
-        var figure = figures && figures.by_year
-          ? views.yearFigure(input.value, figures, drawn) : null;
-        if (!figure || !figure.data) {
-          return;
-        }
-        // a copy: Plotly writes into the layout it draws, and the store's figure is Dash's
-        var copy = JSON.parse(JSON.stringify(figure));
-        window.Plotly.react(gd, copy.data, copy.layout);
+        return withDonor(copyOf(views.yearFigure(year, figures, drawn)), figures.donors, year, choice.value);
       });
     },
     true

@@ -25,6 +25,7 @@ from components.charts.base import ChartSpec, Panel, chart_year
 from components.charts.registry import CHARTS
 from components.layout import DRAWN, FIGURES, GATE, ORGANISATION_GATE, panel_gate
 from components.money_context import words_for
+from components.theme import highlight_rules
 
 
 def chart_outputs(spec: ChartSpec, request: Request, figure: Any = None) -> list[Any]:
@@ -44,13 +45,20 @@ def figures_by_year(spec: ChartSpec, request: Request) -> dict[str, Any]:
     """Every year's figure, for the browser to swap on a year click without a request, with
     the key of what they were drawn from (the data and the chart's controls, as the chart's
     drawn key): until a change (an upload, another source, language or donor) has its own
-    figures here, the browser must not pick a year of the old ones."""
+    figures here, the browser must not pick a year of the old ones. A chart that repaints a
+    donor pick in the browser (``donors_in_browser``) gets each year's bar colours per donor
+    too, and how the highlight dims and outlines the other bars."""
     years = request.model.years()
-    return {
+    figures: dict[str, Any] = {
         "by_year": {str(y): _figure(spec, request, y) for y in years},
         "latest": request.model.latest_year(),
         "key": request.drawn_key(spec.controls_for(request.model)),
     }
+    if spec.donors_in_browser is not None:
+        highlight = spec.donors_in_browser
+        colours = {str(y): highlight(request.model, replace(request.state, year=y)) for y in years}
+        figures["donors"] = {**highlight_rules(), "colours": colours}
+    return figures
 
 
 def year_figure(spec: ChartSpec, request: Request, year: Any) -> Any:

@@ -220,6 +220,7 @@ def donor_colors(keys: Sequence[str], highlight: str | None = None) -> list[str]
 
 
 DIMMED_OPACITY = 0.45  # the bars of the donors not highlighted, when one is
+NO_OUTLINE = "rgba(0,0,0,0)"  # the bars of the donors not highlighted
 
 
 def highlight_marker(
@@ -239,10 +240,16 @@ def highlight_marker(
         "color": list(reversed(colours)) if bottom_up else colours,
         "opacity": [1.0 if not dimmed or k == highlight else DIMMED_OPACITY for k in keys],
         "line": {
-            "color": [TEXT_COLOR if k == highlight else "rgba(0,0,0,0)" for k in keys],
+            "color": [TEXT_COLOR if k == highlight else NO_OUTLINE for k in keys],
             "width": 2,
         },
     }
+
+
+def highlight_rules() -> dict[str, Any]:
+    """What ``highlight_marker`` does besides the colours, for the browser's repaint of a donor
+    pick (assets/year_paint.js): the others' opacity and the outlines."""
+    return {"dimmed": DIMMED_OPACITY, "outline": TEXT_COLOR, "plain": NO_OUTLINE}
 
 
 def footer_lines(captions: Captions) -> int:

@@ -62,6 +62,7 @@ AMOUNT: Final = "amount_usd_m"  # million, USD as the scorecard publishes them
 TOTAL: Final = "total_usd_m"
 SHARE: Final = "share"  # fraction 0..1 of the member-state total
 IS_OTHER: Final = "is_other"
+OTHER_KEY: Final = "OTHER"  # the donor key of the remainder row (IS_OTHER)
 CHANGE_ABS: Final = "change_usd_m"
 CHANGE_PCT: Final = "change_pct"  # fraction, e.g. 0.391 for +39.1 %
 RANK_CHANGE: Final = "rank_change"  # positive = moved up

@@ -46,7 +46,7 @@ def with_other(ranking: pd.DataFrame, total: float) -> pd.DataFrame:
         other: dict[str, object] = {
             col: False if out[col].dtype == bool else pd.NA for col in out.columns
         }
-        other.update({c.DONOR_KEY: "OTHER", c.AMOUNT: rest, c.IS_OTHER: True})
+        other.update({c.DONOR_KEY: c.OTHER_KEY, c.AMOUNT: rest, c.IS_OTHER: True})
         if c.YEAR in out.columns and len(out):
             other[c.YEAR] = out[c.YEAR].iloc[0]
         extra = pd.DataFrame([other])

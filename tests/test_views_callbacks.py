@@ -4,6 +4,8 @@ now: a year click the chart does not depend on costs nothing, but an answer that
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from dash.exceptions import PreventUpdate
 
@@ -11,6 +13,8 @@ from callbacks.context import RequestContext
 from callbacks.views import figures_by_year, skip_unless_affected
 from components import ids
 from components.charts import spec
+from components.charts.base import chart_top
+from data.columns import DONOR_KEY, OTHER_KEY
 from data.provider import ModelProvider
 from data.scorecard_source import ScorecardModel
 from tests.store_fakes import disk_store
@@ -72,3 +76,42 @@ def test_every_years_figures_carry_the_key_the_chart_draws_with(context: Request
         )
     }
     assert len(keys) == 4
+
+
+@pytest.mark.parametrize("source", ["scorecard", "ceb"])
+def test_the_donor_colours_sent_are_the_bars_the_server_draws(
+    context: RequestContext, source: str
+) -> None:
+    """The browser repaints a donor picked among the bars with the colours sent for that donor
+    (assets/year_paint.js): each must be what the server's figure for that donor draws, in
+    every year, or the chart would change colour again when the server's answer lands."""
+    ranking = spec("ranking")
+    ceb = source == "ceb"
+    request = context(
+        lang="en", year=2023, donor="NLD", source=source, entity="IOM" if ceb else None
+    )
+    figures = figures_by_year(ranking, request)
+    donors = figures["donors"]
+    assert donors["dimmed"] < 1 and donors["outline"] != donors["plain"]
+    assert set(donors["colours"]) == set(figures["by_year"])
+    for year, colours in donors["colours"].items():
+        bars = figures["by_year"][year].data[0]
+        top = chart_top(request.model, request.state.top)
+        if "NLD" not in set(request.model.ranking(int(year), top)[DONOR_KEY]):  # a bar of its own
+            assert colours is None, year
+            continue
+        assert set(colours) == set(bars.customdata) - {OTHER_KEY}
+        for key in list(colours)[-3:]:
+            drawn = ranking.build(request.model, replace(request.state, year=int(year), donor=key))
+            assert list(drawn.figure.data[0].marker.color) == colours[key], (year, key)
+
+
+def test_a_donor_beyond_the_top_n_leaves_the_repaint_to_the_server(
+    context: RequestContext,
+) -> None:
+    """The highlighted donor's own bar beyond the top N is missing from every other donor's
+    figure: no colours, so the browser waits for the server's figure."""
+    ranking = spec("ranking")
+    request = context(lang="en", year=2024, donor="NLD", source="ceb", entity="IOM", top="3")
+    colours = figures_by_year(ranking, request)["donors"]["colours"]
+    assert colours["2024"] is None

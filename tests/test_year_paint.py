@@ -1,5 +1,6 @@
-"""assets/year_paint.js finds a chart's figures of every year by the ids' naming: the names it
-is written with must be the ones components/ids.py and components/layout.py give."""
+"""assets/year_paint.js finds the year and donor controls and a chart's figures of every year by
+the ids' naming: the names it is written with must be the ones components/ids.py and
+components/layout.py give."""
 
 from __future__ import annotations
 
@@ -21,6 +22,12 @@ def _constant(name: str) -> str:
 
 def test_the_year_control_is_the_one_it_listens_to() -> None:
     assert _constant("YEAR_ID") == ids.YEAR
+
+
+def test_the_donor_control_is_the_one_it_listens_to() -> None:
+    assert _constant("DONOR_ID") == ids.DONOR
+    assert any(spec.donors_in_browser for spec in CHARTS if spec.years_in_browser)
+    assert not any(spec.donors_in_browser for spec in CHARTS if not spec.years_in_browser)
 
 
 def test_every_chart_drawn_in_the_browser_is_found_by_its_graph_id() -> None:

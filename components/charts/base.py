@@ -110,8 +110,10 @@ class ChartSpec:
     and data, ``text_inputs`` those that change only its words (captions, takeaway);
     ``depends_on`` narrows both for a source (a chart of published facts ignores the year), so
     a click on a control it does not depend on redraws and rewrites nothing. ``settings`` draws
-    controls of the chart's own above it, whose words ``texts`` gives per language; ``years_in_browser`` sends the figure of every year so
-    the browser repaints a year click without a server round trip.
+    controls of the chart's own above it, whose words ``texts`` gives per language;
+    ``years_in_browser`` sends the figure of every year so the browser repaints a year click
+    without a server round trip; ``donors_in_browser`` (with it) gives a year's bar colours
+    with each drawn donor highlighted, so a donor picked among the bars repaints there too.
     """
 
     id: str
@@ -126,6 +128,9 @@ class ChartSpec:
     settings: Callable[[ViewState], Any] | None = None
     texts: Callable[[Lang], dict[tuple[str, str], Any]] | None = None
     years_in_browser: bool = False
+    donors_in_browser: Callable[[FundingSource, ViewState], dict[str, list[str]] | None] | None = (
+        None
+    )
     memo_default: bool = False  # ticked in the memo pack's checklist when the page opens
 
     @property

@@ -119,7 +119,7 @@ def ranking_figure(
                 for lab, k in zip(labels, keys, strict=True)
             ],
             tickvals=labels,
-        )
+        )  # assets/year_paint.js repaints a donor pick the same way (DonorPaint)
     lines = footer_lines(captions)
     fig.update_layout(
         showlegend=False, bargap=0.25, height=max(470, 190 + 34 * len(rows) + 16 * lines)
@@ -322,6 +322,19 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     )
 
 
+def highlight_colours(model: FundingSource, state: ViewState) -> dict[str, list[str]] | None:
+    """The bar colours with each drawn donor highlighted (``highlight_marker``: in figure
+    order, smallest bar first), so the browser repaints a donor picked among the bars without a
+    round trip; ``None`` where the highlighted donor is a bar of its own beyond the top N (the
+    figure of another donor lacks that bar, so only the server can draw it)."""
+    rows = model.ranking(chart_year(model, state.year), chart_top(model, state.top)).iloc[::-1]
+    keys = [str(k) for k in rows[c.DONOR_KEY]]
+    if state.donor and state.donor not in keys:
+        return None
+    listed = [k for k, other in zip(keys, rows[c.IS_OTHER], strict=True) if not bool(other)]
+    return {k: highlight_marker(keys, k, bottom_up=True)["color"] for k in listed}
+
+
 def _notes(model: FundingSource, state: ViewState) -> Any:
     return notes_box(model.notes(ID, chart_year(model, state.year)), state.lang)
 
@@ -374,5 +387,6 @@ SPEC = ChartSpec(
     ),
     graph_class="graph graph-main",
     years_in_browser=True,
+    donors_in_browser=highlight_colours,
     memo_default=True,
 )

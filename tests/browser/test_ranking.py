@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Route
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .helpers import (
@@ -259,3 +260,60 @@ def test_address_bar_matches_the_python_encoding_of_the_state(page: Page) -> Non
     wait_for_url_param(page, "budget", "index")
     expected = to_search(ViewState("en", 2022, "DEU", "budget", "index"))
     page.wait_for_function("s => window.location.search === s", arg=expected)
+
+
+def _bar_style(page: Page) -> dict[str, Any]:
+    """The ranking's highlight as drawn: bar colours, opacities, outlines and tick labels."""
+    drawn = graph(page, RANKING)
+    bars, yaxis = drawn["data"][0], drawn["layout"]["yaxis"]
+    marker = bars["marker"]
+    return {
+        "color": marker["color"],
+        "opacity": marker["opacity"],
+        "outline": marker["line"]["color"],
+        "ticktext": yaxis.get("ticktext"),
+        "y": bars["y"],
+    }
+
+
+def test_a_donor_picked_among_the_bars_repaints_without_the_server(
+    page: Page, new_page: Callable[..., Page]
+) -> None:
+    """A donor among the bars is highlighted in the browser at the click (assets/year_paint.js),
+    exactly as the server draws that donor: with every callback request refused, the chart
+    still shows the pick, and a fresh page of the pick's link draws the same bars."""
+    page.goto("/?source=ceb&lang=en")
+    wait_for_ranking_title(page, "2024")
+    page.wait_for_selector("button#donor", state="visible")
+    page.wait_for_function(  # the every-year figures (with the donors' colours) are in
+        """(id) => { const s = window.dash_component_api.getLayout(id);
+                     return s && s.props.data && s.props.data.donors; }""",
+        arg="ranking-figures",
+    )
+    bars = graph(page, RANKING)["data"][0]
+    label, key = bars["y"][2], bars["customdata"][2]  # the third bar from the bottom: a donor
+    name = label.split(". ", 1)[1]
+    assert key != "NLD"
+    refused: list[str] = []  # every callback answers "no update" (HTTP 204) from here on
+
+    def refuse(route: Route) -> None:
+        refused.append(route.request.url)
+        route.fulfill(status=204)
+
+    page.route(lambda url: "/_dash-update-component" in url, refuse)
+    page.locator("#donor").click()
+    page.locator(".dash-dropdown-content .dash-dropdown-search").fill(name)
+    page.locator(f'.dash-dropdown-content [role=option]:has(input[value="{key}"])').click()
+    page.wait_for_function(
+        """([id, label]) => (document.querySelector('#' + id + ' .js-plotly-plot').layout.yaxis
+              .ticktext || []).includes('<b>' + label + '</b>')""",
+        arg=[RANKING, label],
+    )
+    painted = _bar_style(page)
+    assert refused  # the server was asked, and said nothing
+    assert painted["opacity"].count(1) == 1
+
+    served = new_page()
+    served.goto(f"/?source=ceb&lang=en&donor={key}")
+    wait_for_ranking_title(served, "2024")
+    assert _bar_style(served) == painted
