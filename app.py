@@ -58,8 +58,9 @@ def create_app(
     )
     server_guard.install(app)  # body limit, rate limits, security headers, no tracebacks
     # The page is drawn for each request's address (callbacks/first_view.py).
-    app.layout = first_view.page(RequestContext(models))
-    callbacks.register(app, models)
+    context = RequestContext(models)
+    app.layout = first_view.page(context)
+    callbacks.register(app, context)
     return app
 
 

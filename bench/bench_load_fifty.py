@@ -5,6 +5,10 @@
 3. Runs locust headless (bench/locust_replay.py): ``--users`` (50) spawned at 10/s, for
    ``--seconds`` (60), and prints, per step, requests, failures, requests/s, median and p95.
 
+The answers drawn from the shared data are kept per worker (``callbacks/shared_answers.py``), so
+fifty analysts replaying one session mostly get kept answers; ``--cold`` turns that off, for
+the case where every analyst asks for a view no one asked for before.
+
 Exit status 1 when a request failed or the callback p95 is over the target (300 ms). Bounded
 (one minute of load) and out of the test suite: ``python -m bench.bench_load_fifty``.
 """
@@ -36,12 +40,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _start(port: int, folder: Path, workers: int) -> subprocess.Popen[bytes]:
+def _start(port: int, folder: Path, workers: int, cold: bool) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "IOM_STORE_DIR": str(folder / "store"),
         "IOM_JOBS_DIR": str(folder / "jobs"),
     }
+    if cold:  # no answers kept over the shared data (callbacks/shared_answers.py)
+        env["IOM_SHARED_ANSWERS"] = "0"
     command = [str(Path(sys.executable).with_name("gunicorn")), "-w", str(workers), "-b"]
     command += [f"127.0.0.1:{port}", "--preload", "app:server"]
     server = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
@@ -77,11 +83,17 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="keep no answers over the shared data: every request draws afresh, as if every "
+        "analyst asked for a view no one had asked for before",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="iom-load-") as folder:
         recording, prefix = Path(folder) / "locust-session.json", Path(folder) / "locust"
         port = _free_port()
-        server = _start(port, Path(folder), args.workers)
+        server = _start(port, Path(folder), args.workers, args.cold)
         try:
             sent = record(f"http://127.0.0.1:{port}/", recording)
             print(f"recorded {len(sent)} callback requests of one browser session")

@@ -1,4 +1,4 @@
-"""Thin Dash callbacks. ``register(app, models)`` wires them; nothing registers on import."""
+"""Thin Dash callbacks. ``register(app, context)`` wires them; nothing registers on import."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from dash import Dash
 
 from callbacks import data, export, jobs, money, sources, text, url, views
 from callbacks.context import RequestContext
-from data.provider import ModelProvider
 
 
-def register(app: Dash, models: ModelProvider) -> None:
-    context = RequestContext(models)
+def register(app: Dash, context: RequestContext) -> None:
+    """Every callback, over ``context`` (the one the first page is drawn with, so the answers
+    kept over shared data serve both)."""
     manager = jobs.manager_from_env()  # memo packs and uploads off the request path
     # uploads stay in the request until tests/browser/test_upload.py passes with them as jobs
     data.register(app, context, manager if jobs.uploads_as_jobs() else None)

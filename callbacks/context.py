@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
-from dataclasses import asdict, dataclass, replace
-from typing import Any
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, TypeVar
 
 from dash import Input, State
 
+from callbacks.shared_answers import SharedAnswers, answers_from_env
 from components import ids
 from components.charts.base import chart_state
 from components.money_context import showing
@@ -33,6 +34,8 @@ from components.view_state import (
 from data.money import valuation_of
 from data.provider import ModelProvider
 from data.source import FundingSource
+
+T = TypeVar("T")
 
 # Control id -> the name its value goes by in a callback's arguments (as in ViewState).
 CONTROL_ARGS: dict[str, str] = {
@@ -77,6 +80,16 @@ class Request:
     state: ViewState
     loaded: dt.date | None
     data_key: str = ""  # the data and language drawn: source, dataset, entity, scope, language
+    # where answers over data every analyst shares are kept (None: the session's own upload)
+    shared: SharedAnswers | None = field(default=None, compare=False, repr=False)
+
+    def remember(self, what: tuple[Hashable, ...], make: Callable[[], T]) -> T:
+        """``make()``, or the answer kept for ``what`` over this same shared data (and its load
+        day): ``what`` must name everything else the answer is drawn from (the chart, its drawn
+        key, a year). A session's upload is never kept."""
+        if self.shared is None:
+            return make()
+        return self.shared.get_or_make((self.data_key, self.loaded, *what), make)
 
     def drawn_key(self, controls: frozenset[str]) -> str:
         """What a chart depending on ``controls`` draws from: the data and the values of those
@@ -90,8 +103,10 @@ class Request:
 class RequestContext:
     """Turns a callback's values (named as ``request_inputs`` names them) into a ``Request``."""
 
-    def __init__(self, models: ModelProvider) -> None:
+    def __init__(self, models: ModelProvider, shared: SharedAnswers | None = None) -> None:
         self.models = models
+        # answers over the data every analyst shares (``IOM_SHARED_ANSWERS``; None keeps none)
+        self.shared = answers_from_env() if shared is None else shared
         # Start-up files were loaded when the server started.
         self.started = dt.datetime.now(dt.UTC).date()
 
@@ -139,7 +154,9 @@ class RequestContext:
         )
         key = "|".join(str(v) for v in (state.lang, chosen, data_id, model.entity, scope_, value))
         showing(value, state.year, model.unvalued)
-        return Request(model, state, self._loaded(model, session, data_id), key)
+        loaded = self._loaded(model, session, data_id)
+        # the built-in data and the start-up files (no dataset id) are every analyst's
+        return Request(model, state, loaded, key, self.shared if data_id is None else None)
 
     def restore(
         self, search: str | None, session: str | None, dataset: Mapping[str, Any] | None

@@ -36,9 +36,18 @@ from components.exports.assemble import (
 )
 from components.exports.provenance import public_address
 from components.exports.renderer import kaleido_server
-from components.exports.texts import BAR_TEXT, MEMO_TEXT, chart_texts, static_texts
+from components.exports.texts import (
+    BAR_TEXT,
+    MEMO_TEXT,
+    ChartWords,
+    chart_texts,
+    chart_words,
+    static_texts,
+)
 from components.formatting import as_lang
 from components.i18n import t
+from components.view_state import ViewState
+from data.source import FundingSource
 
 MEMO_BUTTONS: Final = (ids.MEMO_PPTX, ids.MEMO_DOCX)
 
@@ -73,7 +82,11 @@ def register(app: Dash, context: RequestContext, manager: Any | None = None) -> 
         # click. A chart's key says what its words were written from (callbacks/context.py).
         keys = {s.id: request.drawn_key(s.controls_for(request.model)) for s in CHARTS}
         stale = {name for name, key in keys.items() if (written or {}).get(name) != key}
-        texts = chart_texts(request.model, request.state, names, stale, old_options)
+
+        def words(name: str, model: FundingSource, state: ViewState) -> ChartWords:
+            return request.remember(("words", name, keys[name]), lambda: chart_words(name, model, state))  # fmt: skip
+
+        texts = chart_texts(request.model, request.state, names, stale, old_options, words)
         return (*texts, keys)
 
     @app.callback(

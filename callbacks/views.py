@@ -32,13 +32,16 @@ def chart_outputs(spec: ChartSpec, request: Request, figure: Any = None) -> list
     """The chart's figure (or, drawn in the browser, its figure of every year; ``figure`` if
     given), then the panels drawn with it."""
     model, state = request.model, request.state
-    if figure is not None:
-        first = figure
-    elif spec.years_in_browser:
-        first = figures_by_year(spec, request)
-    else:
-        first = spec.build(model, state).figure
-    return [first, *(p.build(model, state) for p in spec.panels if p.inputs is None)]
+    panels = [p for p in spec.panels if p.inputs is None]
+    if figure is None and not spec.years_in_browser:
+
+        def build() -> list[Any]:
+            return [plotly_json(spec.build(model, state).figure), *(p.build(model, state) for p in panels)]  # fmt: skip
+
+        key = request.drawn_key(spec.controls_for(model))
+        return list(request.remember(("chart", spec.id, key), build))
+    first = figures_by_year(spec, request) if figure is None else figure
+    return [first, *(p.build(model, state) for p in panels)]
 
 
 def figures_by_year(spec: ChartSpec, request: Request) -> dict[str, Any]:
@@ -67,9 +70,20 @@ def year_figure(spec: ChartSpec, request: Request, year: Any) -> Any:
 
 
 def _figure(spec: ChartSpec, request: Request, year: Any) -> Any:
-    """One year's figure among every year's, its words (the rate on the source line) for it."""
-    with words_for(request.model.valuation, year):
-        return spec.build(request.model, replace(request.state, year=year)).figure
+    """One year's figure among every year's, its words (the rate on the source line) for it,
+    as plotly JSON: kept over shared data, so the next analyst's view costs no plotly build."""
+
+    def build() -> Any:
+        with words_for(request.model.valuation, year):
+            return plotly_json(spec.build(request.model, replace(request.state, year=year)).figure)
+
+    key = request.drawn_key(spec.controls_for(request.model))
+    return request.remember(("figure", spec.id, key, str(year)), build)
+
+
+def plotly_json(figure: Any) -> Any:
+    """A figure as the plain data Dash sends (a plotly Figure converted once; a dict as is)."""
+    return figure.to_plotly_json() if hasattr(figure, "to_plotly_json") else figure
 
 
 def skip_unless_affected(

@@ -13,7 +13,14 @@ from components import ids
 from components.charts import CHART_IDS, build_chart, chart_state, chart_takeaway, stale_charts
 from components.export_bar import preset_options
 from components.exports.assemble import copy_messages, default_subtitle
-from components.exports.texts import BAR_TEXT, MEMO_TEXT, chart_texts, memo_options, static_texts
+from components.exports.texts import (
+    BAR_TEXT,
+    MEMO_TEXT,
+    chart_texts,
+    chart_words,
+    memo_options,
+    static_texts,
+)
 from components.i18n import t
 from data.scorecard_source import ScorecardModel
 from data.source import FundingSource
@@ -108,7 +115,7 @@ def test_memo_options_without_old_labels_fall_back_to_the_chart_id() -> None:
 def test_memo_options_offer_a_chart_the_data_cannot_draw_disabled() -> None:
     seed = ScorecardModel.from_seed()
     state = chart_state("nl", 2023, "NLD")
-    charts = {name: build_chart(name, seed, state) for name in ("ranking", "entities")}
+    charts = {name: chart_words(name, seed, state) for name in ("ranking", "entities")}
     options = {o["value"]: o for o in memo_options(charts, "nl", None)}
     assert options["ranking"]["disabled"] is False
     assert options["entities"]["disabled"] is True

@@ -66,7 +66,7 @@ def test_the_drawn_key_is_the_one_the_callback_would_compute(context: RequestCon
         views.skip_if_drawn(ranking, request, page[ids.panel("ranking", DRAWN)].data)
     assert request.model.entity == "IOM"  # the year is swapped in the browser, not passed on
     figure = page[ranking.graph_id].figure
-    assert "2020" in figure.layout.title.text
+    assert "2020" in figure["layout"]["title"]["text"]
 
 
 def test_a_gate_that_passed_nothing_on_draws_nothing() -> None:

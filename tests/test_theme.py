@@ -24,6 +24,7 @@ import pytest
 from dash import Dash, html
 
 import callbacks
+from callbacks.context import RequestContext
 from components import clientside, theme
 from components.theme import PREFIX, THEME_CSS, css_variables
 from data.provider import ModelProvider
@@ -350,7 +351,7 @@ def test_the_callbacks_use_exactly_the_declared_functions() -> None:
     """Registration only (no callback runs), so a stand-in for the data is enough."""
     dash_app = Dash(__name__)
     dash_app.layout = html.Div()
-    callbacks.register(dash_app, cast(ModelProvider, object()))
+    callbacks.register(dash_app, RequestContext(cast(ModelProvider, object())))
     response = dash_app.server.test_client().get("/_dash-dependencies")
     used = {
         (spec["clientside_function"]["namespace"], spec["clientside_function"]["function_name"])

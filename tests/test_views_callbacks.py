@@ -95,12 +95,12 @@ def test_the_donor_colours_sent_are_the_bars_the_server_draws(
     assert donors["dimmed"] < 1 and donors["outline"] != donors["plain"]
     assert set(donors["colours"]) == set(figures["by_year"])
     for year, colours in donors["colours"].items():
-        bars = figures["by_year"][year].data[0]
+        bars = figures["by_year"][year]["data"][0]
         top = chart_top(request.model, request.state.top)
         if "NLD" not in set(request.model.ranking(int(year), top)[DONOR_KEY]):  # a bar of its own
             assert colours is None, year
             continue
-        assert set(colours) == set(bars.customdata) - {OTHER_KEY}
+        assert set(colours) == set(bars["customdata"]) - {OTHER_KEY}
         for key in list(colours)[-3:]:
             drawn = ranking.build(request.model, replace(request.state, year=int(year), donor=key))
             assert list(drawn.figure.data[0].marker.color) == colours[key], (year, key)

@@ -8,13 +8,14 @@ only the charts the changed control can change (``components.charts.stale_charts
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from dash import no_update
 
 from components import ids
-from components.charts import CHART_IDS, CHART_VIEWS, ChartOutput, build_chart, chart_takeaway
+from components.charts import CHART_IDS, CHART_VIEWS, build_chart, chart_takeaway
 from components.export_bar import preset_options
 from components.exports.assemble import copy_messages, default_subtitle
 from components.formatting import Lang
@@ -45,8 +46,32 @@ MEMO_TEXT = {
 }
 
 
+@dataclass(frozen=True)
+class ChartWords:
+    """What the export bar and the memo list say of one chart for one view."""
+
+    takeaway: str
+    title: str
+    subtitle: str
+    is_empty: bool  # the data chosen cannot draw the chart
+
+
+def chart_words(name: str, model: FundingSource, state: ViewState) -> ChartWords:
+    """The chart's takeaway, default export title and subtitle, and whether it can be drawn."""
+    chart = build_chart(name, model, state)
+    return ChartWords(
+        takeaway=chart_takeaway(name, model, state),
+        title=chart.captions.title,
+        subtitle=default_subtitle(chart),
+        is_empty=chart.is_empty,
+    )
+
+
+WordsOf = Callable[[str, FundingSource, ViewState], ChartWords]
+
+
 def memo_options(
-    charts: Mapping[str, ChartOutput], lang: Lang, old_options: Iterable[Mapping[str, Any]] | None
+    charts: Mapping[str, ChartWords], lang: Lang, old_options: Iterable[Mapping[str, Any]] | None
 ) -> list[dict[str, Any]]:
     """The memo checklist, "tab: title" per chart; charts not rebuilt keep their old label, and
     a chart the data chosen cannot draw is offered disabled."""
@@ -61,7 +86,7 @@ def memo_options(
                 "export.memo.chart",
                 lang,
                 tab=t(f"tab.{CHART_VIEWS[name]}", lang),
-                title=charts[name].captions.title,
+                title=charts[name].title,
             )
             if name in charts
             else old_labels.get(name, name),
@@ -77,16 +102,17 @@ def chart_texts(
     names: Sequence[str],
     stale: set[str],
     old_options: Iterable[Mapping[str, str]] | None,
+    words: WordsOf = chart_words,
 ) -> tuple[list[Any], list[Any], list[Any], list[dict[str, str]]]:
     """Takeaways, default titles and subtitles of the export bars ``names`` (in that order), and
     the memo checklist. Charts not in ``stale`` are not rebuilt: their texts are ``no_update``.
-    """
-    charts = {name: build_chart(name, model, state) for name in CHART_IDS if name in stale}
+    ``words`` writes one chart's (the callback's keeps them over shared data)."""
+    charts = {name: words(name, model, state) for name in CHART_IDS if name in stale}
     keep = no_update
     return (
-        [chart_takeaway(name, model, state) if name in charts else keep for name in names],
-        [charts[name].captions.title if name in charts else keep for name in names],
-        [default_subtitle(charts[name]) if name in charts else keep for name in names],
+        [charts[name].takeaway if name in charts else keep for name in names],
+        [charts[name].title if name in charts else keep for name in names],
+        [charts[name].subtitle if name in charts else keep for name in names],
         memo_options(charts, state.lang, old_options),
     )
 
