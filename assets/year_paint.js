@@ -1,5 +1,5 @@
-// A year click, or a donor picked among the ranking's bars, repaints the open tab's charts that
-// the browser can draw at once, in the input event itself.
+// A year click, a language click, or a donor picked among the ranking's bars, repaints the open
+// tab's charts that the browser can draw at once, in the input event itself.
 // Their figures of every year are already in the page (callbacks/views.py draw_years, a store
 // per chart); Dash's own path to the same figure (the year's value into the store, then the
 // clientside callback iomViews.yearFigure, then the graph) costs several rounds of its
@@ -10,12 +10,14 @@
 // for that donor (components/charts/ranking.py highlight_colours), dimming and outlining as
 // components/theme.py highlight_marker does and setting the donor's name in bold; a donor who
 // is not among the bars, or whose highlight changes which bars there are, waits for the server.
+// A language click takes the year shown from the same figures drawn in the other language.
 // The ids follow components/ids.py (tests/test_year_paint.py checks them).
 (function () {
   "use strict";
 
   var YEAR_ID = "year"; // ids.YEAR
   var DONOR_ID = "donor"; // ids.DONOR
+  var LANG_ID = "lang"; // ids.LANG
   var GRAPH_SUFFIX = "-graph"; // ids.graph(chart)
   var FIGURES_SUFFIX = "-figures"; // ids.panel(chart, layout.FIGURES)
   var DRAWN_SUFFIX = "-drawn"; // ids.panel(chart, layout.DRAWN)
@@ -92,13 +94,25 @@
     "change",
     function (event) {
       var input = event.target;
-      if (!input || input.type !== "radio" || !input.closest || !input.closest("#" + YEAR_ID)) {
+      if (!input || input.type !== "radio" || !input.closest) {
         return;
       }
-      // the same picker as Dash's: nothing while the store holds another data's figures
-      repaint(function (views, figures, drawn) {
-        return copyOf(views.yearFigure(input.value, figures, drawn));
-      });
+      if (input.closest("#" + YEAR_ID)) {
+        // the same picker as Dash's: nothing while the store holds another data's figures
+        repaint(function (views, figures, drawn) {
+          return copyOf(views.yearFigure(input.value, figures, drawn));
+        });
+      } else if (input.closest("#" + LANG_ID)) {
+        // the year shown, in the language chosen: figures drawn for what the graph shows only
+        var year = yearShown();
+        repaint(function (views, figures, drawn) {
+          var other = figures.by_lang && figures.by_lang[input.value];
+          if (!year || !other || !drawn || figures.key !== drawn) {
+            return null;
+          }
+          return copyOf(views.yearFigure(year, other, null));
+        });
+      }
     },
     true
   );

@@ -19,6 +19,7 @@ from dash import Input, State
 from callbacks.shared_answers import SharedAnswers, answers_from_env
 from components import ids
 from components.charts.base import chart_state
+from components.formatting import Lang
 from components.money_context import showing
 from components.view_state import (
     AMOUNT_MODES,
@@ -82,6 +83,11 @@ class Request:
     data_key: str = ""  # the data and language drawn: source, dataset, entity, scope, language
     # where answers over data every analyst shares are kept (None: the session's own upload)
     shared: SharedAnswers | None = field(default=None, compare=False, repr=False)
+
+    def in_language(self, lang: Lang) -> Request:
+        """The same request in ``lang``: its state and its data key (language first)."""
+        rest = self.data_key.split("|", 1)[1] if "|" in self.data_key else ""
+        return replace(self, state=replace(self.state, lang=lang), data_key=f"{lang}|{rest}")
 
     def remember(self, what: tuple[Hashable, ...], make: Callable[[], T]) -> T:
         """``make()``, or the answer kept for ``what`` over this same shared data (and its load
@@ -152,6 +158,7 @@ class RequestContext:
             base=value.base,
             amounts=str(amounts) if amounts in AMOUNT_MODES else AMOUNT_MODES[0],
         )
+        # the language first (Request.in_language swaps it)
         key = "|".join(str(v) for v in (state.lang, chosen, data_id, model.entity, scope_, value))
         showing(value, state.year, model.unvalued)
         loaded = self._loaded(model, session, data_id)

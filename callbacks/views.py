@@ -23,6 +23,7 @@ from callbacks.context import Request, RequestContext, request_inputs
 from components import clientside, ids, panels
 from components.charts.base import ChartSpec, Panel, chart_year
 from components.charts.registry import CHARTS
+from components.formatting import LANGS
 from components.layout import DRAWN, FIGURES, GATE, ORGANISATION_GATE, panel_gate
 from components.money_context import words_for
 from components.theme import highlight_rules
@@ -50,18 +51,35 @@ def figures_by_year(spec: ChartSpec, request: Request) -> dict[str, Any]:
     drawn key): until a change (an upload, another source, language or donor) has its own
     figures here, the browser must not pick a year of the old ones. A chart that repaints a
     donor pick in the browser (``donors_in_browser``) gets each year's bar colours per donor
-    too, and how the highlight dims and outlines the other bars."""
-    years = request.model.years()
+    too, and how the highlight dims and outlines the other bars. The figures of every year in
+    the other language come along (``by_lang``), so a language click repaints the chart at
+    once too."""
     figures: dict[str, Any] = {
-        "by_year": {str(y): _figure(spec, request, y) for y in years},
-        "latest": request.model.latest_year(),
+        **_every_year(spec, request),
         "key": request.drawn_key(spec.controls_for(request.model)),
+        # the same figures in the other language, for a language click painted at once
+        "by_lang": {
+            lang: _every_year(spec, request.in_language(lang))
+            for lang in LANGS
+            if lang != request.state.lang
+        },
     }
+    years = request.model.years()
     if spec.donors_in_browser is not None:
         highlight = spec.donors_in_browser
         colours = {str(y): highlight(request.model, replace(request.state, year=y)) for y in years}
         figures["donors"] = {**highlight_rules(), "colours": colours}
     return figures
+
+
+def _every_year(spec: ChartSpec, request: Request) -> dict[str, Any]:
+    """The figure of every year, and the latest year (the one shown when the year asked for
+    is not in the data)."""
+    years = request.model.years()
+    return {
+        "by_year": {str(y): _figure(spec, request, y) for y in years},
+        "latest": request.model.latest_year(),
+    }
 
 
 def year_figure(spec: ChartSpec, request: Request, year: Any) -> Any:

@@ -24,8 +24,9 @@ def test_the_year_control_is_the_one_it_listens_to() -> None:
     assert _constant("YEAR_ID") == ids.YEAR
 
 
-def test_the_donor_control_is_the_one_it_listens_to() -> None:
+def test_the_donor_and_language_controls_are_the_ones_it_listens_to() -> None:
     assert _constant("DONOR_ID") == ids.DONOR
+    assert _constant("LANG_ID") == ids.LANG
     assert any(spec.donors_in_browser for spec in CHARTS if spec.years_in_browser)
     assert not any(spec.donors_in_browser for spec in CHARTS if not spec.years_in_browser)
 

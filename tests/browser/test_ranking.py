@@ -245,7 +245,7 @@ def test_narrow_window_has_no_horizontal_scroll(new_page: Callable[..., Page]) -
 
 def test_page_language_attribute_follows_the_language(page: Page) -> None:
     page.goto("/?lang=en")
-    wait_for_ranking_title(page, "Largest donors")
+    wait_for_ranking_title(page, "Largest government donors to IOM in 2021")
     assert page.evaluate("document.documentElement.lang") == "en"
     click_radio(page, "lang", "NL")
     wait_for_ranking_title(page, "Grootste donoren")
@@ -276,6 +276,49 @@ def _bar_style(page: Page) -> dict[str, Any]:
     }
 
 
+def _refuse_callbacks(page: Page) -> list[str]:
+    """From here on every callback answers "no update" (HTTP 204): what changes on the page is
+    drawn in the browser. Returns the callback requests refused."""
+    refused: list[str] = []
+
+    def refuse(route: Route) -> None:
+        refused.append(route.request.url)
+        route.fulfill(status=204)
+
+    page.route(lambda url: "/_dash-update-component" in url, refuse)
+    return refused
+
+
+def _wait_for_every_year(page: Page) -> None:
+    """Until the ranking's figures of every year (and their other language and donor
+    colours) are in the page."""
+    page.wait_for_function(
+        """(id) => { const s = window.dash_component_api.getLayout(id);
+                     return s && s.props.data && s.props.data.donors && s.props.data.by_lang; }""",
+        arg="ranking-figures",
+    )
+
+
+def test_a_language_click_repaints_the_chart_without_the_server(
+    page: Page, new_page: Callable[..., Page]
+) -> None:
+    """The chart of the year shown switches language at the click (assets/year_paint.js), as
+    the server draws it in that language, with every callback request refused."""
+    page.goto("/?source=ceb&year=2021")
+    wait_for_ranking_title(page, "2021")
+    _wait_for_every_year(page)
+    refused = _refuse_callbacks(page)
+    click_radio(page, "lang", "EN")
+    wait_for_ranking_title(page, "Largest government donors to IOM in 2021")
+    painted = graph(page, RANKING)
+    assert refused  # the server was asked, and said nothing
+
+    served = new_page()
+    served.goto("/?source=ceb&year=2021&lang=en")
+    wait_for_ranking_title(served, "2021")
+    assert graph(served, RANKING) == painted
+
+
 def test_a_donor_picked_among_the_bars_repaints_without_the_server(
     page: Page, new_page: Callable[..., Page]
 ) -> None:
@@ -285,22 +328,12 @@ def test_a_donor_picked_among_the_bars_repaints_without_the_server(
     page.goto("/?source=ceb&lang=en")
     wait_for_ranking_title(page, "2024")
     page.wait_for_selector("button#donor", state="visible")
-    page.wait_for_function(  # the every-year figures (with the donors' colours) are in
-        """(id) => { const s = window.dash_component_api.getLayout(id);
-                     return s && s.props.data && s.props.data.donors; }""",
-        arg="ranking-figures",
-    )
+    _wait_for_every_year(page)
     bars = graph(page, RANKING)["data"][0]
     label, key = bars["y"][2], bars["customdata"][2]  # the third bar from the bottom: a donor
     name = label.split(". ", 1)[1]
     assert key != "NLD"
-    refused: list[str] = []  # every callback answers "no update" (HTTP 204) from here on
-
-    def refuse(route: Route) -> None:
-        refused.append(route.request.url)
-        route.fulfill(status=204)
-
-    page.route(lambda url: "/_dash-update-component" in url, refuse)
+    refused = _refuse_callbacks(page)
     page.locator("#donor").click()
     page.locator(".dash-dropdown-content .dash-dropdown-search").fill(name)
     page.locator(f'.dash-dropdown-content [role=option]:has(input[value="{key}"])').click()
