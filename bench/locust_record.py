@@ -1,8 +1,8 @@
 """Record the callback requests a real browser session sends, step by step, for the load test.
 
 A headless Chromium (Debian's) opens the app and does what an analyst does: first load, two year
-clicks, a switch to the CEB history, an entity change, a switch to euros, back to the
-scorecard. Every POST to ``/_dash-update-component`` is kept with the step that sent it, in
+clicks, a switch to English, a donor picked in the dropdown, a switch to the CEB history, an
+entity change, a switch to euros, back to the scorecard. Every POST to ``/_dash-update-component`` is kept with the step that sent it, in
 order, so ``bench/locust_replay.py`` sends exactly these bodies (with each simulated user's own
 session id). Uploads and exports are left out: their rate limits (callbacks/server_guard.py)
 would refuse fifty users' worth from one address, and they are background jobs now.
@@ -48,6 +48,8 @@ def record(url: str, out: Path) -> list[dict[str, Any]]:
 
         act("year_click", lambda: page.locator("#year label").filter(has_text="2022").click())
         act("year_click", lambda: page.locator("#year label").filter(has_text="2021").click())
+        act("language", lambda: page.locator("#lang label").filter(has_text="EN").click())
+        act("donor_pick", lambda: _choose(page, "donor", "DEU", "Germ"))
         act("source_switch", lambda: page.locator("#source label").nth(1).click())
         act("entity_change", lambda: _choose_entity(page, "WFP"))
         act(
@@ -61,6 +63,16 @@ def record(url: str, out: Path) -> list[dict[str, Any]]:
 
 
 def _choose_entity(page: Any, entity: str) -> None:
-    page.locator("#entity").click()
-    page.keyboard.type(entity)
-    page.keyboard.press("Enter")
+    _choose(page, "entity", entity, entity)
+
+
+def _choose(page: Any, control: str, value: str, search: str) -> None:
+    """Open a dropdown, search and click the option of ``value``, as a pointer user does (typed
+    keys land on an option, not in the search box: they chose nothing, and the step sent no
+    request), and wait until the address shows it."""
+    page.locator(f"#{control}").click()
+    page.locator(".dash-dropdown-content .dash-dropdown-search").fill(search)
+    page.locator(f'.dash-dropdown-content [role=option]:has(input[value="{value}"])').click()
+    page.wait_for_function(
+        "([k, v]) => new URLSearchParams(location.search).get(k) === v", arg=[control, value]
+    )
