@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from typing import Any, cast
 
@@ -103,6 +104,49 @@ def _approximate_budget(model: FundingSource, year: int) -> bool:
 def radio_group(radio: dcc.RadioItems, label_id: str) -> html.Div:
     """Radio buttons announced with their visible label (a <label for> cannot point at a group)."""
     return html.Div(radio, role="radiogroup", **cast(dict[str, Any], {"aria-labelledby": label_id}))
+
+
+@dataclass(frozen=True)
+class ModeSwitch:
+    """A chart's own switch between two or more readings of it (amounts or an index, amounts
+    or their change), drawn above the chart as a labelled segmented radio group. The layout
+    and the language callback take its words from ``texts``, so the two never differ."""
+
+    control: str  # the radio group's id (a control of ``callbacks.context.CONTROL_ARGS``)
+    label_id: str
+    label_key: str  # the catalogue key of its label
+    option_key: str  # the catalogue key of an option, with ``{mode}`` for the mode
+    modes: tuple[str, ...]
+
+    def options(self, lang: Lang) -> list[dict[str, str]]:
+        return [{"label": t(self.option_key.format(mode=m), lang), "value": m} for m in self.modes]
+
+    def texts(self, lang: Lang) -> dict[tuple[str, str], Any]:
+        """The switch's words in ``lang``, by (component id, property)."""
+        return {
+            (self.label_id, "children"): t(self.label_key, lang),
+            (self.control, "options"): self.options(lang),
+        }
+
+    def settings(self, value: str, lang: Lang) -> html.Div:
+        """The switch at ``value``, with its label."""
+        words = self.texts(lang)
+        radio = dcc.RadioItems(
+            id=self.control,
+            value=value,
+            options=words[(self.control, "options")],
+            inline=True,
+            className="segmented",
+        )
+        return html.Div(
+            [
+                html.Span(
+                    words[(self.label_id, "children")], id=self.label_id, className="control-label"
+                ),
+                radio_group(radio, self.label_id),
+            ],
+            className="control control-inline",
+        )
 
 
 # The inline components a cell may hold, as the tags they are written with.

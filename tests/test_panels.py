@@ -389,3 +389,24 @@ def test_a_table_is_one_component_whose_text_stays_text() -> None:
 def test_a_table_cell_refuses_what_it_cannot_write() -> None:
     with pytest.raises(TypeError, match="Graph"):
         panels.table(["x"], [[dcc.Graph()]])
+
+
+@pytest.mark.parametrize("spec_id", ["budget", "donor_amounts"])
+def test_a_charts_mode_switch_draws_the_words_the_language_callback_writes(spec_id: str) -> None:
+    """The switch above the chart is drawn with the same words its ``texts`` gives the language
+    callback, in both languages, with the value shown checked and a label that names the group."""
+    from components.charts import spec as chart_spec
+    from components.charts.base import chart_state
+
+    chart = chart_spec(spec_id)
+    assert chart.settings is not None and chart.texts is not None
+    for lang in ("nl", "en"):
+        drawn = chart.settings(chart_state(lang, 2023, "NLD"))
+        label, group = drawn.children
+        radio = group.children
+        words = chart.texts(lang)
+        assert words[(label.id, "children")] == label.children
+        assert words[(radio.id, "options")] == radio.options
+        assert radio.value in [o["value"] for o in radio.options]
+        assert getattr(group, "aria-labelledby") == label.id
+    assert chart.texts("nl") != chart.texts("en")

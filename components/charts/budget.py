@@ -36,7 +36,7 @@ from components.formatting import (
 )
 from components.i18n import t
 from components.money_context import placeholders, shown
-from components.panels import notes_box, radio_group, table
+from components.panels import ModeSwitch, notes_box, table
 from components.theme import (
     BUDGET_COLOR,
     GRID_COLOR,
@@ -297,41 +297,18 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     )
 
 
-def mode_options(lang: Lang) -> list[dict[str, str]]:
-    return [{"label": t(f"budget_mode.{m}", lang), "value": m} for m in BUDGET_MODES]
-
-
-def texts(lang: Lang) -> dict[tuple[str, str], Any]:
-    """The words of the chart's own switch, for the layout and the language callback."""
-    return {
-        (ids.BUDGET_MODE_LABEL, "children"): t("control.budget_mode", lang),
-        (ids.BUDGET_MODE, "options"): mode_options(lang),
-    }
+SWITCH = ModeSwitch(
+    ids.BUDGET_MODE,
+    ids.BUDGET_MODE_LABEL,
+    "control.budget_mode",
+    "budget_mode.{mode}",
+    BUDGET_MODES,
+)
 
 
 def settings(state: ViewState) -> html.Div:
     """Amounts or an index: the chart's own switch, above it."""
-    words = texts(state.lang)
-    return html.Div(
-        [
-            html.Span(
-                words[(ids.BUDGET_MODE_LABEL, "children")],
-                id=ids.BUDGET_MODE_LABEL,
-                className="control-label",
-            ),
-            radio_group(
-                dcc.RadioItems(
-                    id=ids.BUDGET_MODE,
-                    value=state.budget,
-                    options=words[(ids.BUDGET_MODE, "options")],
-                    inline=True,
-                    className="segmented",
-                ),
-                ids.BUDGET_MODE_LABEL,
-            ),
-        ],
-        className="control control-inline",
-    )
+    return SWITCH.settings(state.budget, state.lang)
 
 
 def _table(model: FundingSource, state: ViewState) -> Any:
@@ -352,6 +329,6 @@ SPEC = ChartSpec(
     inputs=(ids.BUDGET_MODE,),
     panels=(Panel("table", _table, class_name="table-wrap"), Panel("notes", _notes)),
     settings=settings,
-    texts=texts,
+    texts=SWITCH.texts,
     memo_default=True,
 )

@@ -8,11 +8,9 @@ before (a donor's line crossing zero is the year it gave less). Exports draw the
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 import plotly.graph_objects as go
-from dash import dcc, html
+from dash import html
 
 from components import ids
 from components.charts.base import (
@@ -32,7 +30,7 @@ from components.charts.base import (
 from components.charts.wording import usd_m
 from components.formatting import Lang, fmt_number, fmt_signed
 from components.i18n import t
-from components.panels import radio_group
+from components.panels import ModeSwitch
 from components.theme import FAINT_GRID_COLOR, apply_theme, donor_colors
 from components.view_state import AMOUNT_MODES, ViewState
 from data import columns as c
@@ -211,41 +209,18 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     )
 
 
-def mode_options(lang: Lang) -> list[dict[str, str]]:
-    return [{"label": t(f"donor_amounts.mode.{m}", lang), "value": m} for m in AMOUNT_MODES]
-
-
-def texts(lang: Lang) -> dict[tuple[str, str], Any]:
-    """The words of the chart's own switch, for the layout and the language callback."""
-    return {
-        (ids.AMOUNTS_MODE_LABEL, "children"): t("donor_amounts.mode", lang),
-        (ids.AMOUNTS_MODE, "options"): mode_options(lang),
-    }
+SWITCH = ModeSwitch(
+    ids.AMOUNTS_MODE,
+    ids.AMOUNTS_MODE_LABEL,
+    "donor_amounts.mode",
+    "donor_amounts.mode.{mode}",
+    AMOUNT_MODES,
+)
 
 
 def settings(state: ViewState) -> html.Div:
     """Amounts or their change on the year before: the chart's own switch, above it."""
-    words = texts(state.lang)
-    return html.Div(
-        [
-            html.Span(
-                words[(ids.AMOUNTS_MODE_LABEL, "children")],
-                id=ids.AMOUNTS_MODE_LABEL,
-                className="control-label",
-            ),
-            radio_group(
-                dcc.RadioItems(
-                    id=ids.AMOUNTS_MODE,
-                    value=state.amounts,
-                    options=words[(ids.AMOUNTS_MODE, "options")],
-                    inline=True,
-                    className="segmented",
-                ),
-                ids.AMOUNTS_MODE_LABEL,
-            ),
-        ],
-        className="control control-inline",
-    )
+    return SWITCH.settings(state.amounts, state.lang)
 
 
 SPEC = ChartSpec(
@@ -256,5 +231,5 @@ SPEC = ChartSpec(
     inputs=(ids.DONOR, ids.TOP_N, ids.AMOUNTS_MODE),
     depends_on=lambda model: ranked_controls(model, ids.DONOR, ids.AMOUNTS_MODE),
     settings=settings,
-    texts=texts,
+    texts=SWITCH.texts,
 )
