@@ -7,15 +7,11 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     // ``drawn`` is the key of what the chart last drew (callbacks/context Request.drawn_key);
     // the store of every year's figures is filled by a request of its own, so after a change
     // it may hold the figures of before: those are never picked, whichever answer comes first.
+    // The language and donor of the page count too (assets/year_paint.js figureFor): a donor or
+    // language painted in the browser before the server's figures came stays painted.
     yearFigure: function (year, figures, drawn) {
-      if (!figures || !figures.by_year) {
-        return window.dash_clientside.no_update;
-      }
-      if (drawn && figures.key !== drawn) {
-        return window.dash_clientside.no_update;
-      }
-      const chosen = figures.by_year[String(year)];
-      return chosen !== undefined ? chosen : figures.by_year[String(figures.latest)];
+      const figure = window.iomPaint ? window.iomPaint.figureFor(figures, drawn, {year: year}) : null;
+      return figure || window.dash_clientside.no_update;
     },
   },
 });

@@ -11,6 +11,8 @@
 // components/theme.py highlight_marker does and setting the donor's name in bold; a donor who
 // is not among the bars, or whose highlight changes which bars there are, waits for the server.
 // A language click takes the year shown from the same figures drawn in the other language.
+// Each paint keeps what the others painted before the server answered: the year, language and
+// donor of the page (Dash's store) decide the figure, whichever control changed.
 // The ids follow components/ids.py (tests/test_year_paint.py checks them).
 (function () {
   "use strict";
@@ -32,18 +34,42 @@
     return (store && store.props && store.props.data) || null;
   }
 
-  // The year shown: the year control's checked radio.
-  function yearShown() {
-    var checked = document.querySelector("#" + YEAR_ID + " input:checked");
-    return checked ? checked.value : null;
+  // A control's value in Dash's store (what the page shows once Dash has taken the input).
+  function valueOf(id) {
+    var api = window.dash_component_api;
+    var control = api && api.getLayout ? api.getLayout(id) : null;
+    return control && control.props ? control.props.value : null;
   }
 
-  // Every chart on the open tab whose figures of every year match what it shows: ``paint``
-  // returns the figure to draw (a copy: Plotly writes into the layout it draws, and the
-  // store's figure is Dash's) or nothing.
+  // The figure of the view ``change`` asks for (its year, language or donor; the others as
+  // the page shows them), out of a chart's figures of every year, or nothing when only the
+  // server can draw it: the figures were drawn for another view than the graph shows
+  // (``drawn``), the language has no figures here, or the donor is not among the bars.
+  function figureFor(figures, drawn, change) {
+    if (!figures || !figures.by_year || (drawn && figures.key !== drawn)) {
+      return null;
+    }
+    var year = String(change.year !== undefined ? change.year : valueOf(YEAR_ID));
+    var lang = change.lang !== undefined ? change.lang : valueOf(LANG_ID);
+    var donor = (change.donor !== undefined ? change.donor : valueOf(DONOR_ID)) || null;
+    var drawnIn = !lang || lang === figures.lang ? figures : (figures.by_lang || {})[lang];
+    if (!drawnIn || !drawnIn.by_year) {
+      return null;
+    }
+    if (drawnIn.by_year[year] === undefined) {
+      year = String(drawnIn.latest);
+    }
+    var figure = copyOf(drawnIn.by_year[year]);
+    if (figure && figures.donors && donor !== (figures.donor || null)) {
+      figure = withDonor(figure, figures.donors, year, donor);
+    }
+    return figure;
+  }
+
+  // Every chart on the open tab that has figures of every year: ``paint`` returns the figure
+  // to draw from them (and the key of what the graph shows), or nothing.
   function repaint(paint) {
-    var views = window.dash_clientside && window.dash_clientside.iomViews;
-    if (!window.Plotly || !views) {
+    if (!window.Plotly) {
       return;
     }
     document.querySelectorAll(".js-plotly-plot").forEach(function (gd) {
@@ -55,7 +81,7 @@
       if (!figures || !figures.by_year) {
         return;
       }
-      var figure = paint(views, figures, storeOf(holder.id, DRAWN_SUFFIX));
+      var figure = paint(figures, storeOf(holder.id, DRAWN_SUFFIX));
       if (figure && figure.data) {
         window.Plotly.react(gd, figure.data, figure.layout);
       }
@@ -97,21 +123,10 @@
       if (!input || input.type !== "radio" || !input.closest) {
         return;
       }
-      if (input.closest("#" + YEAR_ID)) {
-        // the same picker as Dash's: nothing while the store holds another data's figures
-        repaint(function (views, figures, drawn) {
-          return copyOf(views.yearFigure(input.value, figures, drawn));
-        });
-      } else if (input.closest("#" + LANG_ID)) {
-        // the year shown, in the language chosen: figures drawn for what the graph shows only
-        var year = yearShown();
-        repaint(function (views, figures, drawn) {
-          var other = figures.by_lang && figures.by_lang[input.value];
-          if (!year || !other || !drawn || figures.key !== drawn) {
-            return null;
-          }
-          return copyOf(views.yearFigure(year, other, null));
-        });
+      var change = input.closest("#" + YEAR_ID) ? {year: input.value}
+        : input.closest("#" + LANG_ID) ? {lang: input.value} : null;
+      if (change) {
+        repaint(function (figures, drawn) { return figureFor(figures, drawn, change); });
       }
     },
     true
@@ -130,14 +145,13 @@
       if (!list || !button || !choice || button.getAttribute("aria-controls") !== list.id) {
         return;
       }
-      var year = yearShown();
-      repaint(function (views, figures, drawn) {
-        if (!year || !drawn || figures.key !== drawn) {
-          return null;
-        }
-        return withDonor(copyOf(views.yearFigure(year, figures, drawn)), figures.donors, year, choice.value);
+      repaint(function (figures, drawn) {
+        return figureFor(figures, drawn, {donor: choice.value});
       });
     },
     true
   );
+
+  // Dash's own path to the year shown (components/clientside.py YEAR_FIGURE) picks the same way.
+  window.iomPaint = {figureFor: figureFor};
 })();

@@ -57,6 +57,8 @@ def figures_by_year(spec: ChartSpec, request: Request) -> dict[str, Any]:
     figures: dict[str, Any] = {
         **_every_year(spec, request),
         "key": request.drawn_key(spec.controls_for(request.model)),
+        "lang": request.state.lang,  # and the donor: the browser paints another on these
+        "donor": request.state.donor or None,
         # the same figures in the other language, for a language click painted at once
         "by_lang": {
             lang: _every_year(spec, request.in_language(lang))

@@ -352,3 +352,33 @@ def test_a_donor_picked_among_the_bars_repaints_without_the_server(
     served.goto(f"/?source=ceb&lang=en&donor={key}")
     wait_for_ranking_title(served, "2024")
     assert _bar_style(served) == painted
+
+
+def test_a_donor_language_and_year_painted_in_turn_keep_each_other(
+    page: Page, new_page: Callable[..., Page]
+) -> None:
+    """Clicks painted in the browser before the server answers build on each other: a donor
+    pick, then a language click, then a year click show that donor, in that language, in that
+    year, as the server draws the same view (every callback refused meanwhile)."""
+    page.goto("/?source=ceb&lang=en")
+    wait_for_ranking_title(page, "2024")
+    page.wait_for_selector("button#donor", state="visible")
+    _wait_for_every_year(page)
+    bars = graph(page, RANKING)["data"][0]
+    label, key = bars["y"][3], bars["customdata"][3]
+    assert key != "NLD"
+    _refuse_callbacks(page)
+    page.locator("#donor").click()
+    page.locator(".dash-dropdown-content .dash-dropdown-search").fill(label.split(". ", 1)[1])
+    page.locator(f'.dash-dropdown-content [role=option]:has(input[value="{key}"])').click()
+    click_radio(page, "lang", "NL")
+    wait_for_ranking_title(page, "Grootste overheidsdonoren van IOM in 2024")
+    click_radio(page, "year", "2022")
+    wait_for_ranking_title(page, "Grootste overheidsdonoren van IOM in 2022")
+    painted = graph(page, RANKING)
+
+    served = new_page()
+    served.goto(f"/?source=ceb&lang=nl&year=2022&donor={key}")
+    wait_for_ranking_title(served, "Grootste overheidsdonoren van IOM in 2022")
+    assert graph(served, RANKING) == painted
+    assert painted["data"][0]["marker"]["opacity"].count(1) == 1
