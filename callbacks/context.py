@@ -80,14 +80,13 @@ class Request:
     model: FundingSource
     state: ViewState
     loaded: dt.date | None
-    data_key: str = ""  # the data and language drawn: source, dataset, entity, scope, language
+    data_key: str = ""  # the data drawn: source, dataset, entity, scope, money
     # where answers over data every analyst shares are kept (None: the session's own upload)
     shared: SharedAnswers | None = field(default=None, compare=False, repr=False)
 
     def in_language(self, lang: Lang) -> Request:
-        """The same request in ``lang``: its state and its data key (language first)."""
-        rest = self.data_key.split("|", 1)[1] if "|" in self.data_key else ""
-        return replace(self, state=replace(self.state, lang=lang), data_key=f"{lang}|{rest}")
+        """The same request in ``lang`` (the keys take the language from the state)."""
+        return replace(self, state=replace(self.state, lang=lang))
 
     def remember(self, what: tuple[Hashable, ...], make: Callable[[], T]) -> T:
         """``make()``, or the answer kept for ``what`` over this same shared data (and its load
@@ -95,7 +94,7 @@ class Request:
         key, a year). A session's upload is never kept."""
         if self.shared is None:
             return make()
-        return self.shared.get_or_make((self.data_key, self.loaded, *what), make)
+        return self.shared.get_or_make((self.state.lang, self.data_key, self.loaded, *what), make)
 
     def drawn_key(self, controls: frozenset[str]) -> str:
         """What a chart depending on ``controls`` draws from: the data and the values of those
@@ -103,7 +102,7 @@ class Request:
         changed the data (Dash then drops the older answer), the keys differ and it redraws."""
         state = asdict(self.state)
         values = {c: state[CONTROL_ARGS[c]] for c in sorted(controls)}
-        return json.dumps([self.data_key, values], sort_keys=True, default=str)
+        return json.dumps([self.state.lang, self.data_key, values], sort_keys=True, default=str)
 
 
 class RequestContext:
@@ -158,8 +157,7 @@ class RequestContext:
             base=value.base,
             amounts=str(amounts) if amounts in AMOUNT_MODES else AMOUNT_MODES[0],
         )
-        # the language first (Request.in_language swaps it)
-        key = "|".join(str(v) for v in (state.lang, chosen, data_id, model.entity, scope_, value))
+        key = "|".join(str(v) for v in (chosen, data_id, model.entity, scope_, value))
         showing(value, state.year, model.unvalued)
         loaded = self._loaded(model, session, data_id)
         # the built-in data and the start-up files (no dataset id) are every analyst's
