@@ -1,10 +1,12 @@
 # Two commands matter: `make run` starts the app, `make test` runs the whole suite.
-# Both create .venv and install the pinned dependencies on first use.
+# Both create .venv and install the pinned dependencies on first use, and the pinned plotly.js
+# partial bundle the browser runs (components/plotly_js.py) with npm.
 VENV ?= .venv
+BUNDLE := components/browser_bundle
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: run test lint unit browser bench chromium redis
+.PHONY: install run test lint unit browser bench chromium redis
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
@@ -12,7 +14,15 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(VENV)/bin/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $@
 
-run: $(VENV)/.installed
+# npm ci: exactly the lock file's package, checked against its integrity hash
+$(BUNDLE)/node_modules/.installed: $(BUNDLE)/package.json $(BUNDLE)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm; }
+	npm ci --prefix $(BUNDLE) --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed $(BUNDLE)/node_modules/.installed
+
+run: install
 	$(PY) app.py $(ARGS)
 
 chromium:
@@ -27,19 +37,19 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/mypy
 
 # the whole suite: lint, the fast unit tests and the real-browser tests
-test: $(VENV)/.installed chromium redis lint
+test: install chromium redis lint
 	$(VENV)/bin/pytest -q -p no:playwright
 
 # the fast suite: no browser, no ../shared (tests of the full real files are real_data);
 # kaleido's image tests use Debian chromium
-unit: $(VENV)/.installed chromium redis
+unit: install chromium redis
 	$(VENV)/bin/pytest -q -p no:playwright --ignore=tests/browser -m "not real_data"
 
 # the real-browser tests only (headless Debian Chromium)
-browser: $(VENV)/.installed chromium
+browser: install chromium
 	$(VENV)/bin/pytest -q -p no:playwright tests/browser
 
-bench: $(VENV)/.installed chromium
+bench: install chromium
 	$(PY) -m bench.bench_load
 	$(PY) -m bench.bench_browser
 	$(PY) -m bench.bench_revenue

@@ -17,6 +17,7 @@ from dash import Dash
 import callbacks
 from callbacks import first_view, server_guard
 from callbacks.context import RequestContext
+from components import plotly_js
 from data import ceb
 from data.errors import DataLoadError
 from data.history import load_history
@@ -55,7 +56,9 @@ def create_app(
         title="IOM funding · financiering",
         update_title="",
         on_error=server_guard.callback_failed,  # a failing callback says so, never a 500
+        external_scripts=plotly_js.external_scripts(),  # plotly's basic bundle, not the full one
     )
+    plotly_js.serve(app.server)
     server_guard.install(app)  # body limit, rate limits, security headers, no tracebacks
     # The page is drawn for each request's address (callbacks/first_view.py).
     context = RequestContext(models)

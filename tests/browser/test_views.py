@@ -147,3 +147,17 @@ def test_sources_grid_filters_sorts_and_lists_the_nl_contradiction(page: Page) -
         f"() => ({_GRID_ROWS})().map(r => r.year).join() === '2023,2023,2023,2022,2022,2021,2018'"
     )
     assert url_params(page)["view"] == "sources"
+
+
+def test_the_browser_runs_plotly_s_basic_bundle(page: Page) -> None:
+    """components/plotly_js.py: the page's plotly.js is the basic bundle at plotly.py's
+    version, and dcc's full bundle is never fetched, on the default tab nor on the others."""
+    from plotly.offline import get_plotlyjs_version
+
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if "plotly" in r.url else None)
+    open_tab(page, "over_time")
+    page.wait_for_selector("#over-time-graph .js-plotly-plot .scatterlayer .trace")
+    assert page.evaluate("() => window.Plotly.version") == get_plotlyjs_version()
+    assert [u for u in fetched if "plotly-basic" in u], fetched
+    assert not [u for u in fetched if "plotly.min.js" in u], fetched
