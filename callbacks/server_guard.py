@@ -13,7 +13,7 @@ headers, and answers without tracebacks.
   so the client is the one the proxy names, not the proxy.
 - **Headers.** A Content-Security-Policy the app runs under: scripts only from the app itself
   plus the hashes of Dash's inline scripts (no 'unsafe-inline', no 'unsafe-eval'); styles may
-  be inline because plotly and Mantine write style elements; no framing, no plugins, no
+  be inline because plotly and Dash's components write style elements; no framing, no plugins, no
   foreign connections. Plus ``nosniff``, a same-origin referrer, ``X-Frame-Options``.
 - **Failures.** A callback that raises answers with a message in the page's language
   (``callback_failed``, Dash's ``on_error``) instead of an HTTP 500 and a stale page; any

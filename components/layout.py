@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from typing import Any, cast
 
-import dash_mantine_components as dmc
 from dash import dcc, html
 
 from components import ids, page_text
@@ -23,7 +22,6 @@ from components.page_text import static, tab_label
 from components.panels import radio_group
 from components.source_bar import source_bar
 from components.sources_grid import sources_grid
-from components.theme import MANTINE_THEME
 from components.view_state import ViewState
 
 # The panel of a chart whose figures of every year the browser holds (``years_in_browser``).
@@ -92,30 +90,36 @@ def _described_graph(spec: ChartSpec) -> html.Div:
     )
 
 
-def _tab(tab: str, state: ViewState, children: list[Any]) -> tuple[dmc.TabsTab, dmc.TabsPanel]:
-    """A tab and its panel. Mantine's tabs are real ARIA tabs (role tab/tablist/tabpanel, the
-    arrow keys move between them, Home/End to the ends), which Dash's own ``dcc.Tabs`` are not:
-    its tabs are plain divs the keyboard never reaches."""
-    return (
-        dmc.TabsTab(
-            tab_label(tab, state.lang), value=tab, id=page_text.tab_id(tab), className="tab"
-        ),
-        dmc.TabsPanel(html.Div(children, className="tab-body"), value=tab),
+def _tab(tab: str, state: ViewState, children: list[Any]) -> dcc.Tab:
+    """A tab and its content, which is rendered only while the tab is open."""
+    return dcc.Tab(
+        html.Div(children, className="tab-body"),
+        label=tab_label(tab, state.lang),
+        value=tab,
+        id=page_text.tab_id(tab),
+        className="tab",
+        selected_className="tab--selected",
     )
 
 
-def _tabs(state: ViewState, tabs: list[tuple[dmc.TabsTab, dmc.TabsPanel]]) -> dmc.Tabs:
-    """The views as tabs. Every panel stays mounted (hidden ones not displayed): callbacks write
-    takeaways, export titles and the sources tab into panels not open yet, and an unmounted
-    panel would lose them. Hidden charts are not drawn at a size of zero: a chart draws when
-    its tab opens (its gate, ``assets/view_gate.js``)."""
-    return dmc.Tabs(
-        [dmc.TabsList([tab for tab, _ in tabs], className="tab-list"), *(p for _, p in tabs)],
+def _tabs(state: ViewState, tabs: list[dcc.Tab]) -> dcc.Tabs:
+    """The views as tabs. Only the open tab's content is mounted: the page renders a fifth of
+    the components it would with all twelve, the first chart draws sooner, and AG Grid's code
+    loads when a table first shows. What callbacks write into a closed tab (takeaways, export
+    titles, the sources grid) is in Dash's layout and shows when the tab opens (Dash's own tabs
+    render it; Mantine's, used before, showed a closed panel's first content); a grid's sort and
+    filters are kept in the page (``assets/grid_memory.js``). Dash's tabs are plain elements:
+    ``assets/tabs_a11y.js`` makes them ARIA tabs (tablist, tab, tabpanel; arrow keys, Home, End).
+    A closed tab's chart is not drawn at all: it draws when its tab opens (its gate,
+    ``assets/view_gate.js``)."""
+    return dcc.Tabs(
+        tabs,
         id=ids.VIEW,
         value=state.view,
-        keepMounted=True,
-        activateTabWithKeyboard=True,
         className="tabs",
+        parent_className="tabs-parent",
+        content_className="tab-panel",
+        mobile_breakpoint=0,  # twelve tabs wrap into rows at any width, never a column of twelve
     )
 
 
@@ -157,7 +161,7 @@ def build_layout(
     donor_options: list[dict[str, str]],
     sources: list[str] | None = None,
     entities: list[str] | None = None,
-) -> dmc.MantineProvider:
+) -> html.Div:
     lang = state.lang
     controls = html.Div(
         [
@@ -284,5 +288,4 @@ def build_layout(
         ],
         className="app",
     )
-    # Mantine's components need their provider around the page, themed once from theme.css.
-    return dmc.MantineProvider(page, theme=MANTINE_THEME)
+    return page

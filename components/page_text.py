@@ -63,7 +63,7 @@ def page_texts(lang: Lang) -> dict[Prop, Any]:
     """Every translatable property of the page in ``lang``, keyed by (id, property)."""
     texts: dict[Prop, Any] = {(cid, "children"): static(cid, lang) for cid in STATIC_TEXT}
     texts[(ids.DATA_HELP, "children")] = data_help(lang)
-    texts.update({(tab_id(tab), "children"): tab_label(tab, lang) for tab in PAGE_TABS})
+    texts.update({(tab_id(tab), "label"): tab_label(tab, lang) for tab in PAGE_TABS})
     texts[(ids.SCOPE, "options")] = [
         {"label": t(f"scope.option.{scope}", lang), "value": scope} for scope in SCOPES
     ]

@@ -125,17 +125,6 @@ ACCENT_COLOR = _var("accent")
 FOCUS_COLOR = _var("focus")
 USED_VARIABLES = frozenset(_read)
 
-# Mantine (the tabs) themed once from the same variables: its primary colour is a scale of ten
-# shades; every shade is the accent, so a tab, a focus ring or a hover is never another blue.
-MANTINE_THEME: dict[str, Any] = {
-    "fontFamily": FONT_FAMILY,
-    "colors": {"iom": [ACCENT_COLOR] * 10},
-    "primaryColor": "iom",
-    "primaryShade": 6,
-    "focusRing": "auto",
-}
-
-
 # Built once: naming a stock template ("plotly_white") makes plotly copy and validate it for
 # every figure (~6 ms each), which is most of a chart callback's time.
 TEMPLATE = go.layout.Template(

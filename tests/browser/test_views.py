@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from data.loader import load_seed
 
@@ -148,6 +148,40 @@ def test_sources_grid_filters_sorts_and_lists_the_nl_contradiction(page: Page) -
     )
     assert url_params(page)["view"] == "sources"
 
+    # a closed tab is unmounted: after a look at a chart the grid comes back as it was left
+    page.click("#tab-ranking")
+    page.wait_for_selector("#sources-grid", state="detached")
+    page.click("#tab-sources")
+    page.wait_for_function(
+        f"() => ({_GRID_ROWS})().map(r => r.year).join() === '2023,2023,2023,2022,2022,2021,2018'"
+    )
+    donor_filter = '#sources-grid .ag-floating-filter[col-id="donor"] input'
+    assert page.input_value(donor_filter) == "Nederland"
+
+
+def test_a_closed_tab_opens_with_what_changed_while_it_was_closed(page: Page) -> None:
+    """Only the open tab is mounted (components/layout.py _tabs): the language, year and source
+    changed on another tab are in a tab's chart, takeaway and export title when it opens."""
+    page.goto("/")
+    page.wait_for_selector("#ranking-graph .js-plotly-plot .bars")
+    page.wait_for_selector("#earmarking-graph", state="detached")
+    click_radio(page, "lang", "EN")
+    click_radio(page, "source", "CEB 2013–2024")
+    wait_for_url_param(page, "source", "ceb")
+    click_radio(page, "year", "2019")
+    wait_for_url_param(page, "year", "2019")
+    page.click("#tab-earmarking")
+    wait_for_url_param(page, "view", "earmarking")
+    page.wait_for_selector("#earmarking-graph .js-plotly-plot .bars")
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('#view-panel .gtitle')]
+              .some(t => t.textContent === 'Core share per donor, IOM 2019')"""
+    )
+    takeaway = page.locator("""[id='{"chart":"earmarking","type":"takeaway"}']""")
+    expect(takeaway).to_contain_text("In 2019, ")
+    expect(takeaway).to_contain_text("voluntary contributions to IOM")
+    assert page.locator("html").get_attribute("lang") == "en"
+
 
 def test_the_browser_runs_plotly_s_basic_bundle(page: Page) -> None:
     """components/plotly_js.py: the page's plotly.js is the basic bundle at plotly.py's
@@ -161,3 +195,70 @@ def test_the_browser_runs_plotly_s_basic_bundle(page: Page) -> None:
     assert page.evaluate("() => window.Plotly.version") == get_plotlyjs_version()
     assert [u for u in fetched if "plotly-basic" in u], fetched
     assert not [u for u in fetched if "plotly.min.js" in u], fetched
+
+
+_FIRST_BARS = """window.__bars = NaN; new MutationObserver(() => {
+    if (Number.isNaN(window.__bars) && document.querySelector('.js-plotly-plot .main-svg .trace'))
+        window.__bars = performance.now(); }).observe(document, {childList: true, subtree: true});"""
+
+
+def test_the_first_load_asks_the_server_after_its_chart_is_painted(page: Page) -> None:
+    """assets/first_paint.js: the page comes drawn; the callbacks of its first load (figures of
+    every year, the other tabs' words, the session) are sent once the chart is painted, so their
+    answers do not hold the first chart back. They are all still sent and answered."""
+    page.add_init_script(_FIRST_BARS)
+    page.add_init_script(
+        """window.__sent = []; const send = window.fetch; window.fetch = function (u, o) {
+            if (String(u.url || u).includes('_dash-update-component'))
+                window.__sent.push(performance.now());
+            return send.apply(this, arguments); };"""
+    )
+    page.goto("/?source=ceb")
+    page.wait_for_function("() => !Number.isNaN(window.__bars)")
+    # the figures of every year arrive (the year click paints from them)
+    page.wait_for_function(
+        """() => { try { const f = window.dash_component_api.getLayout('ranking-figures');
+              return Object.keys(f.props.data.by_year).length > 1; } catch (e) { return false; } }"""
+    )
+    bars, sent = page.evaluate("() => [window.__bars, window.__sent]")
+    assert sent, "the first load sent no callback"
+    assert min(sent) >= bars, (bars, sent)
+
+
+def test_a_first_load_on_a_tab_without_a_chart_is_not_held(page: Page) -> None:
+    """The sources tab draws no chart: its grid, filled by a callback, still comes."""
+    page.goto("/?view=sources")
+    page.wait_for_selector("#sources-grid .ag-center-cols-container .ag-row", state="attached")
+    page.wait_for_function(
+        "() => document.querySelector('#contradictions')?.innerText.includes('Nederland in 2023')"
+    )
+
+
+def test_a_late_answer_never_overwrites_a_fresher_one(page: Page) -> None:
+    """assets/fresh_answers.js: two quick year clicks whose answers arrive out of order (the
+    first one held back here until the second is shown) leave the second year's words."""
+    held: list[Any] = []
+    holding = {"on": False}
+
+    def hold_words(route: Any) -> None:
+        if holding["on"] and "export-title" in (route.request.post_data or ""):
+            holding["on"] = False
+            held.append((route, route.fetch()))
+            return
+        route.continue_()
+
+    page.route("**/_dash-update-component*", hold_words)
+    page.goto("/?lang=en&source=ceb&year=2020")
+    takeaway = page.locator("""[id='{"chart":"ranking","type":"takeaway"}']""")
+    expect(takeaway).to_contain_text("IOM in 2020:")
+    page.wait_for_timeout(1500)  # the first load's answers are in
+    holding["on"] = True
+    click_radio(page, "year", "2019")
+    page.wait_for_timeout(300)
+    assert held, "the 2019 words were not asked for"
+    click_radio(page, "year", "2018")
+    expect(takeaway).to_contain_text("IOM in 2018:")
+    route, response = held[0]
+    route.fulfill(response=response)  # the 2019 answer, arriving last
+    page.wait_for_timeout(1000)
+    expect(takeaway).to_contain_text("IOM in 2018:")
