@@ -116,21 +116,34 @@
     return figure;
   }
 
-  document.addEventListener(
-    "change",
-    function (event) {
-      var input = event.target;
-      if (!input || input.type !== "radio" || !input.closest) {
-        return;
-      }
-      var change = input.closest("#" + YEAR_ID) ? {year: input.value}
-        : input.closest("#" + LANG_ID) ? {lang: input.value} : null;
-      if (change) {
-        repaint(function (figures, drawn) { return figureFor(figures, drawn, change); });
-      }
-    },
-    true
-  );
+  // The radio's own click (a pointer on its label, or a key), before React's handler on the
+  // page's root: Dash takes the value there (several milliseconds of its store updates), and the
+  // chart painted first shows a frame sooner. The checked state is already the new one in a
+  // click's capture. The change event that follows paints only what no click painted (a
+  // browser that changes a radio without a click event).
+  var paintedBy = null;
+
+  function radioChange(event) {
+    var input = event.target;
+    if (!input || input.type !== "radio" || !input.checked || !input.closest) {
+      return;
+    }
+    if (event.type === "change" && paintedBy === input) {
+      paintedBy = null;
+      return;
+    }
+    var control = input.closest("#" + YEAR_ID) ? YEAR_ID
+      : input.closest("#" + LANG_ID) ? LANG_ID : null;
+    if (!control || (event.type === "click" && String(valueOf(control)) === input.value)) {
+      return; // not a year or language, or a click on the option already chosen
+    }
+    paintedBy = event.type === "click" ? input : null;
+    var change = control === YEAR_ID ? {year: input.value} : {lang: input.value};
+    repaint(function (figures, drawn) { return figureFor(figures, drawn, change); });
+  }
+
+  document.addEventListener("click", radioChange, true);
+  document.addEventListener("change", radioChange, true);
 
   // A click on an option of the donor dropdown (its list sits in the dropdown's own wrapper,
   // named by the button's aria-controls), before Dash sets the value.
