@@ -146,7 +146,12 @@
   document.addEventListener("change", radioChange, true);
 
   // A click on an option of the donor dropdown (its list sits in the dropdown's own wrapper,
-  // named by the button's aria-controls), before Dash sets the value.
+  // named by the button's aria-controls), before Dash sets the value. The option is a label
+  // around its input: a click on its text is followed, in the same task, by the click the
+  // label sends to the input, which would draw the same figure a second time (20-30 ms more
+  // before the frame); that one is skipped.
+  var donorPainted = null;
+
   document.addEventListener(
     "click",
     function (event) {
@@ -158,6 +163,12 @@
       if (!list || !button || !choice || button.getAttribute("aria-controls") !== list.id) {
         return;
       }
+      if (event.target === choice && donorPainted === choice) {
+        donorPainted = null;
+        return; // the label's click on its input: painted already
+      }
+      donorPainted = event.target === choice ? null : choice;
+      window.setTimeout(function () { donorPainted = null; }, 0);
       repaint(function (figures, drawn) {
         return figureFor(figures, drawn, {donor: choice.value});
       });

@@ -253,9 +253,11 @@ def apply_theme(
     captions: Captions,
     axis_space: int = 58,
     legend_on_top: bool = False,
+    footer_room: int = 0,
 ) -> go.Figure:
     """The chart's captions (title, subtitle, notes, source line) and the shared look; margins
-    sized to the text.
+    sized to the text, with room for at least ``footer_room`` footer lines (a chart whose
+    years are swapped in the browser keeps one bottom margin for all of them).
 
     Notes and the source line form one footer annotation named ``source`` placed ``axis_space``
     pixels below the plot area (room for tick labels and the axis title), so exports can swap it
@@ -284,7 +286,7 @@ def apply_theme(
             "l": 12,
             "r": 24,
             "t": 110 if legend_on_top else 78,
-            "b": axis_space + 16 * lines + 10,
+            "b": axis_space + 16 * max(lines, footer_room) + 10,
             "autoexpand": True,
         },
         "hoverlabel": {"font": {"family": FONT_FAMILY}},

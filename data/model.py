@@ -190,6 +190,16 @@ class FundingModel:
             unvalued=tuple(chosen.missing(years)),
         )
 
+    def remembered(self, key: Hashable, build: Callable[[], R]) -> R:
+        """A value a view derives from this model (the ranking's margins for every year and
+        language), built once per ``key``: the model cannot change, so neither can the value,
+        and it lives and dies with the model as the queries' memo does."""
+        memo_key = ("remembered", key)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = build()
+        result: R = self._memo[memo_key]
+        return _fresh(result)
+
     # lookups ------------------------------------------------------------------------------
     @memoised
     def years(self) -> list[int]:

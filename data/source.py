@@ -10,13 +10,16 @@ and totals frames and fills in the few members that differ, nothing outside ``da
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable, Hashable
+from typing import Protocol, TypeVar
 
 import pandas as pd
 
 from data.loader import SeedTables
 from data.model import KeyFigures, Measure
 from data.money import Valuation
+
+R = TypeVar("R")
 
 
 class FundingSource(Protocol):
@@ -52,6 +55,8 @@ class FundingSource(Protocol):
     def donor_profile(self, donor: str) -> pd.DataFrame | None: ...
     def contributors(self, year: int) -> pd.DataFrame | None: ...
     def claims(self) -> pd.DataFrame | None: ...
+    # a value a view derives from the model, built once per key for the model's life
+    def remembered(self, key: Hashable, build: Callable[[], R]) -> R: ...
 
     def years(self) -> list[int]: ...
     def latest_year(self) -> int: ...

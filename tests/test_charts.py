@@ -72,6 +72,7 @@ def test_seed_figures_as_the_views_built_them(
             donor,
             ranking.captions(seed, year, lang, None),
             other=other_label(seed, lang),
+            room=ranking.steady_room(seed, None),
         ),
         "over_time": over_time_figure(
             seed.ranking_over_time(), lang, donor, over_time.captions(seed, lang, None)
@@ -115,6 +116,7 @@ def test_loaded_figures_as_the_views_built_them(loaded: FundingModel, top: int, 
             "NLD",
             ranking.captions(loaded, 2024, lang, top),
             other=other_label(loaded, lang),
+            room=ranking.steady_room(loaded, top),
         ),
         "over_time": over_time_figure(
             loaded.ranking_over_time(loaded.top_donors(top)),

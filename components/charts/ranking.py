@@ -7,6 +7,8 @@ year click repaints it there.
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -39,9 +41,11 @@ from components.charts.wording import (
     usd_m,
     with_change,
 )
-from components.formatting import Lang, fmt_number, fmt_pct, fmt_signed
+from components.formatting import LANGS, Lang, fmt_number, fmt_pct, fmt_signed
 from components.i18n import t
+from components.money_context import words_for
 from components.panels import notes_box, table
+from components.text_width import text_width
 from components.theme import GRID_COLOR, apply_theme, footer_lines, highlight_marker
 from components.view_state import ViewState
 from data import columns as c
@@ -57,25 +61,67 @@ COLUMNS = (c.YEAR, c.RANK, c.DONOR_KEY, NAME, c.AMOUNT, c.SHARE, c.FACT_ID)
 IMAGE_TOP = 10
 # Value labels beside the bars of an image: plotly shrinks them to the bar's thickness otherwise.
 IMAGE_LABEL_SIZE = 11
+TICK_SIZE = 13  # px, the donors' names
+# px plotly puts between a y tick label's width and the plot (a 141.5 px label: margin 155),
+# and 2 px over for a glyph's overhang past its advance
+TICK_GAP = 15
 
 
 # figure ------------------------------------------------------------------------------------------
-def donor_label(row: pd.Series, lang: Lang, other: str) -> str:
+def donor_labels(rows: pd.DataFrame, lang: Lang, other: str) -> list[str]:
     """'1. Verenigde Staten' for listed donors, ``other`` ('Overige lidstaten') for the
-    remainder."""
-    if bool(row[c.IS_OTHER]):
-        return other
-    name = row[c.NAME_NL] if lang == "nl" else row[c.NAME_EN]
-    return f"{int(row[c.RANK])}. {name}"
+    remainder, in the rows' order."""
+    names = rows[c.NAME_NL if lang == "nl" else c.NAME_EN]
+    return [
+        other if bool(is_other) else f"{int(rank)}. {name}"
+        for is_other, rank, name in zip(rows[c.IS_OTHER], rows[c.RANK], names, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class Room:
+    """The left margin and footer lines that fit the ranking of every year in every language:
+    the browser swaps years and languages in one graph (``assets/year_paint.js``), and a
+    figure whose margins differ from the one drawn before costs plotly a second layout."""
+
+    left: int
+    lines: int
+
+
+def steady_room(model: FundingSource, top_n: int | None) -> Room:
+    """The ``Room`` of the ranking at ``top_n``, once per model. A highlighted donor's bold
+    name, or a donor kept beyond the top N, may need more: plotly widens the margin for it
+    (``automargin``), the same in every year the donor is drawn."""
+    return model.remembered((ID, "room", top_n), lambda: _room(model, top_n))
+
+
+def _room(model: FundingSource, top_n: int | None) -> Room:
+    widest, lines = 0.0, 0
+    for lang in LANGS:
+        other = other_label(model, lang)
+        for year in model.years():
+            labels = donor_labels(model.ranking(year, top_n), lang, other)
+            widest = max([widest, *(text_width(label, TICK_SIZE) for label in labels)])
+            with words_for(model.valuation, year):  # the year's rate on the source line
+                lines = max(lines, footer_lines(captions(model, year, lang, top_n)))
+    return Room(left=math.ceil(widest + TICK_GAP), lines=lines)
 
 
 def ranking_figure(
-    ranking: pd.DataFrame, lang: Lang, highlight: str | None, captions: Captions, *, other: str
+    ranking: pd.DataFrame,
+    lang: Lang,
+    highlight: str | None,
+    captions: Captions,
+    *,
+    other: str,
+    room: Room | None = None,
 ) -> go.Figure:
     """Horizontal bars, largest on top, labelled with amount and share of the total; the
-    remainder bar is named ``other`` (``base.other_label``: what the source ranks)."""
+    remainder bar is named ``other`` (``base.other_label``: what the source ranks). With a
+    ``room``, the margins of every year's and language's figure (on screen; an image is cut to
+    its own text)."""
     rows = ranking.iloc[::-1]  # plotly draws the first category at the bottom
-    labels = [donor_label(r, lang, other) for _, r in rows.iterrows()]
+    labels = donor_labels(rows, lang, other)
     keys = [str(k) for k in rows[c.DONOR_KEY]]
     texts = [
         f"{fmt_number(a, lang)} · {fmt_pct(s, lang)}"
@@ -111,7 +157,7 @@ def ranking_figure(
         gridcolor=GRID_COLOR,
         range=[0, float(rows[c.AMOUNT].max()) * 1.28],
     )
-    fig.update_yaxes(automargin=True, tickfont={"size": 13})
+    fig.update_yaxes(automargin=True, tickfont={"size": TICK_SIZE})
     if highlight in keys:
         fig.update_yaxes(
             ticktext=[
@@ -120,11 +166,15 @@ def ranking_figure(
             ],
             tickvals=labels,
         )  # assets/year_paint.js repaints a donor pick the same way (DonorPaint)
-    lines = footer_lines(captions)
+    lines = max(footer_lines(captions), room.lines if room else 0)
     fig.update_layout(
         showlegend=False, bargap=0.25, height=max(470, 190 + 34 * len(rows) + 16 * lines)
     )
-    return apply_theme(fig, lang, captions)
+    themed = apply_theme(fig, lang, captions, footer_room=lines)
+    if room is not None:
+        # plotly still widens it if a browser's font draws the labels wider than counted
+        themed.update_layout(margin_l=room.left)
+    return themed
 
 
 def ranking_image(
@@ -309,7 +359,9 @@ def build(model: FundingSource, state: ViewState) -> ChartOutput:
     other = other_label(model, lang)
     donor = state.donor or None
     return ChartOutput(
-        draw=lambda: ranking_figure(rows, lang, donor, caps, other=other),
+        draw=lambda: ranking_figure(
+            rows, lang, donor, caps, other=other, room=steady_room(model, top_n)
+        ),
         fit_image=lambda _screen: ranking_image(model, year, top_n, donor, lang, caps),
         captions=caps,
         data_frame=donor_rows(rows, lang, COLUMNS, other),

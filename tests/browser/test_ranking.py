@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Locator, Page, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .helpers import (
@@ -301,6 +301,20 @@ def _wait_for_every_year(page: Page) -> None:
     )
 
 
+def _english_ceb_with_every_year(page: Page) -> None:
+    page.goto("/?source=ceb&lang=en")
+    wait_for_ranking_title(page, "2024")
+    page.wait_for_selector("button#donor", state="visible")
+    _wait_for_every_year(page)
+
+
+def _donor_option(page: Page, name: str, key: str) -> Locator:
+    """The donor dropdown opened and searched for ``name``: the option of ``key``."""
+    page.locator("#donor").click()
+    page.locator(".dash-dropdown-content .dash-dropdown-search").fill(name)
+    return page.locator(f'.dash-dropdown-content [role=option]:has(input[value="{key}"])')
+
+
 def test_a_language_click_repaints_the_chart_without_the_server(
     page: Page, new_page: Callable[..., Page]
 ) -> None:
@@ -357,18 +371,13 @@ def test_a_donor_picked_among_the_bars_repaints_without_the_server(
     """A donor among the bars is highlighted in the browser at the click (assets/year_paint.js),
     exactly as the server draws that donor: with every callback request refused, the chart
     still shows the pick, and a fresh page of the pick's link draws the same bars."""
-    page.goto("/?source=ceb&lang=en")
-    wait_for_ranking_title(page, "2024")
-    page.wait_for_selector("button#donor", state="visible")
-    _wait_for_every_year(page)
+    _english_ceb_with_every_year(page)
     bars = graph(page, RANKING)["data"][0]
     label, key = bars["y"][2], bars["customdata"][2]  # the third bar from the bottom: a donor
     name = label.split(". ", 1)[1]
     assert key != "NLD"
     refused = _refuse_callbacks(page)
-    page.locator("#donor").click()
-    page.locator(".dash-dropdown-content .dash-dropdown-search").fill(name)
-    page.locator(f'.dash-dropdown-content [role=option]:has(input[value="{key}"])').click()
+    _donor_option(page, name, key).click()
     page.wait_for_function(
         """([id, label]) => (document.querySelector('#' + id + ' .js-plotly-plot').layout.yaxis
               .ticktext || []).includes('<b>' + label + '</b>')""",
@@ -384,23 +393,71 @@ def test_a_donor_picked_among_the_bars_repaints_without_the_server(
     assert _bar_style(served) == painted
 
 
+_COUNT_REACTS = """(id) => {
+    window.__drawn = 0;
+    const react = window.Plotly.react;
+    window.Plotly.react = function (gd) {
+        if (gd.closest('#' + id)) window.__drawn += 1;
+        return react.apply(this, arguments);
+    };
+}"""
+
+
+def test_a_donor_pick_draws_the_ranking_once(page: Page) -> None:
+    """The option is a label around its input: the click on its text and the click the label
+    passes to the input both reach the page; the chart is painted for the first only (each
+    draw costs 20-30 ms before the frame). The server is refused, so Dash draws nothing."""
+    _english_ceb_with_every_year(page)
+    bars = graph(page, RANKING)["data"][0]
+    label, key = bars["y"][4], bars["customdata"][4]
+    _refuse_callbacks(page)
+    option = _donor_option(page, label.split(". ", 1)[1], key)
+    page.evaluate(_COUNT_REACTS, RANKING)
+    option.click()
+    page.wait_for_function(
+        """([id, label]) => (document.querySelector('#' + id + ' .js-plotly-plot').layout.yaxis
+              .ticktext || []).includes('<b>' + label + '</b>')""",
+        arg=[RANKING, label],
+    )
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.__drawn") == 1
+
+
+_FRAME = """(id) => { const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+    const size = gd._fullLayout._size;
+    return {drawn: [size.l, size.b, size.t], asked: [gd.layout.margin.l, gd.layout.margin.b,
+            gd.layout.margin.t]}; }"""
+
+
+def test_language_and_year_clicks_keep_the_ranking_in_one_frame(page: Page) -> None:
+    """Every year and language of the ranking comes with one margin that fits all their labels
+    (components/charts/ranking.py Room): plotly draws each swap in one layout, and never
+    widens the margin for a label (it would lay the chart out twice)."""
+    page.goto("/?source=ceb&year=2014")
+    wait_for_ranking_title(page, "2014")
+    _wait_for_every_year(page)
+    first = page.evaluate(_FRAME, RANKING)
+    assert first["drawn"] == first["asked"], first
+    click_radio(page, "lang", "EN")
+    wait_for_ranking_title(page, "Largest government donors to IOM in 2014")
+    assert page.evaluate(_FRAME, RANKING) == first
+    click_radio(page, "year", "2013")  # a footer a line shorter than 2014's, a bar more
+    wait_for_ranking_title(page, "Largest government donors to IOM in 2013")
+    assert page.evaluate(_FRAME, RANKING) == first
+
+
 def test_a_donor_language_and_year_painted_in_turn_keep_each_other(
     page: Page, new_page: Callable[..., Page]
 ) -> None:
     """Clicks painted in the browser before the server answers build on each other: a donor
     pick, then a language click, then a year click show that donor, in that language, in that
     year, as the server draws the same view (every callback refused meanwhile)."""
-    page.goto("/?source=ceb&lang=en")
-    wait_for_ranking_title(page, "2024")
-    page.wait_for_selector("button#donor", state="visible")
-    _wait_for_every_year(page)
+    _english_ceb_with_every_year(page)
     bars = graph(page, RANKING)["data"][0]
     label, key = bars["y"][3], bars["customdata"][3]
     assert key != "NLD"
     _refuse_callbacks(page)
-    page.locator("#donor").click()
-    page.locator(".dash-dropdown-content .dash-dropdown-search").fill(label.split(". ", 1)[1])
-    page.locator(f'.dash-dropdown-content [role=option]:has(input[value="{key}"])').click()
+    _donor_option(page, label.split(". ", 1)[1], key).click()
     click_radio(page, "lang", "NL")
     wait_for_ranking_title(page, "Grootste overheidsdonoren van IOM in 2024")
     click_radio(page, "year", "2022")
