@@ -123,7 +123,7 @@ def register(app: Dash, context: RequestContext, manager: Any | None = None) -> 
         chart, meta = prepare(
             trigger["chart"], request.model, request.state, request.loaded, address, title, subtitle
         )
-        fmt, action = IMAGE_ACTIONS[trigger["type"]]
+        fmt, action = IMAGE_ACTIONS[ids.kind_of(trigger)]
         return image_spec(chart, meta, preset, fmt, action, sum(c or 0 for c in clicks))
 
     app.clientside_callback(
@@ -162,7 +162,9 @@ def register(app: Dash, context: RequestContext, manager: Any | None = None) -> 
         chart, meta = prepare(
             trigger["chart"], model, request.state, loaded, address, title, subtitle
         )
-        content, filename = data_file(chart, model, meta, DATA_FORMATS[trigger["type"]], loaded)
+        content, filename = data_file(
+            chart, model, meta, DATA_FORMATS[ids.kind_of(trigger)], loaded
+        )
         return dcc.send_bytes(content, filename)
 
     @app.callback(

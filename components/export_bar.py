@@ -2,7 +2,7 @@
 
 The bar sits in a closed ``<details>`` so it costs one line of the first screen; everything in it
 is a native input or button, so it works from the keyboard. Ids are pattern-matching
-(``{"type": ..., "chart": ...}``) so one callback serves the same control of every chart.
+(``ids.for_chart``) so one callback serves the same control of every chart.
 Texts are filled in here for the first render and replaced by the language callback.
 """
 

@@ -120,8 +120,8 @@ def test_loaded_data_is_dated_by_its_upload(loaded: FundingSource) -> None:
 
 def test_values_by_chart() -> None:
     entries = [
-        {"id": {"type": ids.EXPORT_TITLE, "chart": "budget"}, "property": "value", "value": "B"},
-        {"id": {"type": ids.EXPORT_TITLE, "chart": "ranking"}, "property": "value"},
+        {"id": ids.for_chart(ids.EXPORT_TITLE, "budget"), "property": "value", "value": "B"},
+        {"id": ids.for_chart(ids.EXPORT_TITLE, "ranking"), "property": "value"},
     ]
     assert values_by_chart(entries) == {"budget": "B", "ranking": None}
 

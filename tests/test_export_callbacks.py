@@ -68,7 +68,7 @@ def key(component: Any) -> str:
 
 def wildcard(kind: str, which: str) -> dict[str, Any]:
     """A pattern-matching output as the callback declares it (``which``: "MATCH" or "ALL")."""
-    return {"chart": [which], "type": kind}
+    return {"chart": [which], kind: kind}
 
 
 def prop(component: Any, name: str, value: Any = None) -> dict[str, Any]:

@@ -177,7 +177,7 @@ def test_a_closed_tab_opens_with_what_changed_while_it_was_closed(page: Page) ->
         """() => [...document.querySelectorAll('#view-panel .gtitle')]
               .some(t => t.textContent === 'Core share per donor, IOM 2019')"""
     )
-    takeaway = page.locator("""[id='{"chart":"earmarking","type":"takeaway"}']""")
+    takeaway = page.locator("""[id='{"chart":"earmarking","takeaway":"takeaway"}']""")
     expect(takeaway).to_contain_text("In 2019, ")
     expect(takeaway).to_contain_text("voluntary contributions to IOM")
     assert page.locator("html").get_attribute("lang") == "en"
@@ -249,7 +249,7 @@ def test_a_late_answer_never_overwrites_a_fresher_one(page: Page) -> None:
 
     page.route("**/_dash-update-component*", hold_words)
     page.goto("/?lang=en&source=ceb&year=2020")
-    takeaway = page.locator("""[id='{"chart":"ranking","type":"takeaway"}']""")
+    takeaway = page.locator("""[id='{"chart":"ranking","takeaway":"takeaway"}']""")
     expect(takeaway).to_contain_text("IOM in 2020:")
     page.wait_for_timeout(1500)  # the first load's answers are in
     holding["on"] = True
