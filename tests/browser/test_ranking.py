@@ -469,3 +469,40 @@ def test_a_donor_language_and_year_painted_in_turn_keep_each_other(
     wait_for_ranking_title(served, "Grootste overheidsdonoren van IOM in 2022")
     assert graph(served, RANKING) == painted
     assert painted["data"][0]["marker"]["opacity"].count(1) == 1
+
+
+# Each Plotly.react on the ranking is recorded with how many bars Dash's graph prop held then.
+_WATCH_PROP = """(id) => {
+    window.__props = [];
+    const react = window.Plotly.react;
+    window.Plotly.react = function (gd, data) {
+        if (gd.closest('#' + id)) {  // dcc.Graph passes one figure object, the others data
+            const drawn = Array.isArray(data) ? data : data.data;
+            const figure = window.dash_component_api.getLayout(id).props.figure;
+            window.__props.push([figure.data[0].y.length, drawn[0].y.length]);
+        }
+        return react.apply(this, arguments);
+    };
+}"""
+
+
+def test_a_top_n_answer_is_drawn_as_it_arrives(page: Page) -> None:
+    """What only the server can draw (here another top N) is drawn when its answer arrives
+    (assets/fresh_answers.js), before Dash has applied it: the first redraw shows the new bars
+    while Dash's graph still holds the old ones, and Dash's own draw that follows is the same."""
+    page.goto("/?source=ceb&lang=en&top=10")
+    wait_for_ranking_title(page, "2024")
+    _wait_for_every_year(page)
+    before = len(graph(page, RANKING)["data"][0]["y"])
+    page.evaluate(_WATCH_PROP, RANKING)
+    box = page.locator("#top-n")
+    box.fill("15")
+    box.press("Enter")
+    page.wait_for_function(
+        "([id, n]) => document.querySelector('#' + id + ' .js-plotly-plot').data[0].y.length > n",
+        arg=[RANKING, before],
+    )
+    page.wait_for_timeout(500)
+    draws = page.evaluate("() => window.__props")
+    assert draws[0][0] == before < draws[0][1], draws
+    assert all(drawn == draws[0][1] for _, drawn in draws), draws
