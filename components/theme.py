@@ -121,8 +121,6 @@ TYPE_COLORS: dict[str, str] = {
     for name in VARIABLES
     if name.startswith(f"{PREFIX}type-")
 }
-ACCENT_COLOR = _var("accent")
-FOCUS_COLOR = _var("focus")
 USED_VARIABLES = frozenset(_read)
 
 # Built once: naming a stock template ("plotly_white") makes plotly copy and validate it for
