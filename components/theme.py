@@ -252,10 +252,12 @@ def apply_theme(
     axis_space: int = 58,
     legend_on_top: bool = False,
     footer_room: int = 0,
+    margin_left: int | None = None,
 ) -> go.Figure:
     """The chart's captions (title, subtitle, notes, source line) and the shared look; margins
     sized to the text, with room for at least ``footer_room`` footer lines (a chart whose
-    years are swapped in the browser keeps one bottom margin for all of them).
+    years are swapped in the browser keeps one bottom margin for all of them) and a left margin
+    of ``margin_left`` if given (its labels' room in every year).
 
     Notes and the source line form one footer annotation named ``source`` placed ``axis_space``
     pixels below the plot area (room for tick labels and the axis title), so exports can swap it
@@ -281,7 +283,7 @@ def apply_theme(
             "font": {"size": 17},
         },
         "margin": {
-            "l": 12,
+            "l": 12 if margin_left is None else margin_left,
             "r": 24,
             "t": 110 if legend_on_top else 78,
             "b": axis_space + 16 * max(lines, footer_room) + 10,
