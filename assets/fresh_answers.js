@@ -27,7 +27,8 @@
   // after it has read, parsed and dispatched it and the others that came with it: 30-40 ms later
   // on this page; its own draw of the same figure then changes nothing. A graph on a closed
   // tab is not drawn here (it draws when its tab opens).
-  const GRAPH_FIGURE = '-graph":{"figure":';
+  const GRAPH_SUFFIX = "-graph"; // ids.graph(chart)
+  const GRAPH_FIGURE = GRAPH_SUFFIX + '":{"figure":';
 
   function paintCharts(text) {
     if (!window.Plotly || text.indexOf(GRAPH_FIGURE) === -1) return;
@@ -39,7 +40,7 @@
     }
     Object.keys(answer).forEach((id) => {
       const figure = answer[id] && answer[id].figure;
-      const holder = /-graph$/.test(id) ? document.getElementById(id) : null;
+      const holder = id.endsWith(GRAPH_SUFFIX) ? document.getElementById(id) : null;
       const gd = holder && holder.querySelector(".js-plotly-plot");
       if (!figure || !figure.data || !gd || !gd.getClientRects().length) return;
       window.Plotly.react(gd, figure.data, figure.layout || {});

@@ -58,12 +58,18 @@ def memoised(
             tuple(_key_part(a) for a in args),
             tuple(sorted((k, _key_part(v)) for k, v in kwargs.items())),
         )
-        if key not in model._memo:
-            model._memo[key] = query(model, *args, **kwargs)
-        result: R = model._memo[key]
-        return _fresh(result)
+        return _once(model._memo, key, lambda: query(model, *args, **kwargs))
 
     return wrapper
+
+
+def _once(memo: dict[Hashable, Any], key: Hashable, build: Callable[[], R]) -> R:
+    """``build()`` the first time ``key`` is asked for in ``memo``, the kept value after, as a
+    fresh copy (a query that raises keeps nothing)."""
+    if key not in memo:
+        memo[key] = build()
+    result: R = memo[key]
+    return _fresh(result)
 
 
 @dataclass(frozen=True)
@@ -194,11 +200,7 @@ class FundingModel:
         """A value a view derives from this model (the ranking's margins for every year and
         language), built once per ``key``: the model cannot change, so neither can the value,
         and it lives and dies with the model as the queries' memo does."""
-        memo_key = ("remembered", key)
-        if memo_key not in self._memo:
-            self._memo[memo_key] = build()
-        result: R = self._memo[memo_key]
-        return _fresh(result)
+        return _once(self._memo, ("remembered", key), build)
 
     # lookups ------------------------------------------------------------------------------
     @memoised

@@ -11,7 +11,8 @@ from components import ids
 from components.charts.registry import CHARTS
 from components.layout import DRAWN, FIGURES
 
-SCRIPT = (Path(__file__).resolve().parents[1] / "assets" / "year_paint.js").read_text("utf-8")
+SCRIPT_DIR = Path(__file__).resolve().parents[1] / "assets"
+SCRIPT = (SCRIPT_DIR / "year_paint.js").read_text("utf-8")
 
 
 def _constant(name: str) -> str:
@@ -40,3 +41,11 @@ def test_every_chart_drawn_in_the_browser_is_found_by_its_graph_id() -> None:
         assert spec.graph_id.endswith(graph)
         assert spec.graph_id[: -len(graph)] + figures == ids.panel(spec.id, FIGURES)
         assert spec.graph_id[: -len(graph)] + drawn == ids.panel(spec.id, DRAWN)
+
+
+def test_the_answers_drawn_on_arrival_are_found_by_the_graph_ids() -> None:
+    """assets/fresh_answers.js draws a chart answer as it arrives, found by the same suffix."""
+    answers = (SCRIPT_DIR / "fresh_answers.js").read_text("utf-8")
+    match = re.search(r'const GRAPH_SUFFIX = "([^"]*)";', answers)
+    assert match and match.group(1) == _constant("GRAPH_SUFFIX")
+    assert all(spec.graph_id.endswith(match.group(1)) for spec in CHARTS)
