@@ -23,6 +23,8 @@
   var GRAPH_SUFFIX = "-graph"; // ids.graph(chart)
   var FIGURES_SUFFIX = "-figures"; // ids.panel(chart, layout.FIGURES)
   var DRAWN_SUFFIX = "-drawn"; // ids.panel(chart, layout.DRAWN)
+  // set by assets/early_paint.js on a graph that shows a change newer than its figures
+  var EARLY_ATTR = "data-early-over";
 
   // The data of the store next to a chart's graph, by the store's suffix.
   function storeOf(graphId, suffix) {
@@ -67,10 +69,11 @@
   }
 
   // Every chart on the open tab that has figures of every year: ``paint`` returns the figure
-  // to draw from them (and the key of what the graph shows), or nothing.
+  // to draw from them (and the key of what the graph shows), or nothing; how many it drew.
   function repaint(paint) {
+    var painted = 0;
     if (!window.Plotly) {
-      return;
+      return painted;
     }
     document.querySelectorAll(".js-plotly-plot").forEach(function (gd) {
       var holder = gd.closest("[id]");
@@ -81,11 +84,17 @@
       if (!figures || !figures.by_year) {
         return;
       }
-      var figure = paint(figures, storeOf(holder.id, DRAWN_SUFFIX));
+      var drawn = storeOf(holder.id, DRAWN_SUFFIX);
+      if (gd.getAttribute(EARLY_ATTR) === String(drawn)) {
+        return; // drawn early for a top N or source the figures here are not of yet
+      }
+      var figure = paint(figures, drawn);
       if (figure && figure.data) {
         window.Plotly.react(gd, figure.data, figure.layout);
+        painted += 1;
       }
     });
+    return painted;
   }
 
   function copyOf(figure) {
@@ -139,7 +148,32 @@
     }
     paintedBy = event.type === "click" ? input : null;
     var change = control === YEAR_ID ? {year: input.value} : {lang: input.value};
-    repaint(function (figures, drawn) { return figureFor(figures, drawn, change); });
+    var painted = repaint(function (figures, drawn) { return figureFor(figures, drawn, change); });
+    // Dash takes the value after the frame with the chart (assets/early_paint.js handOver): its
+    // handler would otherwise run in this task, before the frame. The radio shows the choice
+    // once Dash has it, a frame later.
+    var early = window.iomEarly;
+    var value = optionValue(control, input.value);
+    if (painted && event.type === "click" && early && early.canHandOver() && value !== undefined) {
+      event.stopPropagation();
+      event.preventDefault();
+      early.handOver(control, value, Promise.resolve());
+    }
+  }
+
+  // The value of a radio's option as Dash holds it (a year is a number), by its input's text.
+  function optionValue(control, text) {
+    var api = window.dash_component_api;
+    var radio = api && api.getLayout ? api.getLayout(control) : null;
+    var options = (radio && radio.props && radio.props.options) || [];
+    for (var i = 0; i < options.length; i++) {
+      var option = options[i];
+      var value = option && typeof option === "object" ? option.value : option;
+      if (String(value) === text) {
+        return value;
+      }
+    }
+    return undefined;
   }
 
   document.addEventListener("click", radioChange, true);

@@ -30,7 +30,7 @@ import os
 import platform
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -136,7 +136,7 @@ def loads(browser: Browser, base: str, paths: dict[str, str], runs: int) -> dict
     return out
 
 
-def run(browser: Browser, repeats: int, warmup: int, load_runs: int, errors: dict[str, str]) -> dict[str, list[dict[str, float]]]:  # fmt: skip
+def run(browser: Browser, repeats: int, warmup: int, load_runs: int, errors: dict[str, str], only: Sequence[str] = ()) -> dict[str, list[dict[str, float]]]:  # fmt: skip
     port, peer_port = free_port(), free_port()
     url, peer_url = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{peer_port}"
     out: dict[str, list[dict[str, float]]] = {}
@@ -155,10 +155,11 @@ def run(browser: Browser, repeats: int, warmup: int, load_runs: int, errors: dic
         peer_page = new_page(browser)
         stack.callback(peer_page.context.close)
         clicks.load(peer_page, peer_url + "/", PEER_GRAPH, QUIET_MS)
-        for name in (*STEPS, "peer: year"):
+        steps = {k: v for k, v in STEPS.items() if not only or any(o in k for o in only)}
+        for name in (*steps, "peer: year"):
             out[name] = []
         for i in range(warmup + repeats):
-            for name, (page_name, step) in STEPS.items():
+            for name, (page_name, step) in steps.items():
                 page = pages[page_name]
                 timing = attempt(errors, name, functools.partial(step, page))
                 if timing and i >= warmup:
@@ -166,9 +167,9 @@ def run(browser: Browser, repeats: int, warmup: int, load_runs: int, errors: dic
             timing = next_year(peer_page, PEER_YEAR, PEER_GRAPH)
             if i >= warmup:
                 out["peer: year"].append(timing)
-        load_times = loads(browser, url, LOADS, load_runs)
-        out.update(load_times)
-        out.update(loads(browser, peer_url, {"load: peer": "/"}, load_runs))
+        if load_runs:
+            out.update(loads(browser, url, LOADS, load_runs))
+            out.update(loads(browser, peer_url, {"load: peer": "/"}, load_runs))
     return {k: v for k, v in out.items() if v}
 
 
@@ -212,9 +213,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=2, help="unmeasured rounds first")
     parser.add_argument("--load-runs", type=int, default=8, help="first loads per page")
     parser.add_argument("--json", type=Path, help="write the results and all samples here")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="only the changes whose name has this (repeatable)",
+    )
     args = parser.parse_args(argv)
-    if args.repeats < 1 or args.warmup < 0 or args.load_runs < 1:
-        parser.error("--repeats and --load-runs must be ≥ 1, --warmup ≥ 0")
+    if args.repeats < 1 or args.warmup < 0 or args.load_runs < 0:
+        parser.error("--repeats must be ≥ 1, --warmup and --load-runs ≥ 0 (0: no first loads)")
     if not CHROMIUM.exists() or not PEER.exists():
         print(f"need {CHROMIUM} (make chromium) and {PEER}", file=sys.stderr)
         return 2
@@ -223,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_FLAGS))  # fmt: skip
         try:
-            samples = attempt(errors, "run", lambda: run(browser, args.repeats, args.warmup, args.load_runs, errors)) or {}  # fmt: skip
+            samples = attempt(errors, "run", lambda: run(browser, args.repeats, args.warmup, args.load_runs, errors, args.only)) or {}  # fmt: skip
         finally:
             browser.close()
     results: dict[str, Any] = {

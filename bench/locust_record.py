@@ -17,6 +17,7 @@ from typing import Any
 from bench.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 UPDATE = "/_dash-update-component"
+EARLY = "/_iom-early-figure"  # callbacks/early_paint.py: a top N or source drawn early
 
 
 def record(url: str, out: Path) -> list[dict[str, Any]]:
@@ -27,8 +28,12 @@ def record(url: str, out: Path) -> list[dict[str, Any]]:
     step = ["first_load"]
 
     def keep(request: Request) -> None:
-        if request.method == "POST" and UPDATE in request.url and "cacheKey" not in request.url:
-            sent.append({"step": step[0], "body": json.loads(request.post_data or "{}")})
+        if request.method != "POST" or "cacheKey" in request.url:
+            return
+        path = next((p for p in (UPDATE, EARLY) if p in request.url), None)
+        if path is not None:
+            body = json.loads(request.post_data or "{}")
+            sent.append({"step": step[0], "path": path, "body": body})
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -50,6 +55,7 @@ def record(url: str, out: Path) -> list[dict[str, Any]]:
         act("year_click", lambda: page.locator("#year label").filter(has_text="2021").click())
         act("language", lambda: page.locator("#lang label").filter(has_text="EN").click())
         act("donor_pick", lambda: _choose(page, "donor", "DEU", "Germ"))
+        act("top_n", lambda: _enter(page, "top-n", "4"))
         act("source_switch", lambda: page.locator("#source label").nth(1).click())
         act("entity_change", lambda: _choose_entity(page, "WFP"))
         act(
@@ -60,6 +66,11 @@ def record(url: str, out: Path) -> list[dict[str, Any]]:
         browser.close()
     out.write_text(json.dumps(sent), encoding="utf-8")
     return sent
+
+
+def _enter(page: Any, box: str, value: str) -> None:
+    page.fill(f"#{box}", value)
+    page.press(f"#{box}", "Enter")
 
 
 def _choose_entity(page: Any, entity: str) -> None:

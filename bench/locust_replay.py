@@ -19,13 +19,17 @@ RECORDING = os.environ["IOM_LOCUST_RECORDING"]  # set by bench/bench_load_fifty.
 UPDATE = "/_dash-update-component"
 
 
-def _steps(recorded: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
-    """The requests grouped by step, in the order the browser sent them."""
-    steps: list[tuple[str, list[dict[str, Any]]]] = []
+Request = tuple[str, dict[str, Any]]  # the path posted to, the body
+
+
+def _steps(recorded: list[dict[str, Any]]) -> list[tuple[str, list[Request]]]:
+    """The requests grouped by step, in the order the browser sent them (a recording without
+    paths is of callbacks alone)."""
+    steps: list[tuple[str, list[Request]]] = []
     for item in recorded:
         if not steps or steps[-1][0] != item["step"]:
             steps.append((item["step"], []))
-        steps[-1][1].append(item["body"])
+        steps[-1][1].append((item.get("path", UPDATE), item["body"]))
     return steps
 
 
@@ -34,9 +38,12 @@ with open(RECORDING, encoding="utf-8") as handle:
 
 
 def _with_session(body: dict[str, Any], session: str | None) -> dict[str, Any]:
-    """The body with this user's session id in place of the recorded one."""
+    """The body with this user's session id in place of the recorded one (a callback's among
+    its states, an early figure's as its own field)."""
     if session is None:
         return body
+    if "session" in body:
+        return {**body, "session": session}
     text = json.dumps(body)
     for item in body.get("state", []) + body.get("inputs", []):
         if isinstance(item, dict) and item.get("id") == "session" and item.get("value"):
@@ -56,8 +63,8 @@ class Analyst(HttpUser):
     def session_replay(self) -> None:
         self.client.get("/", name="page")
         for name, bodies in STEPS:
-            for body in bodies:
-                self._post(name, _with_session(body, self.session))
+            for path, body in bodies:
+                self._post(path, name, _with_session(body, self.session))
             self.wait_time_between_steps()
 
     def wait_time_between_steps(self) -> None:
@@ -68,12 +75,12 @@ class Analyst(HttpUser):
 
         gevent.sleep(seconds)
 
-    def _post(self, name: str, body: dict[str, Any]) -> None:
-        with self.client.post(UPDATE, json=body, name=name, catch_response=True) as response:
+    def _post(self, path: str, name: str, body: dict[str, Any]) -> None:
+        with self.client.post(path, json=body, name=name, catch_response=True) as response:
             if response.status_code not in (200, 204):
                 response.failure(f"HTTP {response.status_code}")
                 return
-            if self.session is None and response.status_code == 200:
+            if self.session is None and response.status_code == 200 and path == UPDATE:
                 found = response.json().get("response", {}).get("session", {}).get("data")
                 self.session = found if isinstance(found, str) else None
             response.success()

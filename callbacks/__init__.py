@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import data, export, jobs, money, sources, text, url, views
+from callbacks import data, early_paint, export, jobs, money, sources, text, url, views
 from callbacks.context import RequestContext
 
 
@@ -18,5 +18,6 @@ def register(app: Dash, context: RequestContext) -> None:
     text.register(app, context)
     money.register(app, context)
     views.register(app, context)
+    early_paint.register(app, context)  # a top N or source drawn before Dash's chain
     export.register(app, context, manager)
     sources.register(app, context)

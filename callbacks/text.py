@@ -10,7 +10,7 @@ from callbacks.context import RequestContext, request_inputs
 from components import ids
 from components.formatting import as_lang
 from components.page_text import TRANSLATED, page_texts
-from components.view_state import default_donor
+from components.view_state import kept_donor
 from data.source import FundingSource
 
 
@@ -39,10 +39,9 @@ def register(app: Dash, context: RequestContext) -> None:
         prevent_initial_call=True,
     )
     def donors(current: str | None, **values: Any) -> tuple[list[dict[str, Any]], Any, Any]:
-        """The donors of the data shown; the highlighted one stays if the data has it (a
-        change of entity or source keeps the Netherlands highlighted), else the default."""
+        """The donors of the data shown, and the donor highlighted in them (``kept_donor``)."""
         request = context(**values)
         model = request.model
-        kept = current if current in model.donors() else default_donor(model.donors())
+        kept = kept_donor(model.donors(), current)
         options = donor_options(model, request.state.lang)
         return options, (no_update if kept == current else kept), options

@@ -57,6 +57,12 @@ def default_donor(donors: list[str]) -> str:
     return DEFAULT_DONOR if DEFAULT_DONOR in donors else (donors[0] if donors else "")
 
 
+def kept_donor(donors: list[str], current: object) -> str:
+    """The donor highlighted once the data shown changes: the current one if the new data has
+    it (a change of entity or source keeps the Netherlands highlighted), else the default."""
+    return current if isinstance(current, str) and current in donors else default_donor(donors)
+
+
 def default_state(
     years: list[int], donors: list[str], entity: str | None = None, source: str = DEFAULT_SOURCE
 ) -> ViewState:

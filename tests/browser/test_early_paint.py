@@ -1,0 +1,175 @@
+"""A top N entered or a source clicked is drawn from the figure asked for in the input event
+(assets/early_paint.js, callbacks/early_paint.py), before Dash's own requests are even answered;
+Dash then takes the value and the page settles on the same view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, Route
+
+from .helpers import (
+    RANKING,
+    checked_radio,
+    expect_url_params,
+    graph,
+    radio_label,
+    wait_for_ranking_title,
+)
+
+pytestmark = pytest.mark.browser
+
+EARLY = "/_iom-early-figure"  # callbacks/early_paint.py ROUTE
+BAR_COUNT = "(id) => document.querySelector('#' + id + ' .js-plotly-plot').data[0].y.length"
+
+
+class Held:
+    """Requests whose URL has ``part`` wait, unanswered, until ``release``."""
+
+    def __init__(self, page: Page, part: str) -> None:
+        self.routes: list[Route] = []
+        self.page = page
+        self.matches: Callable[[str], bool] = lambda url: part in url
+        page.route(lambda url: self.matches(url), self._hold)
+
+    def _hold(self, route: Route) -> None:
+        if self.matches(route.request.url):
+            self.routes.append(route)
+        else:
+            route.continue_()
+
+    def wait(self) -> None:
+        """Until a request is held (Dash is handed a value after the chart is drawn)."""
+        for _ in range(200):
+            if self.routes:
+                return
+            self.page.wait_for_timeout(25)
+        raise AssertionError(f"no request held in 5 s ({self.matches})")
+
+    def release(self) -> None:
+        """Let the held requests go on (in the order they were sent), and the next ones."""
+        self.matches = lambda url: False
+        while self.routes:
+            self.routes.pop(0).continue_()
+
+
+def _every_year_drawn(page: Page) -> None:
+    page.wait_for_function(
+        "(id) => { const s = window.dash_component_api.getLayout(id);"
+        " return s && s.props.data && s.props.data.by_lang; }",
+        arg="ranking-figures",
+    )
+
+
+def test_an_entered_top_n_is_drawn_before_any_callback_answers(page: Page) -> None:
+    page.goto("/?source=ceb&lang=en&top=10")
+    wait_for_ranking_title(page, "2024")
+    _every_year_drawn(page)
+    assert page.evaluate(BAR_COUNT, RANKING) == 11
+    held = Held(page, "/_dash-update-component")
+    box = page.locator("#top-n")
+    box.fill("15")
+    box.press("Enter")
+    page.wait_for_function(f"(id) => ({BAR_COUNT})(id) === 16", arg=RANKING)
+    held.wait()  # Dash has been handed the value and asks the server: nothing answered yet
+    assert page.evaluate(BAR_COUNT, RANKING) == 16
+    held.release()
+    # Dash settles on the same view: its value, the address, the same bars
+    page.wait_for_function("() => window.dash_component_api.getLayout('top-n').props.value === 15")
+    wait_for_url = "() => new URL(location.href).searchParams.get('top') === '15'"
+    page.wait_for_function(wait_for_url)
+    page.wait_for_timeout(500)
+    assert page.evaluate(BAR_COUNT, RANKING) == 16
+    assert box.input_value() == "15"
+
+
+def test_a_source_click_is_drawn_before_the_entity_is_answered(
+    page: Page, new_page: Callable[..., Page]
+) -> None:
+    page.goto("/?lang=en&year=2023")
+    wait_for_ranking_title(page, "Largest donors to IOM in 2023")
+    held = Held(page, "/_dash-update-component")
+    radio_label(page, "source", "CEB 2013–2024").click()
+    wait_for_ranking_title(page, "Largest government donors to IOM in 2023")
+    held.wait()
+    # the option shows as chosen once Dash has the value (after the chart is drawn)
+    page.wait_for_function("() => document.querySelector('#source input:checked')?.value === 'ceb'")
+    held.release()
+    expect_url_params(page, {"source": "ceb", "year": "2023", "lang": "en"}, exact=False)
+    page.wait_for_timeout(500)
+    painted = graph(page, RANKING)
+    served = new_page()
+    served.goto("/?source=ceb&lang=en&year=2023")
+    wait_for_ranking_title(served, "Largest government donors to IOM in 2023")
+    assert graph(served, RANKING) == painted
+    assert checked_radio(page, "source") == "CEB 2013–2024"
+
+
+def test_an_early_answer_that_comes_after_another_click_is_not_drawn(page: Page) -> None:
+    """The early figure of top 15 in 2024 arrives after Dash drew top 15 and the analyst
+    clicked 2023: the chart stays on 2023."""
+    page.goto("/?source=ceb&lang=en&top=10")
+    wait_for_ranking_title(page, "2024")
+    _every_year_drawn(page)
+    held = Held(page, EARLY)
+    box = page.locator("#top-n")
+    box.fill("15")
+    box.press("Enter")  # Dash takes it after HAND_OVER_MS, with the early answer held
+    page.wait_for_function(f"(id) => ({BAR_COUNT})(id) === 16", arg=RANKING)
+    _every_year_drawn(page)
+    page.wait_for_function(
+        "() => window.dash_component_api.getLayout('ranking-figures').props.data"
+        ".by_year['2023'].data[0].y.length === 16"
+    )
+    radio_label(page, "year", "2023").click()
+    wait_for_ranking_title(page, "Largest government donors to IOM in 2023")
+    assert held.routes
+    held.release()
+    page.wait_for_timeout(700)
+    title = page.locator(f"#{RANKING} .gtitle").text_content() or ""
+    assert "2023" in title and page.evaluate(BAR_COUNT, RANKING) == 16
+
+
+def test_without_the_early_route_dash_draws_the_change(
+    page: Page, browser_errors: list[str]
+) -> None:
+    page.goto("/?source=ceb&lang=en&top=10")
+    wait_for_ranking_title(page, "2024")
+    page.route(lambda url: EARLY in url, lambda route: route.fulfill(status=500, body="down"))
+    box = page.locator("#top-n")
+    box.fill("12")
+    box.press("Enter")
+    page.wait_for_function(f"(id) => ({BAR_COUNT})(id) === 13", arg=RANKING)
+    radio_label(page, "source", "Scorecard 2024").click()
+    wait_for_ranking_title(page, "Largest donors to IOM in 2023")
+    assert checked_radio(page, "source") == "Scorecard 2024"
+    # the route's failures, and nothing else, were seen
+    assert browser_errors and all(EARLY in error for error in browser_errors), browser_errors
+    browser_errors.clear()
+
+
+_DASH_YEAR_AT_FRAME = """() => {
+    window.__atFrame = [];
+    window.addEventListener('click', () => requestAnimationFrame(() => {
+        const gd = document.querySelector('#ranking-graph .js-plotly-plot');
+        window.__atFrame.push([window.dash_component_api.getLayout('year').props.value,
+                               gd.layout.title.text]);
+    }), {capture: true, once: true});
+}"""
+
+
+def test_a_year_click_is_drawn_before_dash_takes_the_year(page: Page) -> None:
+    """The frame after the click shows the new year's chart while Dash still holds the old
+    year: its handling comes after that frame (assets/year_paint.js hands the value over)."""
+    page.goto("/?source=ceb&lang=en&year=2024")
+    wait_for_ranking_title(page, "2024")
+    _every_year_drawn(page)
+    page.evaluate(_DASH_YEAR_AT_FRAME)
+    radio_label(page, "year", "2021").click()
+    page.wait_for_function("() => window.__atFrame.length === 1")
+    dash_year, title = page.evaluate("() => window.__atFrame[0]")
+    assert dash_year == 2024 and "2021" in title, (dash_year, title)
+    page.wait_for_function("() => window.dash_component_api.getLayout('year').props.value === 2021")
+    page.wait_for_function("() => document.querySelector('#year input:checked')?.value === '2021'")
+    expect_url_params(page, {"year": "2021"}, exact=False)
