@@ -55,8 +55,8 @@ def record(url: str, out: Path) -> list[dict[str, Any]]:
         act("year_click", lambda: page.locator("#year label").filter(has_text="2021").click())
         act("language", lambda: page.locator("#lang label").filter(has_text="EN").click())
         act("donor_pick", lambda: _choose(page, "donor", "DEU", "Germ"))
-        act("top_n", lambda: _enter(page, "top-n", "4"))
         act("source_switch", lambda: page.locator("#source label").nth(1).click())
+        act("top_n", lambda: _enter(page, "top-n", "4"))  # the CEB ranking's top N
         act("entity_change", lambda: _choose_entity(page, "WFP"))
         act(
             "currency_switch",
