@@ -160,6 +160,10 @@ class CebModel(FundingModel):
 
     @memoised
     def comparison(self) -> pd.DataFrame | None:
+        """The scorecard's donor-years beside this data's: for IOM only, the entity the
+        scorecard describes (another entity's Germany is not the scorecard's Germany)."""
+        if not self.published_applies():
+            return None
         reference = ScorecardModel.from_seed(self.tables)
         ours = self.ranking_table[[c.YEAR, c.DONOR_KEY, c.AMOUNT]]
         theirs = reference.ranking_table[[c.YEAR, c.DONOR_KEY, c.AMOUNT, c.FACT_ID]]

@@ -115,3 +115,12 @@ def test_a_donor_beyond_the_top_n_leaves_the_repaint_to_the_server(
     request = context(lang="en", year=2024, donor="NLD", source="ceb", entity="IOM", top="3")
     colours = figures_by_year(ranking, request)["donors"]["colours"]
     assert colours["2024"] is None
+
+
+def test_the_scorecard_is_set_beside_iom_alone(context: RequestContext) -> None:
+    """The side-by-side table under the ranking compares the scorecard (about IOM) with the
+    data shown: for another entity it would set UNHCR's Germany against IOM's."""
+    iom = context(lang="en", source="ceb", entity="IOM").model.comparison()
+    assert iom is not None and not iom.empty
+    for entity in ("UNHCR", "WFP"):
+        assert context(lang="en", source="ceb", entity=entity).model.comparison() is None
