@@ -6,11 +6,11 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from dash import Dash, Output
+from dash import Dash, Output, no_update
 
 from callbacks.context import RequestContext, request_inputs
 from components import ids
-from components.money_bar import base_options, money_note
+from components.money_bar import base_options, default_base, money_note
 from components.money_context import reset
 from data.money import cpi_u, eur_rates
 
@@ -34,6 +34,7 @@ def register(app: Dash, context: RequestContext) -> None:
 
     @app.callback(
         Output(ids.BASE, "options"),
+        Output(ids.BASE, "value", allow_duplicate=True),
         Output(ids.BASE, "disabled"),
         Output(ids.MONEY_NOTE, "children"),
         inputs=request_inputs(),
@@ -42,8 +43,19 @@ def register(app: Dash, context: RequestContext) -> None:
     def money(**values: Any) -> tuple[Any, ...]:
         request = context(**values)
         model, state = request.model, request.state
+        options = base_options(model.years())
         return (
-            base_options(model.years()),
+            options,
+            shown_base(values.get("base"), options, state.base or default_base(model.years())),
             state.prices != "constant",
             money_note(model, state.lang),
         )
+
+
+def shown_base(shown: object, options: list[dict[str, Any]], base: int | None) -> Any:
+    """The base year box's value: kept while the data has it, else the base the view resolves
+    to (the data's own; while prices are current, the latest the box would offer). A box left
+    on a year the new data lacks (CEB's 2024 on the scorecard) showed blank."""
+    if any(option["value"] == shown for option in options):
+        return no_update
+    return base

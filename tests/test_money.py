@@ -233,3 +233,17 @@ def test_a_loaded_years_without_a_rate_are_left_out_and_named(
     with words_for(euros.valuation, state.year, euros.unvalued):
         source = build_chart("ranking", euros, state).captions.source
     assert "Not shown: 2026, as the ECB data have no annual average rate" in source
+
+
+def test_the_base_year_box_never_shows_a_year_the_data_lacks() -> None:
+    """After a switch from CEB (to 2024) to the scorecard (to 2023) the box held 2024, which
+    the scorecard's options lack: it showed blank. It gets the base the view resolves to."""
+    from dash import no_update
+
+    from callbacks.money import shown_base
+    from components.money_bar import base_options
+
+    options = base_options([2021, 2022, 2023])
+    assert shown_base(2024, options, 2023) == 2023
+    assert shown_base(None, options, 2023) == 2023
+    assert shown_base(2022, options, 2023) is no_update  # a base the data has stays
