@@ -43,6 +43,8 @@
       const holder = id.endsWith(GRAPH_SUFFIX) ? document.getElementById(id) : null;
       const gd = holder && holder.querySelector(".js-plotly-plot");
       if (!figure || !figure.data || !gd || !gd.getClientRects().length) return;
+      const early = window.iomEarly;
+      if (early && early.drawnEarly(gd, figure)) return; // assets/early_paint.js drew it
       window.Plotly.react(gd, figure.data, figure.layout || {});
     });
   }

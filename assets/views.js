@@ -9,9 +9,14 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     // it may hold the figures of before: those are never picked, whichever answer comes first.
     // The language and donor of the page count too (assets/year_paint.js figureFor): a donor or
     // language painted in the browser before the server's figures came stays painted.
-    yearFigure: function (year, figures, drawn) {
+    // ``shown`` is the graph's figure: the same figure again (every year's figures arriving
+    // after the chart's own answer drew that year) is no update, not a third redraw.
+    yearFigure: function (year, figures, drawn, shown) {
       const figure = window.iomPaint ? window.iomPaint.figureFor(figures, drawn, {year: year}) : null;
-      return figure || window.dash_clientside.no_update;
+      if (!figure || (shown && JSON.stringify(shown) === JSON.stringify(figure))) {
+        return window.dash_clientside.no_update;
+      }
+      return figure;
     },
   },
 });

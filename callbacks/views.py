@@ -257,6 +257,7 @@ def _register_chart(app: Dash, spec: ChartSpec, context: RequestContext) -> None
         # what the graph shows now (see yearFigure): whichever of the chart's answer and its
         # every-year figures comes last paints the year shown
         Input(ids.panel(spec.id, DRAWN), "data"),
+        State(spec.graph_id, "figure"),  # the same figure again draws nothing
         prevent_initial_call=True,  # the page is drawn with the year's figure
     )
 
