@@ -29,19 +29,21 @@ from dash.exceptions import PreventUpdate
 from plotly.io.json import to_json_plotly
 
 from callbacks import views
-from callbacks.context import RequestContext, dataset_id
+from callbacks.context import CONTROL_ARGS, RequestContext, dataset_id
 from components import ids
 from components.charts.base import ChartSpec
 from components.charts.registry import CHARTS
 from components.uploads import entity_choices, year_options
 from components.view_state import kept_donor
+from data.source import FundingSource
 
 logger = logging.getLogger(__name__)
 
 ROUTE: Final = "_iom-early-figure"  # assets/early_paint.js (tests/test_early_paint.py)
 MAX_BODY: Final = 16 * 1024  # a gate's values and a few ids: a few hundred bytes
-# The controls a change of which is painted early, and the name a request gives the value.
-CHANGES: Final[dict[str, str]] = {ids.TOP_N: "top", ids.SOURCE: "source"}
+# The controls a change of which is painted early, and the name a request gives the value
+# (``callbacks.context``: the source is one of the data's, not a chart control).
+CHANGES: Final[dict[str, str]] = {ids.TOP_N: CONTROL_ARGS[ids.TOP_N], ids.SOURCE: "source"}
 BY_GRAPH: Final[dict[str, ChartSpec]] = {spec.graph_id: spec for spec in CHARTS}
 
 
@@ -55,10 +57,11 @@ def settled_values(
     values: Mapping[str, Any],
     control: str,
     value: Any,
-) -> tuple[dict[str, Any], Any]:
+) -> tuple[dict[str, Any], FundingSource | None]:
     """The chart's request values once ``control`` is ``value`` and the callbacks that follow
-    have run, and the year shown then (``None``: unchanged). A source switch settles the entity
-    (the current one if the source has it), then the donor and the year of that data."""
+    have run, and the model of the new data (``None``: the data is the same, and so its years).
+    A source switch settles the entity (the current one if the source has it), then the donor
+    of that data; the caller settles the year in it."""
     out = {**values, CHANGES[control]: value}
     if control != ids.SOURCE:
         return out, None

@@ -10,7 +10,7 @@ from dash import Dash, Output, no_update
 
 from callbacks.context import RequestContext, request_inputs
 from components import ids
-from components.money_bar import base_options, default_base, money_note
+from components.money_bar import base_options, money_note, shown_base
 from components.money_context import reset
 from data.money import cpi_u, eur_rates
 
@@ -46,13 +46,13 @@ def register(app: Dash, context: RequestContext) -> None:
         options = base_options(model.years())
         return (
             options,
-            shown_base(values.get("base"), options, state.base or default_base(model.years())),
+            base_value(values.get("base"), options, shown_base(state.base, model.years())),
             state.prices != "constant",
             money_note(model, state.lang),
         )
 
 
-def shown_base(shown: object, options: list[dict[str, Any]], base: int | None) -> Any:
+def base_value(shown: object, options: list[dict[str, Any]], base: int | None) -> Any:
     """The base year box's value: kept while the data has it, else the base the view resolves
     to (the data's own; while prices are current, the latest the box would offer). A box left
     on a year the new data lacks (CEB's 2024 on the scorecard) showed blank."""

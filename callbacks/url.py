@@ -17,7 +17,7 @@ from dash import Dash, Input, Output, State, no_update
 from callbacks.context import RequestContext, dataset_id
 from callbacks.text import donor_options
 from components import clientside, ids
-from components.money_bar import base_options, default_base
+from components.money_bar import base_options, shown_base
 from components.view_state import ViewState
 from data.source import FundingSource
 
@@ -57,7 +57,7 @@ def restored_props(state: ViewState, model: FundingSource) -> dict[tuple[str, st
         state.currency,
         state.prices,
         base_options(model.years()),
-        state.base or default_base(model.years()),
+        shown_base(state.base, model.years()),
         options,
         options,
     )

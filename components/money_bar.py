@@ -30,6 +30,12 @@ def default_base(years: list[int]) -> int | None:
     return int(options[-1]["value"]) if options else None
 
 
+def shown_base(base: int | None, years: list[int]) -> int | None:
+    """The base year the box shows: the view's (constant prices) or, while prices are
+    current, ``default_base``."""
+    return base or default_base(years)
+
+
 def money_note(model: FundingSource, lang: Lang) -> str:
     """Under the controls, once amounts are converted: ranks do not change with the choice."""
     return "" if model.valuation.nominal_usd else t("money.ranks", lang)
@@ -68,7 +74,7 @@ def money_bar(state: ViewState, years: list[int]) -> html.Div:
             dcc.Dropdown(
                 id=ids.BASE,
                 options=base_options(years),
-                value=state.base or default_base(years),
+                value=shown_base(state.base, years),
                 clearable=False,
                 searchable=False,
                 disabled=state.prices != "constant",

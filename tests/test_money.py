@@ -240,10 +240,10 @@ def test_the_base_year_box_never_shows_a_year_the_data_lacks() -> None:
     the scorecard's options lack: it showed blank. It gets the base the view resolves to."""
     from dash import no_update
 
-    from callbacks.money import shown_base
+    from callbacks.money import base_value
     from components.money_bar import base_options
 
     options = base_options([2021, 2022, 2023])
-    assert shown_base(2024, options, 2023) == 2023
-    assert shown_base(None, options, 2023) == 2023
-    assert shown_base(2022, options, 2023) is no_update  # a base the data has stays
+    assert base_value(2024, options, 2023) == 2023
+    assert base_value(None, options, 2023) == 2023
+    assert base_value(2022, options, 2023) is no_update  # a base the data has stays
