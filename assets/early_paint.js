@@ -118,12 +118,13 @@
   // Dash takes the changed value from here, once ``ready`` (a promise: the chart drawn) is done
   // and the frame after it shown, or after HAND_OVER_MS at most: the input event that would
   // have handed it over was stopped. (assets/year_paint.js hands a year or language over so.)
-  function handOver(control, value, ready) {
+  // ``extra`` are more props the stopped event would have set.
+  function handOver(control, value, ready, extra) {
     var handed = false;
     var hand = function () {
       if (!handed) {
         handed = true;
-        window.dash_clientside.set_props(control, {value: value});
+        window.dash_clientside.set_props(control, Object.assign({value: value}, extra || {}));
       }
     };
     var afterFrame = function () {
@@ -147,12 +148,16 @@
     }
     var number = box.valueAsNumber;
     if (!box.checkValidity() || !Number.isInteger(number)) {
-      return; // Dash says what is wrong with it
+      return; // Dash passes it on and assets/top_n.js says what is wrong with it
     }
     var asks = paintChange(TOP_ID, number);
     if (asks && event.type === "keydown" && canHandOver()) {
       event.preventDefault();
-      handOver(TOP_ID, number, asks);
+      // The Enter is counted as dcc.Input counts it: its key handler is renewed only when
+      // n_submit changes, and one left stale compares a later entry with an old value (an
+      // invalid entry after a valid one typed this way was then never passed on).
+      var submits = (props(TOP_ID).n_submit || 0) + 1;
+      handOver(TOP_ID, number, asks, {n_submit: submits, n_submit_timestamp: Date.now()});
     }
   }
 

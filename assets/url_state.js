@@ -90,7 +90,9 @@
         params.set("source", source);
         if (entity && source !== "scorecard") {
           params.set("entity", entity);
-          params.set("top", top);
+          if (Number.isInteger(top)) {
+            params.set("top", top); // not what the box cannot use (assets/top_n.js)
+          }
           params.set("contributors", scope);
         }
         if (peers && peers.length) {

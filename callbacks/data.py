@@ -9,7 +9,7 @@ from dash import Dash, Input, Output, State, dcc, no_update
 
 from callbacks import jobs
 from callbacks.context import RequestContext, dataset_id, request_inputs
-from components import ids
+from components import clientside, ids
 from components.formatting import as_lang
 from components.i18n import t
 from components.source_bar import source_options
@@ -128,6 +128,16 @@ def register(app: Dash, context: RequestContext, manager: Any | None = None) -> 
         dataset: dict[str, Any] | None, source: str, session: str | None, current: str | None
     ) -> tuple[Any, ...]:
         return entity_choices(models, session, dataset_id(dataset), source, current)
+
+    app.clientside_callback(
+        clientside.TOP_N_NOTE.ref(),
+        Output(ids.TOP_N_NOTE, "hidden"),
+        Input(ids.TOP_N, "value"),
+        State(ids.TOP_N, "min"),
+        State(ids.TOP_N, "max"),
+        # the layout's box holds a valid number and its note is hidden
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(ids.SOURCE, "options"),

@@ -42,4 +42,7 @@ COPY_TEXT: Final = ClientFunction("iomExport", "copyText", "export.js")
 VIEW_GATE: Final = ClientFunction("iomGate", "pass", "view_gate.js")
 """Passes a chart's control values on to its server callback only while its tab is open."""
 
-ALL_FUNCTIONS: Final = (YEAR_FIGURE, SYNC_URL, RENDER_IMAGE, COPY_TEXT, VIEW_GATE)
+TOP_N_NOTE: Final = ClientFunction("iomTop", "noteHidden", "top_n.js")
+"""Hides the top N note while the box holds a whole number the charts can use."""
+
+ALL_FUNCTIONS: Final = (YEAR_FIGURE, SYNC_URL, RENDER_IMAGE, COPY_TEXT, VIEW_GATE, TOP_N_NOTE)

@@ -285,6 +285,10 @@ APP_TEXT: Texts = {
     },
     "data.entity": {"nl": "VN-entiteit", "en": "UN entity"},
     "data.top_n": {"nl": "Top N", "en": "Top N"},
+    "data.top_n_invalid": {
+        "nl": "Vul een geheel getal van 1 tot en met {max} in; de grafieken tonen nu de top {top}.",
+        "en": "Enter a whole number from 1 to {max}; the charts now show the top {top}.",
+    },
     "data.reset": {"nl": "Terug naar de scorekaart", "en": "Back to the scorecard"},
     "data.template": {"nl": "Sjabloon (XLSX)", "en": "Template (XLSX)"},
     "data.loaded": {

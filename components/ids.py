@@ -79,6 +79,7 @@ ENTITY: Final = "entity"
 ENTITY_LABEL: Final = "entity-label"
 TOP_N: Final = "top-n"
 TOP_N_LABEL: Final = "top-n-label"
+TOP_N_NOTE: Final = "top-n-note"  # says why an entered top N is not used
 RESET_DATA: Final = "reset-data"
 TEMPLATE_BUTTON: Final = "template-button"
 TEMPLATE_DOWNLOAD: Final = "template-download"

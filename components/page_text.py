@@ -14,7 +14,7 @@ from components import ids
 from components.charts.registry import CHARTS, PAGE_TABS
 from components.formatting import Lang
 from components.i18n import t
-from components.view_state import SCOPES
+from components.view_state import DEFAULT_TOP, MAX_TOP, SCOPES
 from data.ceb import MAX_BYTES
 from data.money import PRICES
 
@@ -59,10 +59,16 @@ def data_help(lang: Lang) -> str:
     return t("data.help", lang, limit=MAX_BYTES // (1024 * 1024))
 
 
+def top_note(lang: Lang) -> str:
+    """Why an entered top N is not used, and what the charts show instead (``valid_top``)."""
+    return t("data.top_n_invalid", lang, max=MAX_TOP, top=DEFAULT_TOP)
+
+
 def page_texts(lang: Lang) -> dict[Prop, Any]:
     """Every translatable property of the page in ``lang``, keyed by (id, property)."""
     texts: dict[Prop, Any] = {(cid, "children"): static(cid, lang) for cid in STATIC_TEXT}
     texts[(ids.DATA_HELP, "children")] = data_help(lang)
+    texts[(ids.TOP_N_NOTE, "children")] = top_note(lang)
     texts.update({(tab_id(tab), "label"): tab_label(tab, lang) for tab in PAGE_TABS})
     texts[(ids.SCOPE, "options")] = [
         {"label": t(f"scope.option.{scope}", lang), "value": scope} for scope in SCOPES

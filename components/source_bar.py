@@ -14,7 +14,7 @@ from dash import dcc, html
 from components import ids
 from components.formatting import Lang
 from components.i18n import t
-from components.page_text import page_texts, static
+from components.page_text import page_texts, static, top_note
 from components.panels import radio_group
 from components.view_state import DEFAULT_TOP, MAX_TOP, SOURCES, ViewState
 
@@ -70,6 +70,10 @@ def source_bar(
     top = dcc.Input(
         id=ids.TOP_N, type="number", min=1, max=MAX_TOP, step=1, value=DEFAULT_TOP, debounce=True
     )
+    # Shown by assets/top_n.js while the box holds what the charts cannot use (0, 2.5, 1000).
+    top_note_line = html.Div(
+        top_note(lang), id=ids.TOP_N_NOTE, className="control-note", hidden=True, role="status"
+    )
     scope = html.Div(
         [
             html.Span(static(ids.SCOPE_LABEL, lang), id=ids.SCOPE_LABEL, className="control-label"),
@@ -91,6 +95,7 @@ def source_bar(
             _labelled(ids.ENTITY_LABEL, entity, lang, "control-entity"),
             _labelled(ids.TOP_N_LABEL, top, lang, "control-top"),
             scope,
+            top_note_line,
         ],
         id=ids.SOURCE_OPTIONS,
         className="source-options",

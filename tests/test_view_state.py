@@ -8,7 +8,16 @@ from urllib.parse import parse_qs
 import pytest
 
 from components import ids
-from components.view_state import ViewState, default_state, parse_state, to_search
+from components.page_text import top_note
+from components.view_state import (
+    DEFAULT_TOP,
+    MAX_TOP,
+    ViewState,
+    default_state,
+    parse_state,
+    to_search,
+    valid_top,
+)
 
 YEARS = [2021, 2022, 2023]
 DONORS = ["USA", "DEU", "CAN", "GBR", "NLD"]
@@ -121,3 +130,15 @@ def test_roundtrip_from_a_query() -> None:
     search = "?lang=en&year=2022&donor=CAN&view=earmarking&budget=index"
     state = parse_state(search, YEARS, DONORS)
     assert parse_state(to_search(state), YEARS, DONORS) == state
+
+
+@pytest.mark.parametrize("entered", [0, -3, 2.5, 1000, float("nan"), None, ""])
+def test_a_top_n_the_charts_cannot_use_falls_back_as_the_note_says(entered: object) -> None:
+    """The note under the box (components/page_text.top_note) names the range and the top N the
+    charts then show: both are the rule valid_top applies."""
+    assert valid_top(entered) == DEFAULT_TOP
+    assert top_note("en") == (
+        f"Enter a whole number from 1 to {MAX_TOP}; the charts now show the top {DEFAULT_TOP}."
+    )
+    assert f"1 tot en met {MAX_TOP}" in top_note("nl") and f"top {DEFAULT_TOP}." in top_note("nl")
+    assert valid_top(MAX_TOP) == MAX_TOP and valid_top(1) == 1
