@@ -87,7 +87,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 // subtitle to the graph's width (at any width: a long subtitle is cut at 800 px too); on a graph
 // narrower than NARROW it also re-wraps the footer, starts it at the chart's left edge instead
 // of the plot's, and grows the margins and the height by the lines added. Exports are not
-// affected: they are drawn at their own fixed size.
+// touched: they are laid out on the server for their own fixed size.
 (function () {
   const NARROW = 760; // px: below this the desktop wrapping no longer fits
   // px per character, a little over the average of the title (17 px bold) and the subtitle
@@ -306,7 +306,10 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     gd.on('plotly_afterplot', () => fit(gd));
     fit(gd);
   }
-  const scan = () => document.querySelectorAll('.js-plotly-plot').forEach((gd) => {
+  // The page's graphs only (dcc.Graph's .dash-graph): Plotly.toImage draws an export in a
+  // plot of its own under <body>, laid out on the server for its size; wrapping it again here
+  // broke a fitting subtitle line once more ("stippellijn:" / "jaren" / "zonder ...").
+  const scan = () => document.querySelectorAll('.dash-graph .js-plotly-plot').forEach((gd) => {
     if (typeof gd.on === 'function') watch(gd);
   });
   new MutationObserver(scan).observe(document.documentElement, {subtree: true, childList: true});

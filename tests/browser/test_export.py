@@ -7,6 +7,7 @@ tests click the buttons and open the files that arrive.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import json
 import re
@@ -21,7 +22,10 @@ from openpyxl import load_workbook
 from playwright.sync_api import Download, Page
 
 from components import ids
+from components.charts import chart_state
+from components.exports.assemble import image_spec, prepare
 from components.exports.image import PRESETS
+from data.scorecard_source import ScorecardModel
 from tests.conftest import PUBLIC_URL
 from tests.export_helpers import published
 
@@ -97,6 +101,28 @@ def test_edited_title_goes_into_the_svg_with_source_and_date(page: Page) -> None
     # the link is the public address (a setting), never the loopback one the test serves on
     assert PUBLIC_URL in text and "view=ranking" in text
     assert "127.0.0.1" not in svg
+
+
+def test_image_subtitle_keeps_the_lines_the_server_laid_out(page: Page) -> None:
+    """The page's graph fitter (assets/views.js) leaves the plot Plotly.toImage draws alone:
+    it wrapped the budget's subtitle again, and "jaren" stood alone on a line of its own."""
+    page.goto("/")
+    wait_for_ranking_title(page, "Grootste donoren van IOM in 2023")
+    page.click("#tab-budget")
+    page.click(pid(ids.EXPORT_SUMMARY, "budget"))
+    page.locator(pid(ids.EXPORT_PRESET, "budget")).get_by_text("Memo (16 × 9 cm").click()
+    with page.expect_download() as info:
+        page.click(pid(ids.EXPORT_SVG, "budget"))
+    svg = downloaded(info.value).decode("utf-8")
+    subtitle = re.search(r'<text class="gtitle-subtitle".*?</text>', svg)
+    assert subtitle is not None
+    drawn = [html.unescape(line) for line in re.findall(r">([^<>]+)</tspan>", subtitle.group(0))]
+    chart, meta = prepare(
+        "budget", ScorecardModel.from_seed(), chart_state("nl", 2023, "NLD"), None, None
+    )
+    laid_out = image_spec(chart, meta, "memo", "svg", "download", 1)["figure"]["layout"]
+    assert drawn == html.unescape(laid_out["title"]["subtitle"]["text"]).split("<br>")
+    assert len(drawn) == 2, drawn
 
 
 def test_xlsx_download_has_sources_and_filters(page: Page) -> None:
